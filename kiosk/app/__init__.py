@@ -1,0 +1,1 @@
+"""Qt adapters and services between the exhibit model and the QML screens."""

@@ -1,0 +1,1 @@
+"""The exhibit model: loading, validating and describing an exhibit, with no Qt."""

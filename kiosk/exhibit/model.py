@@ -1,0 +1,142 @@
+"""The exhibit as the kiosk uses it: immutable, validated, free of Qt.
+
+A reload builds a whole new :class:`Exhibit` and swaps it in, or keeps the old one;
+nothing here is ever changed in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SourceLocation:
+    """Where something was written in the exhibit file, 1-based like an editor shows."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A visitor-facing text in each of the exhibit's languages.
+
+    ``values`` is a tuple of ``(language, text)`` pairs so the object stays hashable.
+    """
+
+    values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, str]) -> Text:
+        return cls(tuple(mapping.items()))
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``; the first language's text if ``lang`` is missing."""
+        for code, value in self.values:
+            if code == lang:
+                return value
+        return self.values[0][1] if self.values else ""
+
+    def languages(self) -> tuple[str, ...]:
+        return tuple(code for code, _ in self.values)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self.values)
+
+
+@dataclass(frozen=True)
+class Image:
+    file: str  # as written in the exhibit file, relative to its folder
+    path: Path  # resolved absolute path, checked to lie inside the exhibit folder
+    alt: Text
+    caption: Text
+    credit: Text | None = None
+    width: int | None = None  # pixel size read from the file's header, when known
+    height: int | None = None
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True)
+class Panel:
+    id: str
+    title: Text
+    images: tuple[Image, ...]
+    text: Text | None = None
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True)
+class Era:
+    id: str
+    title: Text
+    years: str
+    summary: Text
+    panels: tuple[Panel, ...]
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True)
+class IdleSettings:
+    timeout: float = 90.0  # seconds without input before "Are you still there?"
+    countdown: float = 15.0  # seconds that prompt shows before the kiosk resets
+
+
+@dataclass(frozen=True)
+class AttractImage:
+    """A picture for the welcome screen; decorative, so it needs no alt text."""
+
+    file: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Attract:
+    prompt: Text
+    image: AttractImage | None = None
+    images: tuple[AttractImage, ...] = ()  # extra highlights for the attract loop
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    version: int
+    title: Text
+    languages: tuple[str, ...]
+    attract: Attract
+    eras: tuple[Era, ...]
+    path: Path  # the exhibit file
+    subtitle: Text | None = None
+    idle: IdleSettings = field(default_factory=IdleSettings)
+
+    @property
+    def root(self) -> Path:
+        """The exhibit folder: every path in the file is relative to it."""
+        return self.path.parent
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def panels(self) -> Iterator[tuple[Era, Panel]]:
+        for era in self.eras:
+            for panel in era.panels:
+                yield era, panel
+
+    def images(self) -> Iterator[Image]:
+        for _, panel in self.panels():
+            yield from panel.images
+
+    def referenced_files(self) -> tuple[Path, ...]:
+        """Every file the exhibit shows, for the reload watcher."""
+        files: list[Path] = []
+        attract = self.attract
+        if attract.image is not None:
+            files.append(attract.image.path)
+        files.extend(image.path for image in attract.images)
+        files.extend(image.path for image in self.images())
+        return tuple(dict.fromkeys(files))
