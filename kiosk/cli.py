@@ -1,0 +1,108 @@
+"""The ``kiosk`` command line: run, validate, render and the staff/installer commands.
+
+Heavy modules (Qt above all) are imported inside each command so that ``kiosk validate``
+starts fast and runs on machines with no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk import __version__
+
+BUNDLED_EXHIBIT = Path(__file__).resolve().parent.parent / "exhibit.yaml"
+COMMANDS = ("run", "validate", "render", "set-pin", "install-service")
+
+
+def default_exhibit() -> Path:
+    """``./exhibit.yaml`` when there is one, else the exhibit bundled with the kiosk."""
+    local = Path("exhibit.yaml")
+    return local if local.is_file() else BUNDLED_EXHIBIT
+
+
+def parse_size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1920x1080, not {value!r}")
+    if not (200 <= width <= 16384 and 200 <= height <= 16384):
+        raise argparse.ArgumentTypeError(f"size {value} is out of range (200 to 16384 a side)")
+    return width, height
+
+
+def _exhibit_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "exhibit",
+        nargs="?",
+        type=Path,
+        help="the exhibit file (default: ./exhibit.yaml, else the bundled exhibit)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Show a museum exhibit fullscreen on a touchscreen.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="show the exhibit (the default command)")
+    _exhibit_argument(run)
+    run.add_argument("--windowed", action="store_true", help="a window instead of fullscreen")
+    run.add_argument("--size", type=parse_size, default=None, metavar="WxH",
+                     help="window size with --windowed (default 1920x1080)")
+    run.add_argument("--event-log", type=Path, default=None, metavar="PATH",
+                     help="visitor event log, one JSON object a line (default: data folder)")
+
+    validate = commands.add_parser("validate", help="check an exhibit file and its images")
+    _exhibit_argument(validate)
+
+    render = commands.add_parser("render", help="render every screen to PNG plus a proof sheet")
+    _exhibit_argument(render)
+    render.add_argument("--out", type=Path, required=True, metavar="DIR")
+    render.add_argument("--size", type=parse_size, default=(1920, 1080), metavar="WxH")
+
+    commands.add_parser("set-pin", help="set the staff PIN (asked twice)")
+
+    service = commands.add_parser(
+        "install-service", help="install a systemd unit that starts the kiosk at boot")
+    _exhibit_argument(service)
+    service.add_argument("--user", default=None, help="the account the kiosk runs as")
+    service.add_argument("--unit-dir", type=Path, default=None, metavar="DIR",
+                         help="where to write the unit (default /etc/systemd/system)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # `kiosk [EXHIBIT] [--windowed]` means `kiosk run …`.
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in
+                         ("-h", "--help", "--version")):
+        args_list.insert(0, "run")
+    args = build_parser().parse_args(args_list)
+    exhibit = getattr(args, "exhibit", None) or default_exhibit()
+
+    if args.command == "validate":
+        from kiosk.exhibit.report import validate_command
+
+        return validate_command(exhibit, sys.stdout, sys.stderr)
+    if args.command == "render":
+        from kiosk.app.render import render_command
+
+        return render_command(exhibit, args.out, args.size)
+    if args.command == "set-pin":
+        from kiosk.staff.pin import set_pin_command
+
+        return set_pin_command(sys.stdin, sys.stdout, sys.stderr)
+    if args.command == "install-service":
+        from kiosk.service.install import install_service_command
+
+        return install_service_command(exhibit, user=args.user, unit_dir=args.unit_dir)
+
+    from kiosk.app.main import run_kiosk
+
+    return run_kiosk(exhibit, windowed=args.windowed, size=args.size, event_log=args.event_log)
