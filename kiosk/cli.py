@@ -27,7 +27,8 @@ def parse_size(value: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in value.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1920x1080, not {value!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT, e.g. 1920x1080, not {value!r}") from None
     if not (200 <= width <= 16384 and 200 <= height <= 16384):
         raise argparse.ArgumentTypeError(f"size {value} is out of range (200 to 16384 a side)")
     return width, height
