@@ -1,0 +1,29 @@
+"""Where the kiosk keeps its per-machine settings and its logs (XDG base directories)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "exhibit-kiosk"
+
+
+def _base(variable: str, fallback: str) -> Path:
+    # The XDG spec says a relative or empty value is invalid and must be ignored.
+    value = os.environ.get(variable, "")
+    base = Path(value) if value and os.path.isabs(value) else Path.home() / fallback
+    return base / APP_NAME
+
+
+def config_dir() -> Path:
+    """``$XDG_CONFIG_HOME/exhibit-kiosk`` (default ``~/.config/exhibit-kiosk``), created."""
+    path = _base("XDG_CONFIG_HOME", ".config")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def data_dir() -> Path:
+    """``$XDG_DATA_HOME/exhibit-kiosk`` (default ``~/.local/share/exhibit-kiosk``), created."""
+    path = _base("XDG_DATA_HOME", ".local/share")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
