@@ -1,0 +1,452 @@
+"""Cheap, header-only checks of exhibit images, before anything tries to decode them.
+
+Used by the validator on every image and by the image provider before each decode, so it
+reads only a few bytes of a PNG, JPEG or WebP (and at most a few megabytes of an SVG),
+never follows a FIFO or device, and refuses files whose contents and name disagree.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import struct
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import BinaryIO, Literal
+
+ImageFormat = Literal["png", "jpeg", "webp", "svg"]
+
+#: Above this many pixels an image is accepted with a warning: it is slow to decode.
+MEGAPIXEL_WARNING = 100
+WARN_PIXELS = MEGAPIXEL_WARNING * 1_000_000
+#: Above these an image is refused as a likely decompression bomb.
+MAX_PIXELS = 250_000_000
+MAX_SIDE = 30_000
+#: SVGs are parsed whole, so their size is capped; `<use>` copies are capped after expansion.
+SVG_MAX_BYTES = 5 * 1024 * 1024
+SVG_MAX_USE_COPIES = 10_000
+
+EXTENSIONS: dict[str, ImageFormat] = {
+    ".png": "png",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".webp": "webp",
+    ".svg": "svg",
+}
+_FORMAT_NAMES = {"png": "PNG", "jpeg": "JPEG", "webp": "WebP", "svg": "SVG", "gif": "GIF",
+                 "bmp": "BMP", "tiff": "TIFF", "heic": "HEIC", "pdf": "PDF"}
+_SUGGESTED_EXTENSION = {"png": ".png", "jpeg": ".jpg", "webp": ".webp", "svg": ".svg"}
+_SUPPORTED = "PNG, JPEG, WebP or SVG"
+
+
+class ImageRefused(Exception):
+    """An image the kiosk will not show, with a message a curator can act on.
+
+    The message describes the problem, not which file: callers say which file they meant.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: ImageFormat
+    width: int
+    height: int
+
+    @property
+    def pixels(self) -> int:
+        return self.width * self.height
+
+    @property
+    def megapixels(self) -> float:
+        return self.pixels / 1_000_000
+
+    @property
+    def is_huge(self) -> bool:
+        """Accepted but slow to decode: worth a warning."""
+        return self.pixels > WARN_PIXELS
+
+
+def resolve_inside(root: Path, relative: str) -> Path:
+    """The absolute path of ``relative`` under ``root``, refusing anything that leaves it.
+
+    Refuses absolute paths, ``..`` and symbolic links that lead outside ``root``. The file
+    need not exist (the caller reports a missing file in its own words).
+    """
+    if not relative or not relative.strip():
+        raise ImageRefused("the file name is empty")
+    if "\0" in relative:
+        raise ImageRefused("the file name contains a NUL character")
+    if "\\" in relative:
+        raise ImageRefused(
+            f"'{relative}' uses '\\' between folders; write '/' instead, e.g. assets/photo.jpg")
+    if PurePosixPath(relative).is_absolute() or PureWindowsPath(relative).drive:
+        raise ImageRefused(
+            f"'{relative}' is an absolute path; write it relative to the exhibit file's "
+            "folder, e.g. assets/photo.jpg")
+    if ".." in PurePosixPath(relative).parts:
+        raise ImageRefused(
+            f"'{relative}' uses '..' to leave the exhibit folder; keep images inside it")
+    base = root.resolve()
+    try:
+        resolved = (base / relative).resolve()
+    except (OSError, RuntimeError) as exc:  # symlink loops
+        raise ImageRefused(f"'{relative}' cannot be followed: {_os_reason(exc)}") from None
+    if not resolved.is_relative_to(base):
+        raise ImageRefused(
+            f"'{relative}' is a symbolic link to {resolved}, outside the exhibit folder; "
+            "copy the file into the folder instead")
+    return resolved
+
+
+def format_for_extension(path: Path) -> ImageFormat:
+    suffix = path.suffix.lower()
+    fmt = EXTENSIONS.get(suffix)
+    if fmt is None:
+        shown = f"'{suffix}'" if suffix else "no extension"
+        raise ImageRefused(
+            f"unsupported image type ({shown}); use {_SUPPORTED} "
+            "(.png, .jpg, .jpeg, .webp, .svg)")
+    return fmt
+
+
+def inspect_image(path: Path) -> ImageInfo:
+    """Format and pixel size from the file's header, or :class:`ImageRefused`.
+
+    Never opens anything but a regular file, so a FIFO cannot block the caller.
+    """
+    expected = format_for_extension(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ImageRefused(_not_found(path)) from None
+    except (OSError, ValueError) as exc:
+        raise ImageRefused(f"the file cannot be read: {_os_reason(exc)}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ImageRefused(f"it is {_kind(info.st_mode)}, not an image file")
+    if info.st_size == 0:
+        raise ImageRefused("the file is empty (0 bytes); export the image again")
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(64)
+            actual = _sniff(head)
+            if actual != expected:
+                raise ImageRefused(_mismatch(path, actual, expected))
+            if expected == "png":
+                width, height = _png_size(head)
+            elif expected == "jpeg":
+                width, height = _jpeg_size(stream)
+            elif expected == "webp":
+                width, height = _webp_size(head)
+            else:
+                if info.st_size > SVG_MAX_BYTES:
+                    raise ImageRefused(
+                        f"the SVG is {info.st_size / 1048576:.1f} MB; the limit is "
+                        f"{SVG_MAX_BYTES // 1048576} MB. Simplify it or export it as PNG")
+                stream.seek(0)
+                width, height = _svg_size(stream.read(SVG_MAX_BYTES + 1))
+    except OSError as exc:
+        raise ImageRefused(f"the file cannot be read: {_os_reason(exc)}") from None
+    if width <= 0 or height <= 0:
+        raise ImageRefused(f"the header gives a size of {width}×{height} pixels")
+    if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
+        raise ImageRefused(
+            f"the image is {width}×{height} pixels ({width * height / 1e6:.0f} megapixels); "
+            f"the limit is {MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} megapixels. "
+            "Scale it down (4000 pixels on the long side is plenty for a screen)")
+    return ImageInfo(expected, width, height)
+
+
+# --- identifying the format -------------------------------------------------------------
+
+def _sniff(head: bytes) -> str:
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if head.startswith(b"BM"):
+        return "bmp"
+    if head.startswith((b"II*\0", b"MM\0*")):
+        return "tiff"
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypavif"):
+        return "heic"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if text.startswith((b"<?xml", b"<svg", b"<!--", b"<!DOCTYPE", b"<!doctype")):
+        return "svg"
+    return "unknown"
+
+
+def _mismatch(path: Path, actual: str, expected: str) -> str:
+    wanted = _FORMAT_NAMES[expected]
+    if actual == "unknown":
+        return (f"the file does not start like a {wanted} image; it may be damaged or "
+                f"not an image at all. Export it again as {wanted}")
+    found = _FORMAT_NAMES[actual]
+    if actual in _SUGGESTED_EXTENSION:
+        return (f"the file is a {found} image but its name ends in '{path.suffix}'; rename it "
+                f"to end in '{_SUGGESTED_EXTENSION[actual]}' or save it as {wanted}")
+    return f"the file is a {found} image, which the kiosk cannot show; save it as {wanted}"
+
+
+# --- raster headers ---------------------------------------------------------------------
+
+_TRUNCATED = "the file is cut short (its header is incomplete); copy or export it again"
+
+
+def _png_size(head: bytes) -> tuple[int, int]:
+    if len(head) < 24:
+        raise ImageRefused(_TRUNCATED)
+    if head[12:16] != b"IHDR":
+        raise ImageRefused("the PNG header is damaged (no IHDR chunk first); export it again")
+    width, height = struct.unpack(">II", head[16:24])
+    return width, height
+
+
+# SOF markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but don't.
+_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+_STANDALONE = frozenset(range(0xD0, 0xDA)) | {0x01}
+
+
+def _jpeg_size(stream: BinaryIO) -> tuple[int, int]:
+    stream.seek(2)
+    for _ in range(10_000):  # a real file reaches its SOF in a few dozen segments
+        byte = stream.read(1)
+        if not byte:
+            raise ImageRefused(_TRUNCATED)
+        if byte != b"\xff":
+            raise ImageRefused("the JPEG header is damaged; export it again")
+        marker = stream.read(1)
+        while marker == b"\xff":  # fill bytes
+            marker = stream.read(1)
+        if not marker:
+            raise ImageRefused(_TRUNCATED)
+        code = marker[0]
+        if code in _STANDALONE:
+            continue
+        if code == 0xD9 or code == 0xDA:  # end of image, or pixels before any frame header
+            raise ImageRefused("the JPEG has no frame header; export it again")
+        raw = stream.read(2)
+        if len(raw) < 2:
+            raise ImageRefused(_TRUNCATED)
+        (length,) = struct.unpack(">H", raw)
+        if length < 2:
+            raise ImageRefused("the JPEG header is damaged; export it again")
+        if code in _SOF_MARKERS:
+            body = stream.read(5)
+            if len(body) < 5:
+                raise ImageRefused(_TRUNCATED)
+            height, width = struct.unpack(">HH", body[1:5])
+            if height == 0:
+                raise ImageRefused(
+                    "the JPEG does not state its height in its header; re-save it")
+            return width, height
+        stream.seek(length - 2, os.SEEK_CUR)
+    raise ImageRefused("the JPEG header is damaged; export it again")
+
+
+def _webp_size(head: bytes) -> tuple[int, int]:
+    if len(head) < 30:
+        raise ImageRefused(_TRUNCATED)
+    chunk = head[12:16]
+    if chunk == b"VP8 ":
+        if head[23:26] != b"\x9d\x01\x2a":
+            raise ImageRefused("the WebP header is damaged; export it again")
+        width, height = struct.unpack("<HH", head[26:30])
+        return width & 0x3FFF, height & 0x3FFF
+    if chunk == b"VP8L":
+        if head[20] != 0x2F:
+            raise ImageRefused("the WebP header is damaged; export it again")
+        (bits,) = struct.unpack("<I", head[21:25])
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8X":
+        width = int.from_bytes(head[24:27], "little") + 1
+        height = int.from_bytes(head[27:30], "little") + 1
+        return width, height
+    raise ImageRefused("the WebP header is damaged (unknown chunk); export it again")
+
+
+# --- SVG --------------------------------------------------------------------------------
+
+_UNIT_PX = {"": 1.0, "px": 1.0, "pt": 4 / 3, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54,
+            "in": 96.0, "em": 16.0, "ex": 8.0}
+_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([a-z%]*)\s*$")
+_ROOT_TAG = re.compile(rb"<(?!\?|!)([A-Za-z_][\w.:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>")
+_ATTR = re.compile(r"([A-Za-z_][\w.:-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_USE_TAG = re.compile(rb"<(?:[\w.-]+:)?use\b")
+_DEFAULT_SVG_SIZE = (300, 150)  # what browsers give an SVG with no size at all
+
+
+def _svg_size(data: bytes) -> tuple[int, int]:
+    if len(data) > SVG_MAX_BYTES:
+        raise ImageRefused(f"the SVG is over the {SVG_MAX_BYTES // 1048576} MB limit")
+    lowered = data.lower()
+    if b"<!doctype" in lowered or b"<!entity" in lowered:
+        raise ImageRefused(
+            "the SVG has a <!DOCTYPE> or <!ENTITY> declaration, which the kiosk refuses "
+            "for safety; delete it (SVG does not need one)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImageRefused("the SVG is saved as UTF-16; save it as UTF-8")
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImageRefused("the SVG is not valid UTF-8 text; save it as UTF-8") from None
+    match = _ROOT_TAG.search(data)
+    if match is None:
+        raise ImageRefused("no root element found; the SVG is empty or damaged")
+    tag = match.group(1).decode("utf-8", "replace")
+    if tag.rsplit(":", 1)[-1] != "svg":
+        raise ImageRefused(f"the root element is <{tag}>, not <svg>; this is not an SVG image")
+    attrs = {m.group(1).removeprefix("svg:"): m.group(2) if m.group(2) is not None else m.group(3)
+             for m in _ATTR.finditer(match.group(2).decode("utf-8", "replace"))}
+    if _USE_TAG.search(data):
+        _check_use_expansion(data)
+    view_box = _parse_view_box(attrs.get("viewBox"))
+    width = _parse_length(attrs.get("width"))
+    height = _parse_length(attrs.get("height"))
+    if width is None and height is None:
+        if view_box is None:
+            return _DEFAULT_SVG_SIZE
+        return _round(view_box[0]), _round(view_box[1])
+    if width is None or height is None:
+        if view_box is not None and view_box[0] > 0 and view_box[1] > 0:
+            ratio = view_box[1] / view_box[0]
+            if width is None:
+                width = height / ratio if height is not None else None
+            else:
+                height = width * ratio
+        width = width if width is not None else _DEFAULT_SVG_SIZE[0]
+        height = height if height is not None else _DEFAULT_SVG_SIZE[1]
+    return _round(width), _round(height)
+
+
+def _round(value: float) -> int:
+    return max(1, round(value)) if value > 0 else 0
+
+
+def _parse_length(value: str | None) -> float | None:
+    if value is None:
+        return None
+    match = _LENGTH.match(value)
+    if match is None or match.group(2) not in _UNIT_PX:  # "100%" and the like: use viewBox
+        return None
+    return float(match.group(1)) * _UNIT_PX[match.group(2)]
+
+
+def _parse_view_box(value: str | None) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    parts = value.replace(",", " ").split()
+    if len(parts) != 4:
+        return None
+    try:
+        width, height = float(parts[2]), float(parts[3])
+    except ValueError:
+        return None
+    return (width, height) if width > 0 and height > 0 else None
+
+
+def _check_use_expansion(data: bytes) -> None:
+    """Refuse `<use>` loops and `<use>` chains that multiply into too many copies.
+
+    Ten layers of ten `<use>` each is only 100 elements but 10^10 drawn copies, so the
+    count is taken after expansion, not from the file.
+    """
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ImageRefused(f"the SVG is not well-formed XML ({exc})") from None
+    href_keys = ("href", "{http://www.w3.org/1999/xlink}href")
+    # For each element with an id: the ids its subtree <use>s, with multiplicity.
+    refs: dict[str, list[str]] = {}
+    top_level: list[str] = []
+
+    def walk(element: ET.Element, owners: list[str]) -> None:
+        element_id = element.get("id")
+        if element_id:
+            refs.setdefault(element_id, [])
+            owners = [*owners, element_id]
+        if element.tag.rsplit("}", 1)[-1] == "use":
+            target = element.get(href_keys[0]) or element.get(href_keys[1]) or ""
+            if target.startswith("#"):
+                target = target[1:]
+                for owner in owners:
+                    refs[owner].append(target)
+                top_level.append(target)
+        for child in element:
+            walk(child, owners)
+
+    try:
+        walk(root, [])
+    except RecursionError:
+        raise ImageRefused("the SVG is nested too deeply to draw") from None
+    copies: dict[str, int] = {}
+    visiting: set[str] = set()
+
+    def expand(element_id: str) -> int:
+        if element_id in copies:
+            return copies[element_id]
+        if element_id in visiting:
+            raise ImageRefused(
+                f"the SVG's <use> elements form a loop through id '{element_id}'; "
+                "it would never finish drawing")
+        visiting.add(element_id)
+        total = 1
+        for target in refs.get(element_id, ()):
+            total += expand(target)
+            if total > SVG_MAX_USE_COPIES:
+                break
+        visiting.discard(element_id)
+        copies[element_id] = total
+        return total
+
+    total = 0
+    for target in top_level:
+        total += expand(target)
+        if total > SVG_MAX_USE_COPIES:
+            raise ImageRefused(
+                f"the SVG's <use> elements expand to more than {SVG_MAX_USE_COPIES} copies, "
+                "which takes too long to draw; simplify it or export it as PNG")
+
+
+# --- plain-words file problems ----------------------------------------------------------
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def _not_found(path: Path) -> str:
+    message = "the file does not exist"
+    try:
+        wanted = path.name.lower()
+        near = [entry.name for entry in os.scandir(path.parent) if entry.name.lower() == wanted]
+    except OSError:
+        near = []
+    if near:
+        message += f"; did you mean '{near[0]}'? (letter case matters)"
+    return message
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc) or type(exc).__name__
