@@ -1,0 +1,314 @@
+"""From the node tree to the frozen :class:`Exhibit`, checking the version 1 contract."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.exhibit.fields import Reader
+from kiosk.exhibit.imagecheck import (
+    MEGAPIXEL_WARNING,
+    ImageInfo,
+    ImageRefused,
+    inspect_image,
+    resolve_inside,
+)
+from kiosk.exhibit.model import (
+    Attract,
+    AttractImage,
+    Era,
+    Exhibit,
+    IdleSettings,
+    Image,
+    Panel,
+    SourceLocation,
+    Text,
+)
+from kiosk.exhibit.yamltree import Mapping, Node, Scalar
+
+VERSION = 1
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}")
+TIMEOUT_RANGE = (10.0, 3600.0)
+COUNTDOWN_RANGE = (3.0, 120.0)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the file describes, counted even when it has errors (for the summary line)."""
+
+    eras: int = 0
+    panels: int = 0
+    images: int = 0
+
+
+class ExhibitBuilder:
+    def __init__(self, path: Path, file: str, *, check_images: bool) -> None:
+        self.path = path.absolute()
+        self.root = self.path.parent
+        self.reader = Reader(file)
+        self.file = file
+        self.check_images = check_images
+        self.eras = self.panels = self.images = 0
+
+    @property
+    def counts(self) -> Counts:
+        return Counts(self.eras, self.panels, self.images)
+
+    def build(self, node: Node) -> Exhibit | None:
+        r = self.reader
+        top = r.mapping(node, "the exhibit")
+        if top is None:
+            return None
+        f = r.fields(top, "the exhibit", ("version", "title", "attract", "eras"),
+                     ("subtitle", "languages", "idle"))
+        version = self._version(f["version"]) if "version" in f else None
+        if "languages" in f:
+            r.languages = self._languages(f["languages"]) or r.languages
+        title = r.text(f["title"], "title") if "title" in f else None
+        subtitle = r.text(f["subtitle"], "subtitle") if "subtitle" in f else None
+        idle = self._idle(f["idle"]) if "idle" in f else IdleSettings()
+        attract = self._attract(f["attract"]) if "attract" in f else None
+        eras = self._eras(f["eras"]) if "eras" in f else None
+        if any(d.is_error for d in r.diagnostics):
+            return None
+        if version is None or title is None or attract is None or idle is None or eras is None:
+            return None  # each of these has reported an error already
+        return Exhibit(version, title, r.languages, attract, eras, self.path, subtitle, idle)
+
+    def _version(self, node: Node) -> int | None:
+        value = self.reader.word(node, "version")
+        if value is None:
+            return None
+        if value.plain and value.value == str(VERSION):
+            return VERSION
+        if value.plain and value.value.isdigit():
+            self.reader.error(value, f"version {value.value} is not supported; this kiosk "
+                                     f"reads version {VERSION} files (`version: {VERSION}`)")
+        else:
+            self.reader.error(value, f"'version' must be the number {VERSION}: "
+                                     f"`version: {VERSION}`")
+        return None
+
+    def _languages(self, node: Node) -> tuple[str, ...] | None:
+        r = self.reader
+        items = r.sequence(node, "a list of language codes like [en, ru]")
+        if items is None:
+            return None
+        if not items.items:
+            r.error(items, "'languages' is empty; list at least one, e.g. [en]")
+            return None
+        codes: list[str] = []
+        for item in items.items:
+            # Raw text, so Norwegian `no` stays a language code rather than YAML's false.
+            if not isinstance(item, Scalar) or not LANGUAGE_PATTERN.fullmatch(item.value):
+                r.error(item, "a language code is 2 or 3 lowercase letters (ISO 639), like "
+                              "en, ru or fr")
+                return None
+            if item.value in codes:
+                r.error(item, f"language '{item.value}' is listed twice")
+                return None
+            codes.append(item.value)
+        return tuple(codes)
+
+    def _idle(self, node: Node) -> IdleSettings | None:
+        r = self.reader
+        block = r.mapping(node, "idle settings")
+        if block is None:
+            return None
+        f = r.fields(block, "idle", (), ("timeout", "countdown"))
+        defaults = IdleSettings()
+        timeout = (r.number(f["timeout"], "timeout", *TIMEOUT_RANGE, "seconds")
+                   if "timeout" in f else defaults.timeout)
+        countdown = (r.number(f["countdown"], "countdown", *COUNTDOWN_RANGE, "seconds")
+                     if "countdown" in f else defaults.countdown)
+        if timeout is None or countdown is None:
+            return None
+        return IdleSettings(timeout, countdown)
+
+    def _attract(self, node: Node) -> Attract | None:
+        r = self.reader
+        block = r.mapping(node, "the welcome screen settings")
+        if block is None:
+            return None
+        f = r.fields(block, "attract", ("prompt",), ("image", "images"))
+        prompt = r.text(f["prompt"], "prompt") if "prompt" in f else None
+        image = self._attract_image(f["image"], "image") if "image" in f else None
+        images: list[AttractImage] = []
+        ok = "image" not in f or image is not None
+        if "images" in f:
+            items = r.sequence(f["images"], "a list of image files")
+            if items is None:
+                ok = False
+            else:
+                for item in items.items:
+                    one = self._attract_image(item, "images")
+                    ok = ok and one is not None
+                    if one is not None:
+                        images.append(one)
+        if prompt is None or not ok:
+            return None
+        return Attract(prompt, image, tuple(images))
+
+    def _attract_image(self, node: Node, field: str) -> AttractImage | None:
+        checked = self._image_file(node, field)
+        if checked is None:
+            return None
+        file, path, _ = checked
+        return AttractImage(file, path)
+
+    def _eras(self, node: Node) -> tuple[Era, ...] | None:
+        r = self.reader
+        items = r.sequence(node, "a list of eras")
+        if items is None:
+            return None
+        if not items.items:
+            r.error(items, "'eras' is empty; an exhibit needs at least one era")
+            return None
+        eras: list[Era] = []
+        seen: dict[str, int] = {}
+        ok = True
+        for number, item in enumerate(items.items, start=1):
+            self.eras += 1
+            era = self._era(item, number, seen)
+            ok = ok and era is not None
+            if era is not None:
+                eras.append(era)
+        return tuple(eras) if ok else None
+
+    def _id(self, node: Node, what: str, seen: dict[str, int]) -> str | None:
+        r = self.reader
+        value = r.word(node, "id")
+        if value is None:
+            return None
+        if not ID_PATTERN.fullmatch(value.value):
+            r.error(value, f"{what} id '{value.value}' may use only lowercase letters, digits "
+                           "and '-', starting with a letter or digit (e.g. early-years)")
+            return None
+        if value.value in seen:
+            r.error(value, f"{what} id '{value.value}' is already used at line "
+                           f"{seen[value.value]}; each {what} needs its own id")
+            return None
+        seen[value.value] = value.line
+        return value.value
+
+    def _era(self, node: Node, number: int, seen: dict[str, int]) -> Era | None:
+        r = self.reader
+        block = r.mapping(node, "an era")
+        if block is None:
+            return None
+        f = r.fields(block, f"era {number}", ("id", "title", "years", "summary", "panels"))
+        era_id = self._id(f["id"], "era", seen) if "id" in f else None
+        where = f"era '{era_id}'" if era_id else f"era {number}"
+        title = r.text(f["title"], "title") if "title" in f else None
+        years_node = r.word(f["years"], "years") if "years" in f else None
+        summary = r.text(f["summary"], "summary", prose=True) if "summary" in f else None
+        panels = self._panels(f["panels"], where) if "panels" in f else None
+        if (era_id is None or title is None or years_node is None or summary is None
+                or panels is None):
+            return None
+        return Era(era_id, title, years_node.value.strip(), summary, panels,
+                   self._location(block))
+
+    def _panels(self, node: Node, era: str) -> tuple[Panel, ...] | None:
+        r = self.reader
+        items = r.sequence(node, "a list of panels")
+        if items is None:
+            return None
+        if not items.items:
+            r.error(items, f"{era} has no panels; add at least one")
+            return None
+        panels: list[Panel] = []
+        seen: dict[str, int] = {}
+        ok = True
+        for number, item in enumerate(items.items, start=1):
+            self.panels += 1
+            panel = self._panel(item, number, era, seen)
+            ok = ok and panel is not None
+            if panel is not None:
+                panels.append(panel)
+        return tuple(panels) if ok else None
+
+    def _panel(self, node: Node, number: int, era: str, seen: dict[str, int]) -> Panel | None:
+        r = self.reader
+        block = r.mapping(node, "a panel")
+        if block is None:
+            return None
+        f = r.fields(block, f"panel {number} of {era}", ("id", "title", "images"), ("text",))
+        panel_id = self._id(f["id"], "panel", seen) if "id" in f else None
+        where = f"panel '{panel_id}'" if panel_id else f"panel {number} of {era}"
+        title = r.text(f["title"], "title") if "title" in f else None
+        text = r.text(f["text"], "text", prose=True) if "text" in f else None
+        images = self._images(f["images"], where) if "images" in f else None
+        if panel_id is None or title is None or images is None or (
+                "text" in f and text is None):
+            return None
+        return Panel(panel_id, title, images, text, self._location(block))
+
+    def _images(self, node: Node, panel: str) -> tuple[Image, ...] | None:
+        r = self.reader
+        items = r.sequence(node, "a list of images")
+        if items is None:
+            return None
+        if not items.items:
+            r.error(items, f"{panel} has no images; add at least one")
+            return None
+        images: list[Image] = []
+        ok = True
+        for number, item in enumerate(items.items, start=1):
+            self.images += 1
+            image = self._image(item, f"image {number} of {panel}")
+            ok = ok and image is not None
+            if image is not None:
+                images.append(image)
+        return tuple(images) if ok else None
+
+    def _image(self, node: Node, where: str) -> Image | None:
+        r = self.reader
+        block = r.mapping(node, "an image (file, alt, caption)")
+        if block is None:
+            return None
+        f = r.fields(block, where, ("file", "alt", "caption"), ("credit",))
+        checked = self._image_file(f["file"], "file") if "file" in f else None
+        alt = r.text(f["alt"], "alt") if "alt" in f else None
+        caption = r.text(f["caption"], "caption", caption=True) if "caption" in f else None
+        credit = r.text(f["credit"], "credit") if "credit" in f else None
+        if alt is not None and caption is not None:
+            self._alt_against_caption(f["alt"], alt, caption)
+        if checked is None or alt is None or caption is None or ("credit" in f and
+                                                                 credit is None):
+            return None
+        file, path, info = checked
+        return Image(file, path, alt, caption, credit,
+                     info.width if info else None, info.height if info else None,
+                     self._location(block))
+
+    def _alt_against_caption(self, node: Node, alt: Text, caption: Text) -> None:
+        for (lang, alt_text), (_, caption_text) in zip(alt, caption, strict=True):
+            if alt_text.casefold() == caption_text.casefold():
+                suffix = f" ({lang})" if len(self.reader.languages) > 1 else ""
+                self.reader.warning(node, "the alt text repeats the caption" + suffix +
+                                    "; describe what the image shows for visitors who "
+                                    "cannot see it")
+
+    def _image_file(self, node: Node, field: str) -> tuple[str, Path, ImageInfo | None] | None:
+        r = self.reader
+        value = r.word(node, field)
+        if value is None:
+            return None
+        file = value.value.strip()
+        try:
+            path = resolve_inside(self.root, file)
+            info = inspect_image(path) if self.check_images else None
+        except ImageRefused as refused:
+            r.error(value, f"image '{file}': {refused.message}")
+            return None
+        if info is not None and info.is_huge:
+            r.warning(value, f"image '{file}' is {info.width}×{info.height} pixels "
+                             f"({info.megapixels:.0f} megapixels, over {MEGAPIXEL_WARNING}); "
+                             "it will be slow to show: scale it down")
+        return file, path, info
+
+    def _location(self, node: Mapping) -> SourceLocation:
+        return SourceLocation(self.file, node.line, node.col)

@@ -1,0 +1,198 @@
+"""YAML text to a small tree of nodes that remember where each value was written.
+
+The tree is built from parser *events*, not with ``yaml.load``: nothing is ever
+constructed from a tag, every scalar keeps its raw text (so ``1.10`` stays ``1.10``), and
+the features an exhibit file has no use for — anchors, aliases, tags, several documents,
+deep nesting — are refused where they appear, with their line and column. Building is a
+loop, not recursion, so no input can exhaust the stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from kiosk.exhibit.diagnostics import Diagnostic
+
+Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 64
+_SYNTAX_HINT = ("check the indentation, that every `key:` has a space after the colon, and "
+                "that quotes are closed; put text containing `: ` or ` #` in quotes")
+
+
+@dataclass(slots=True, eq=False)
+class Scalar:
+    value: str  # the text exactly as written (unquoted, escapes processed)
+    plain: bool  # written without quotes, so YAML would guess its type
+    line: int
+    col: int
+
+
+@dataclass(slots=True, eq=False)
+class Sequence:
+    items: list[Node]
+    line: int
+    col: int
+
+
+@dataclass(slots=True, eq=False)
+class Mapping:
+    """Keys in file order; a repeated key is reported and its second value dropped."""
+
+    items: dict[str, tuple[Scalar, Node]]
+    line: int
+    col: int
+
+
+@dataclass(slots=True, eq=False)
+class Refused:
+    """A value already reported as an error (an alias, a tagged value): skip it quietly."""
+
+    line: int
+    col: int
+
+
+Node = Scalar | Sequence | Mapping | Refused
+
+
+@dataclass(slots=True)
+class _Open:
+    node: Sequence | Mapping
+    tagged: bool
+    key: Scalar | Refused | None = None
+    keyed: bool = False  # whether ``key`` holds a pending key (keys may be Refused)
+
+
+def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
+    """The document's root node (None if the text has no document or cannot be parsed)."""
+    diagnostics: list[Diagnostic] = []
+
+    def error(line: int, col: int, message: str) -> None:
+        diagnostics.append(Diagnostic(file, line, col, "error", message))
+
+    stack: list[_Open] = []
+    root: Node | None = None
+    documents = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        top = stack[-1]
+        if isinstance(top.node, Sequence):
+            top.node.items.append(node)
+            return
+        if not top.keyed:
+            if not isinstance(node, Scalar | Refused):
+                error(node.line, node.col,
+                      "a key must be a plain word like `title`, not a list or mapping")
+                node = Refused(node.line, node.col)
+            top.key, top.keyed = node, True
+            return
+        key, top.key, top.keyed = top.key, None, False
+        if not isinstance(key, Scalar):
+            return
+        existing = top.node.items.get(key.value)
+        if existing is not None:
+            first = existing[0]
+            error(key.line, key.col,
+                  f"duplicate key '{key.value}' (first written at line {first.line}); "
+                  "remove one of them")
+            return
+        top.node.items[key.value] = (key, node)
+
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            kind = type(event)
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    error(line, col,
+                          "a second YAML document starts here (after a `---` or `...` line); "
+                          "an exhibit file holds exactly one: remove the extra `---`/`...`")
+                    break
+                continue
+            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            if kind is yaml.AliasEvent:
+                error(line, col,
+                      f"`*{event.anchor}` refers to an anchor; anchors (`&`) and aliases (`*`) "
+                      "are not supported in exhibit files: write the value out in full")
+                attach(Refused(line, col))
+                continue
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                closed = stack.pop()
+                attach(Refused(closed.node.line, closed.node.col) if closed.tagged
+                       else closed.node)
+                continue
+            if event.anchor is not None:
+                error(line, col,
+                      f"`&{event.anchor}` defines an anchor; anchors (`&`) and aliases (`*`) "
+                      "are not supported in exhibit files: remove it")
+            tagged = _explicit_tag(event)
+            if tagged is not None:
+                error(line, col,
+                      f"the tag `{tagged}` is not supported in exhibit files; remove it "
+                      "(write plain values, quoted if needed)")
+            if kind is yaml.ScalarEvent:
+                if tagged is not None:
+                    attach(Refused(line, col))
+                else:
+                    plain = not event.style  # '' from the C parser, None from Python's
+                    attach(Scalar(event.value, plain, line, col))
+                continue
+            if len(stack) >= MAX_DEPTH:
+                error(line, col,
+                      f"the values are nested more than {MAX_DEPTH} levels deep; an exhibit "
+                      "needs only a few levels: check for unclosed `[` or `{`")
+                return None, diagnostics
+            node: Sequence | Mapping = (
+                Mapping({}, line, col) if kind is yaml.MappingStartEvent
+                else Sequence([], line, col))
+            stack.append(_Open(node, tagged is not None))
+    except yaml.MarkedYAMLError as exc:
+        error(*_syntax_error(exc))
+        return None, diagnostics
+    except yaml.YAMLError as exc:  # e.g. libyaml's own nesting limit, with no mark
+        error(0, 0, f"the file is not valid YAML: {exc}; {_SYNTAX_HINT}")
+        return None, diagnostics
+    if documents == 0 or (root is None and not diagnostics):
+        error(0, 0, "the file is empty (or holds only comments); start it with `version: 1`")
+        return None, diagnostics
+    return root, diagnostics
+
+
+def _explicit_tag(event: yaml.NodeEvent) -> str | None:
+    tag: str | None = getattr(event, "tag", None)
+    if tag is None:
+        return None
+    if isinstance(event, yaml.CollectionStartEvent) and event.implicit:
+        return None
+    if isinstance(event, yaml.ScalarEvent) and tag == "!" and event.implicit[1]:
+        return None  # how some parsers mark an ordinary quoted scalar
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:") else tag
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int, int, str]:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    problem = (exc.problem or "this is not valid YAML").strip()
+    message = f"YAML syntax error: {problem}"
+    context_mark = exc.context_mark
+    if exc.context and context_mark is not None and context_mark is not mark:
+        message += f" ({exc.context} at line {context_mark.line + 1})"
+    lowered = problem.lower()
+    if "end of stream" in lowered and "quoted" in (exc.context or ""):
+        hint = "a quote is opened but never closed"
+    elif "tab" in lowered or "\\t" in lowered:
+        hint = "indent with spaces, not tabs"
+    elif "flow" in lowered or "']'" in problem or "'}'" in problem:
+        hint = "check that every `[` and `{` is closed and items are separated by commas"
+    else:
+        hint = _SYNTAX_HINT
+    return line, col, f"{message}; {hint}"
