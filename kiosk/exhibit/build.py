@@ -198,9 +198,9 @@ class ExhibitBuilder:
         block = r.mapping(node, "an era")
         if block is None:
             return None
-        f = r.fields(block, f"era {number}", ("id", "title", "years", "summary", "panels"))
+        where = _name(block, "id", "era", number)
+        f = r.fields(block, where, ("id", "title", "years", "summary", "panels"))
         era_id = self._id(f["id"], "era", seen) if "id" in f else None
-        where = f"era '{era_id}'" if era_id else f"era {number}"
         title = r.text(f["title"], "title") if "title" in f else None
         years_node = r.word(f["years"], "years") if "years" in f else None
         summary = r.text(f["summary"], "summary", prose=True) if "summary" in f else None
@@ -235,9 +235,9 @@ class ExhibitBuilder:
         block = r.mapping(node, "a panel")
         if block is None:
             return None
-        f = r.fields(block, f"panel {number} of {era}", ("id", "title", "images"), ("text",))
+        where = _name(block, "id", "panel", number) + f" of {era}"
+        f = r.fields(block, where, ("id", "title", "images"), ("text",))
         panel_id = self._id(f["id"], "panel", seen) if "id" in f else None
-        where = f"panel '{panel_id}'" if panel_id else f"panel {number} of {era}"
         title = r.text(f["title"], "title") if "title" in f else None
         text = r.text(f["text"], "text", prose=True) if "text" in f else None
         images = self._images(f["images"], where) if "images" in f else None
@@ -258,17 +258,18 @@ class ExhibitBuilder:
         ok = True
         for number, item in enumerate(items.items, start=1):
             self.images += 1
-            image = self._image(item, f"image {number} of {panel}")
+            image = self._image(item, number, panel)
             ok = ok and image is not None
             if image is not None:
                 images.append(image)
         return tuple(images) if ok else None
 
-    def _image(self, node: Node, where: str) -> Image | None:
+    def _image(self, node: Node, number: int, panel: str) -> Image | None:
         r = self.reader
         block = r.mapping(node, "an image (file, alt, caption)")
         if block is None:
             return None
+        where = _name(block, "file", "image", number) + f" of {panel}"
         f = r.fields(block, where, ("file", "alt", "caption"), ("credit",))
         checked = self._image_file(f["file"], "file") if "file" in f else None
         alt = r.text(f["alt"], "alt") if "alt" in f else None
@@ -312,3 +313,11 @@ class ExhibitBuilder:
 
     def _location(self, node: Mapping) -> SourceLocation:
         return SourceLocation(self.file, node.line, node.col)
+
+
+def _name(block: Mapping, key: str, what: str, number: int) -> str:
+    """How messages name an era, panel or image: by its id or file if it has one."""
+    item = block.items.get(key)
+    if item is not None and isinstance(item[1], Scalar) and item[1].value.strip():
+        return f"{what} '{item[1].value.strip()}'"
+    return f"{what} {number}"

@@ -82,24 +82,23 @@ def resolve_inside(root: Path, relative: str) -> Path:
     if "\0" in relative:
         raise ImageRefused("the file name contains a NUL character")
     if "\\" in relative:
-        raise ImageRefused(
-            f"'{relative}' uses '\\' between folders; write '/' instead, e.g. assets/photo.jpg")
+        raise ImageRefused("the path uses '\\' between folders; write '/' instead, "
+                           "e.g. assets/photo.jpg")
     if PurePosixPath(relative).is_absolute() or PureWindowsPath(relative).drive:
-        raise ImageRefused(
-            f"'{relative}' is an absolute path; write it relative to the exhibit file's "
-            "folder, e.g. assets/photo.jpg")
+        raise ImageRefused("the path is absolute; write it relative to the exhibit file's "
+                           "folder, e.g. assets/photo.jpg")
     if ".." in PurePosixPath(relative).parts:
-        raise ImageRefused(
-            f"'{relative}' uses '..' to leave the exhibit folder; keep images inside it")
+        raise ImageRefused("the path uses '..' to leave the exhibit folder; keep the images "
+                           "inside it")
     base = root.resolve()
     try:
         resolved = (base / relative).resolve()
     except (OSError, RuntimeError) as exc:  # symlink loops
-        raise ImageRefused(f"'{relative}' cannot be followed: {_os_reason(exc)}") from None
+        raise ImageRefused(f"the path cannot be followed: {_os_reason(exc)}") from None
     if not resolved.is_relative_to(base):
         raise ImageRefused(
-            f"'{relative}' is a symbolic link to {resolved}, outside the exhibit folder; "
-            "copy the file into the folder instead")
+            f"a symbolic link leads outside the exhibit folder (to {resolved}); copy the "
+            "file into the folder instead")
     return resolved
 
 
@@ -435,15 +434,14 @@ def _kind(mode: int) -> str:
 
 
 def _not_found(path: Path) -> str:
-    message = "the file does not exist"
     try:
         wanted = path.name.lower()
         near = [entry.name for entry in os.scandir(path.parent) if entry.name.lower() == wanted]
     except OSError:
         near = []
     if near:
-        message += f"; did you mean '{near[0]}'? (letter case matters)"
-    return message
+        return f"the file does not exist; did you mean '{near[0]}'? (letter case matters)"
+    return "the file does not exist; check the spelling and that it is in the exhibit folder"
 
 
 def _os_reason(exc: BaseException) -> str:
