@@ -188,7 +188,8 @@ def _sniff(head: bytes) -> str:
 def _mismatch(path: Path, actual: str, expected: str) -> str:
     wanted = _FORMAT_NAMES[expected]
     if actual == "unknown":
-        return (f"the file does not start like a {wanted} image; it may be damaged or "
+        article = "an" if wanted == "SVG" else "a"
+        return (f"the file does not start like {article} {wanted} image; it may be damaged or "
                 f"not an image at all. Export it again as {wanted}")
     found = _FORMAT_NAMES[actual]
     if actual in _SUGGESTED_EXTENSION:
