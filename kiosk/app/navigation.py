@@ -1,0 +1,375 @@
+"""Where the visitor is: screen, page, open image, zoom and language.
+
+All of the kiosk's visitor state lives here, in one QObject that QML binds to and calls.
+QML only draws it; tests assert it directly.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.app.chrome import language_name, strings_for
+from kiosk.app.imageprovider import exhibit_image_url
+from kiosk.app.pages import Page, build_pages, era_start, find_page, swipe_step
+from kiosk.exhibit.model import Exhibit, Image
+
+MAX_ZOOM = 6.0
+DOUBLE_TAP_ZOOM = 2.5
+
+EventSink = Callable[..., None]
+
+
+def image_entry(image: Image, language: str, generation: int) -> dict[str, Any]:
+    """What QML shows of one exhibit image, in one language."""
+    return {
+        "source": exhibit_image_url(generation, image.file),
+        "alt": image.alt.get(language),
+        "caption": image.caption.get(language),
+        "credit": image.credit.get(language) if image.credit else "",
+        "width": image.width or 0,
+        "height": image.height or 0,
+    }
+
+
+def _no_events(event: str, **fields: Any) -> None:
+    """Used when no event log is attached (previews, tests)."""
+
+
+class Navigator(QObject):
+    screenChanged = Signal()
+    pageChanged = Signal()
+    languageChanged = Signal()
+    viewerChanged = Signal()
+    zoomChanged = Signal()
+    exhibitChanged = Signal()
+    animateChanged = Signal()
+    resetDone = Signal()  # QML forgets scroll positions when this fires
+
+    def __init__(self, exhibit: Exhibit, log_event: EventSink = _no_events,
+                 clock: Callable[[], float] = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._log = log_event
+        self._clock = clock
+        self._exhibit = exhibit
+        self._pages = build_pages(exhibit)
+        self._screen = "welcome"
+        self._page = 0
+        self._language = exhibit.default_language
+        self._viewer_open = False
+        self._viewer_index = 0
+        self._zoom = 1.0
+        self._animate = True
+        self._session_start: float | None = None
+        self._seen: set[tuple[str, str]] = set()
+        self.generation = 1  # bumped on every reload; part of every image URL
+
+    # --- the exhibit ---------------------------------------------------------------
+
+    @property
+    def exhibit(self) -> Exhibit:
+        return self._exhibit
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        return self._pages
+
+    def set_exhibit(self, exhibit: Exhibit) -> None:
+        """Swap in a new exhibit whole, keeping the visitor's place when it still exists."""
+        here = self.current_page
+        self._exhibit = exhibit
+        self._pages = build_pages(exhibit)
+        self.generation += 1
+        kept = find_page(self._pages, here.era.id, here.panel.id if here.panel else None)
+        if kept is None:
+            era_index = next((i for i, era in enumerate(exhibit.eras) if era.id == here.era.id),
+                             None)
+            kept = era_start(self._pages, era_index) if era_index is not None else 0
+        self._page = kept
+        if self._language not in exhibit.languages:
+            self._language = exhibit.default_language
+            self.languageChanged.emit()
+        self._viewer_index = min(self._viewer_index, max(0, self.viewerCount - 1))
+        if self.current_page.panel is None:
+            self._viewer_open = False
+        self.exhibitChanged.emit()
+        self.pageChanged.emit()
+        self.viewerChanged.emit()
+
+    @property
+    def current_page(self) -> Page:
+        return self._pages[self._page]
+
+    # --- properties QML binds to ---------------------------------------------------
+
+    def _get_screen(self) -> str:
+        return self._screen
+
+    def _get_page_index(self) -> int:
+        return self._page
+
+    def _get_page_count(self) -> int:
+        return len(self._pages)
+
+    def _get_era_index(self) -> int:
+        return self.current_page.era_index
+
+    def _get_panel_index(self) -> int:
+        return self.current_page.panel_index
+
+    def _get_era_position(self) -> int:
+        """1-based place of this page within its era (the opening counts as the first)."""
+        return self.current_page.panel_index + 2
+
+    def _get_era_page_count(self) -> int:
+        return len(self.current_page.era.panels) + 1
+
+    def _get_language(self) -> str:
+        return self._language
+
+    def _get_languages(self) -> list[str]:
+        return list(self._exhibit.languages)
+
+    def _get_next_language_name(self) -> str:
+        return language_name(self._next_language())
+
+    def _get_ui(self) -> dict[str, str]:
+        return strings_for(self._language)
+
+    def _get_viewer_open(self) -> bool:
+        return self._viewer_open
+
+    def _get_viewer_index(self) -> int:
+        return self._viewer_index
+
+    def _get_viewer_count(self) -> int:
+        panel = self.current_page.panel
+        return len(panel.images) if panel else 0
+
+    def _get_viewer_image(self) -> dict[str, Any]:
+        panel = self.current_page.panel
+        if panel is None or not self._viewer_open:
+            return {}
+        return image_entry(panel.images[self._viewer_index], self._language, self.generation)
+
+    def _get_zoom(self) -> float:
+        return self._zoom
+
+    def _get_animate(self) -> bool:
+        return self._animate
+
+    def _set_animate(self, value: bool) -> None:
+        if value != self._animate:
+            self._animate = value
+            self.animateChanged.emit()
+
+    def _get_title(self) -> str:
+        return self._exhibit.title.get(self._language)
+
+    def _get_subtitle(self) -> str:
+        subtitle = self._exhibit.subtitle
+        return subtitle.get(self._language) if subtitle else ""
+
+    def _get_attract_images(self) -> list[str]:
+        """Pictures for the welcome screen: the attract image and highlights, or the
+        first image of each era when the exhibit names none."""
+        attract = self._exhibit.attract
+        files = [image.file for image in (attract.image, *attract.images) if image is not None]
+        if len(files) < 2:
+            files += [era.panels[0].images[0].file for era in self._exhibit.eras]
+        return [exhibit_image_url(self.generation, f) for f in dict.fromkeys(files)]
+
+    def _get_attract_prompts(self) -> list[str]:
+        prompt = self._exhibit.attract.prompt
+        return [prompt.get(code) for code in self._exhibit.languages]
+
+    screen = Property(str, _get_screen, notify=screenChanged)
+    pageIndex = Property(int, _get_page_index, notify=pageChanged)
+    pageCount = Property(int, _get_page_count, notify=exhibitChanged)
+    eraIndex = Property(int, _get_era_index, notify=pageChanged)
+    panelIndex = Property(int, _get_panel_index, notify=pageChanged)
+    eraPosition = Property(int, _get_era_position, notify=pageChanged)
+    eraPageCount = Property(int, _get_era_page_count, notify=pageChanged)
+    language = Property(str, _get_language, notify=languageChanged)
+    languages = Property("QVariantList", _get_languages, notify=exhibitChanged)
+    nextLanguageName = Property(str, _get_next_language_name, notify=languageChanged)
+    ui = Property("QVariantMap", _get_ui, notify=languageChanged)
+    viewerOpen = Property(bool, _get_viewer_open, notify=viewerChanged)
+    viewerIndex = Property(int, _get_viewer_index, notify=viewerChanged)
+    viewerCount = Property(int, _get_viewer_count, notify=viewerChanged)
+    viewerImage = Property("QVariantMap", _get_viewer_image, notify=viewerChanged)
+    zoom = Property(float, _get_zoom, notify=zoomChanged)
+    animate = Property(bool, _get_animate, _set_animate, notify=animateChanged)
+    title = Property(str, _get_title, notify=languageChanged)
+    subtitle = Property(str, _get_subtitle, notify=languageChanged)
+    attractImages = Property("QVariantList", _get_attract_images, notify=exhibitChanged)
+    attractPrompts = Property("QVariantList", _get_attract_prompts, notify=exhibitChanged)
+
+    # --- moving around --------------------------------------------------------------
+
+    @Slot()
+    def enter(self) -> None:
+        """A touch on the welcome screen: the visit begins at the first era."""
+        if self._screen == "exhibit":
+            return
+        self._session_start = self._clock()
+        self._seen.clear()
+        self._screen = "exhibit"
+        self.screenChanged.emit()
+        self._show(self._page, force=True)
+
+    @Slot()
+    def goHome(self) -> None:
+        self.reset(reason="home")
+
+    @Slot()
+    def next(self) -> None:
+        self._show(self._page + 1)
+
+    @Slot()
+    def previous(self) -> None:
+        self._show(self._page - 1)
+
+    @Slot(int)
+    def goToPage(self, index: int) -> None:
+        self._show(index)
+
+    @Slot(int)
+    def openEra(self, era_index: int) -> None:
+        if 0 <= era_index < len(self._exhibit.eras):
+            if self._screen != "exhibit":
+                self.enter()
+            self._show(era_start(self._pages, era_index))
+
+    @Slot(float, float, float)
+    def endSwipe(self, dx: float, velocity: float, width: float) -> None:
+        step = swipe_step(dx, velocity, width)
+        if step:
+            self._show(self._page + step)
+
+    def _show(self, index: int, force: bool = False) -> None:
+        index = max(0, min(index, len(self._pages) - 1))
+        if index == self._page and not force:
+            return
+        previous_era = self.current_page.era_index
+        self._page = index
+        self._close_viewer(log=False)
+        self.pageChanged.emit()
+        page = self.current_page
+        if force or page.era_index != previous_era or page.is_opening:
+            self._log("era_opened", era=page.era.id)
+        if page.panel is not None:
+            self._seen.add((page.era.id, page.panel.id))
+            self._log("panel_shown", era=page.era.id, panel=page.panel.id, lang=self._language)
+
+    # --- the image viewer -------------------------------------------------------------
+
+    @Slot(int)
+    def openImage(self, index: int) -> None:
+        panel = self.current_page.panel
+        if panel is None or not 0 <= index < len(panel.images):
+            return
+        self._viewer_open = True
+        self._viewer_index = index
+        self._set_zoom(1.0)
+        self.viewerChanged.emit()
+        self._log("image_opened", era=self.current_page.era.id, panel=panel.id,
+                  image=panel.images[index].file)
+
+    @Slot()
+    def closeImage(self) -> None:
+        self._close_viewer(log=True)
+
+    def _close_viewer(self, log: bool) -> None:
+        if self._viewer_open or self._viewer_index or self._zoom != 1.0:
+            self._viewer_open = False
+            self._viewer_index = 0
+            self._set_zoom(1.0)
+            self.viewerChanged.emit()
+            if log:
+                self._log("image_closed")
+
+    @Slot(int)
+    def showImage(self, index: int) -> None:
+        if self._viewer_open and 0 <= index < self.viewerCount and index != self._viewer_index:
+            self._viewer_index = index
+            self._set_zoom(1.0)
+            self.viewerChanged.emit()
+
+    @Slot(float, float, float)
+    def endViewerSwipe(self, dx: float, velocity: float, width: float) -> None:
+        """Swiping in the viewer moves between the panel's images (only when not zoomed)."""
+        if self._zoom <= 1.0:
+            self.showImage(self._viewer_index + swipe_step(dx, velocity, width))
+
+    @Slot(float)
+    def setZoom(self, zoom: float) -> None:
+        self._set_zoom(zoom)
+
+    @Slot()
+    def toggleZoom(self) -> None:
+        self._set_zoom(1.0 if self._zoom > 1.0 else DOUBLE_TAP_ZOOM)
+
+    def _set_zoom(self, zoom: float) -> None:
+        zoom = max(1.0, min(MAX_ZOOM, zoom))
+        if abs(zoom - self._zoom) > 1e-3:
+            self._zoom = zoom
+            self.zoomChanged.emit()
+
+    # --- language ---------------------------------------------------------------------
+
+    def _next_language(self) -> str:
+        languages = self._exhibit.languages
+        return languages[(languages.index(self._language) + 1) % len(languages)]
+
+    @Slot()
+    def toggleLanguage(self) -> None:
+        self.setLanguage(self._next_language())
+
+    @Slot(str)
+    def setLanguage(self, code: str) -> None:
+        if code in self._exhibit.languages and code != self._language:
+            self._language = code
+            self.languageChanged.emit()
+            self.viewerChanged.emit()
+            self._log("language_changed", lang=code)
+
+    # --- starting over ------------------------------------------------------------------
+
+    @Slot()
+    def reset(self, reason: str = "idle") -> None:
+        """Back to exactly the state of a fresh start, for the next visitor."""
+        was_visiting = self._screen == "exhibit"
+        if was_visiting and self._session_start is not None:
+            self._log("session_end", reason=reason,
+                      seconds=round(self._clock() - self._session_start, 1),
+                      panels_seen=len(self._seen))
+        self._session_start = None
+        self._seen.clear()
+        self._close_viewer(log=False)
+        self._page = 0
+        self._screen = "welcome"
+        if self._language != self._exhibit.default_language:
+            self._language = self._exhibit.default_language
+            self.languageChanged.emit()
+        self.pageChanged.emit()
+        self.screenChanged.emit()
+        self.resetDone.emit()
+        self._log("attract_shown")
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything a visitor could have changed, to compare a reset with a fresh start."""
+        return {
+            "screen": self._screen,
+            "page": self._page,
+            "language": self._language,
+            "viewer_open": self._viewer_open,
+            "viewer_index": self._viewer_index,
+            "zoom": self._zoom,
+            "session": self._session_start,
+            "seen": frozenset(self._seen),
+        }

@@ -1,0 +1,132 @@
+"""Builds the kiosk's Qt Quick window over an exhibit: the one place that wires the
+Python state objects into the QML module. Used by the kiosk itself, `kiosk render`
+and the tests, so all three show exactly the same screens."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine, QQmlError
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.app.backend import Backend
+from kiosk.app.idle import IdleMonitor
+from kiosk.app.imageprovider import PROVIDER_ID, ExhibitImageProvider
+from kiosk.app.metrics import ScreenMetrics
+from kiosk.app.models import ErasModel, PagesModel
+from kiosk.app.navigation import EventSink, Navigator, _no_events
+from kiosk.app.theme import PALETTE
+from kiosk.exhibit.model import Exhibit
+
+log = logging.getLogger(__name__)
+
+QML_DIR = Path(__file__).resolve().parent.parent / "qml"
+FONT_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+BODY_FAMILY = "Noto Sans"
+HEADING_FAMILY = "Noto Serif"
+
+
+def load_fonts(font_dir: Path = FONT_DIR) -> None:
+    """Register the bundled fonts, so every install looks the same whatever it has."""
+    for font in sorted(font_dir.glob("*.ttf")):
+        if QFontDatabase.addApplicationFont(str(font)) < 0:
+            log.warning("could not load the font %s; using the system's", font)
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication) and BODY_FAMILY in QFontDatabase.families():
+        font = app.font()
+        font.setFamily(BODY_FAMILY)
+        app.setFont(font)
+
+
+@dataclass
+class KioskView:
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    nav: Navigator
+    pages: PagesModel
+    eras: ErasModel
+    metrics: ScreenMetrics
+    idle: IdleMonitor
+    provider: ExhibitImageProvider
+    warnings: list[str]
+
+    def set_exhibit(self, exhibit: Exhibit) -> None:
+        """Swap in a new exhibit whole; the provider learns the new folder first so no
+        image is asked for under a generation it doesn't know yet."""
+        self.provider.set_root(exhibit.root, self.nav.generation + 1)
+        self.nav.set_exhibit(exhibit)
+        self.idle.set_timing(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000))
+
+    def find(self, object_name: str) -> Any:
+        return self.window.findChild(QObject, object_name)
+
+
+def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
+                log_event: EventSink = _no_events,
+                clock: Callable[[], float] | None = None) -> KioskView:
+    """Create (but don't show) the kiosk window for `exhibit`."""
+    nav = Navigator(exhibit, log_event, **({"clock": clock} if clock else {}))
+    pages = PagesModel(nav)
+    eras = ErasModel(nav)
+    metrics = ScreenMetrics()
+    metrics.update_for(*size)
+    idle = IdleMonitor(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000))
+    provider = ExhibitImageProvider()
+    provider.set_root(exhibit.root, nav.generation)
+
+    engine = QQmlApplicationEngine()
+    # Parented to the engine: QObjects QML reaches without a parent can be collected by
+    # its JavaScript garbage collector.
+    for obj in (nav, pages, eras, metrics, idle):
+        obj.setParent(engine)
+    warnings: list[str] = []
+
+    def collect(errors: list[QQmlError]) -> None:
+        for error in errors:
+            warnings.append(error.toString())
+            log.warning("QML: %s", error.toString())
+
+    engine.warnings.connect(collect)
+    engine.addImageProvider(PROVIDER_ID, provider)
+    engine.addImportPath(str(QML_DIR))
+    Backend.attach(engine, nav=nav, pages=pages, eras=eras, metrics=metrics, theme=PALETTE,
+                   idle=idle, fontFamily=BODY_FAMILY, headingFamily=HEADING_FAMILY)
+    engine.loadFromModule("Kiosk", "Main")
+    roots = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        raise RuntimeError("the kiosk's QML did not load: " + "; ".join(warnings))
+    window = roots[0]
+    window.resize(*size)
+    # Sizes in millimetres follow the window: a resize or another screen re-derives them.
+    window.widthChanged.connect(lambda _w: _remeasure(window, metrics))
+    window.heightChanged.connect(lambda _h: _remeasure(window, metrics))
+    window.screenChanged.connect(lambda _s: _remeasure(window, metrics))
+    _remeasure(window, metrics)
+    return KioskView(engine, window, nav, pages, eras, metrics, idle, provider, warnings)
+
+
+def physical_size_mm(window: QQuickWindow) -> tuple[float, float] | None:
+    """The screen's physical size, or None where the platform can't know it."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication) or app.platformName() in ("offscreen", "minimal"):
+        return None
+    screen = window.screen()
+    if screen is None:
+        return None
+    physical = screen.physicalSize()
+    geometry = screen.geometry()
+    # Scale the screen's size to the window, so a window covering half of it gets half.
+    if geometry.width() <= 0 or geometry.height() <= 0:
+        return None
+    return (physical.width() * window.width() / geometry.width(),
+            physical.height() * window.height() / geometry.height())
+
+
+def _remeasure(window: QQuickWindow, metrics: ScreenMetrics) -> None:
+    metrics.update_for(window.width(), window.height(), physical_size_mm(window))

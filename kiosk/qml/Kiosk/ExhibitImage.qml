@@ -1,0 +1,67 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import ExhibitKiosk
+
+// An exhibit picture, decoded off the GUI thread at the size it is shown. A file that
+// cannot be shown becomes a calm placeholder carrying its alt text.
+Item {
+    id: root
+
+    readonly property var metrics: Backend.metrics
+    readonly property var theme: Backend.theme
+    required property string source
+    required property string alt
+    property int fillMode: Image.PreserveAspectFit
+    property real decodeScale: 1.0
+    readonly property alias status: image.status
+    readonly property alias paintedWidth: image.paintedWidth
+    readonly property alias paintedHeight: image.paintedHeight
+
+    Accessible.role: Accessible.Graphic
+    Accessible.name: alt
+
+    Image {
+        id: image
+        objectName: "exhibitImage"
+        anchors.fill: parent
+        source: root.source
+        asynchronous: true
+        cache: true
+        fillMode: root.fillMode
+        smooth: true
+        mipmap: true
+        sourceSize.width: Math.ceil(root.width * root.decodeScale * Screen.devicePixelRatio)
+        sourceSize.height: Math.ceil(root.height * root.decodeScale * Screen.devicePixelRatio)
+        opacity: status === Image.Ready ? 1 : 0
+        Behavior on opacity { NumberAnimation { duration: 250 } }
+    }
+
+    Rectangle {
+        objectName: "imagePlaceholder"
+        anchors.fill: parent
+        visible: image.status === Image.Error
+        color: root.theme.surface
+        radius: root.metrics.mm * 2
+        Column {
+            anchors.centerIn: parent
+            width: parent.width * 0.8
+            spacing: root.metrics.gap
+            Text {
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: "\u25A1"
+                textFormat: Text.PlainText
+                color: root.theme.textMuted
+                font.pixelSize: root.metrics.body * 2
+            }
+            Text {
+                width: parent.width
+                text: root.alt
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+                color: root.theme.textMuted
+                font.pixelSize: root.metrics.body
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import ExhibitKiosk
+
+// "Are you still there?": shown after a spell with no input, with a countdown and a big
+// button. Any touch anywhere dismisses it (the idle monitor sees the touch first).
+Rectangle {
+    id: prompt
+    objectName: "idlePrompt"
+    readonly property var nav: Backend.nav
+    readonly property var idle: Backend.idle
+    readonly property var metrics: Backend.metrics
+    readonly property var theme: Backend.theme
+    readonly property string headingFamily: Backend.headingFamily
+    readonly property bool shown: idle !== null && idle.promptVisible
+
+    color: Qt.alpha(theme.background, 0.88)
+    visible: opacity > 0
+    opacity: shown ? 1 : 0
+    Behavior on opacity { enabled: prompt.nav.animate; NumberAnimation { duration: 250 } }
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: nav.ui.stillThere
+
+    // Swallow touches so nothing underneath moves while the prompt is up.
+    TapHandler { enabled: prompt.shown; onTapped: prompt.idle.poke() }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - prompt.metrics.gap * 4, prompt.metrics.body * 24)
+        height: box.height + prompt.metrics.touch
+        radius: prompt.metrics.mm * 4
+        color: prompt.theme.surfaceRaised
+        Column {
+            id: box
+            anchors.centerIn: parent
+            width: parent.width - prompt.metrics.touch
+            spacing: prompt.metrics.gap * 1.5
+            Text {
+                objectName: "stillThereText"
+                width: parent.width
+                text: prompt.nav.ui.stillThere
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+                color: prompt.theme.text
+                font.family: prompt.headingFamily
+                font.pixelSize: prompt.metrics.body * 1.8
+                font.weight: Font.Bold
+            }
+            Text {
+                objectName: "countdownText"
+                width: parent.width
+                text: prompt.nav.ui.resetIn.arg(prompt.idle !== null ? prompt.idle.secondsLeft : 0)
+                textFormat: Text.PlainText
+                horizontalAlignment: Text.AlignHCenter
+                color: prompt.theme.textMuted
+                font.pixelSize: prompt.metrics.body
+            }
+            KioskButton {
+                objectName: "keepExploringButton"
+                anchors.horizontalCenter: parent.horizontalCenter
+                primary: true
+                text: prompt.nav.ui.keepExploring
+                onActivated: prompt.idle.poke()
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import ExhibitKiosk
+
+// The full-screen image viewer: pinch, double-tap or the zoom button to zoom, drag to
+// pan (never off-screen), swipe between the panel's images; the caption stays below.
+Rectangle {
+    id: viewer
+    objectName: "imageViewer"
+    readonly property var nav: Backend.nav
+    readonly property var pages: Backend.pages
+    readonly property var metrics: Backend.metrics
+    readonly property var theme: Backend.theme
+    readonly property var entry: nav.viewerImage
+    readonly property bool zoomed: nav.zoom > 1.001
+    property real panX: 0
+    property real panY: 0
+    property real swipeOffset: 0
+    // How far the zoomed picture may move before its edge would leave the stage.
+    readonly property real maxPanX: Math.max(0, (picture.paintedWidth * nav.zoom - stage.width) / 2)
+    readonly property real maxPanY: Math.max(0, (picture.paintedHeight * nav.zoom - stage.height) / 2)
+
+    color: theme.background
+    visible: opacity > 0
+    opacity: nav.viewerOpen ? 1 : 0
+    Behavior on opacity { enabled: viewer.nav.animate; NumberAnimation { duration: 250 } }
+    Accessible.role: Accessible.Dialog
+    Accessible.name: entry.alt !== undefined ? entry.alt : ""
+
+    onMaxPanXChanged: panX = Math.max(-maxPanX, Math.min(maxPanX, panX))
+    onMaxPanYChanged: panY = Math.max(-maxPanY, Math.min(maxPanY, panY))
+    Connections {
+        target: viewer.nav
+        function onViewerChanged() { viewer.panX = 0; viewer.panY = 0 }
+    }
+
+    Item {
+        id: stage
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: captionBar.top }
+        clip: true
+
+        ExhibitImage {
+            id: picture
+            objectName: "viewerImage"
+            width: stage.width; height: stage.height
+            x: viewer.panX + viewer.swipeOffset; y: viewer.panY
+            scale: viewer.nav.zoom
+            source: viewer.nav.viewerOpen && viewer.entry.source !== undefined ? viewer.entry.source : ""
+            alt: viewer.entry.alt !== undefined ? viewer.entry.alt : ""
+            // Decode sharper once zoomed; the provider never decodes past the original.
+            decodeScale: viewer.zoomed ? 2.5 : 1
+        }
+
+        PinchHandler {
+            id: pinch
+            objectName: "pinchHandler"
+            target: null
+            property real startZoom: 1
+            onActiveChanged: if (active) startZoom = viewer.nav.zoom
+            onActiveScaleChanged: if (active) viewer.nav.setZoom(startZoom * activeScale)
+        }
+        DragHandler {
+            id: pan
+            objectName: "panHandler"
+            target: null
+            enabled: viewer.zoomed
+            maximumPointCount: 1
+            property real startX: 0
+            property real startY: 0
+            onActiveChanged: if (active) { startX = viewer.panX; startY = viewer.panY }
+            onActiveTranslationChanged: if (active) {
+                viewer.panX = Math.max(-viewer.maxPanX, Math.min(viewer.maxPanX, startX + activeTranslation.x))
+                viewer.panY = Math.max(-viewer.maxPanY, Math.min(viewer.maxPanY, startY + activeTranslation.y))
+            }
+        }
+        DragHandler {
+            id: swipe
+            objectName: "viewerSwipeHandler"
+            target: null
+            enabled: !viewer.zoomed && viewer.nav.viewerCount > 1
+            yAxis.enabled: false
+            maximumPointCount: 1
+            onActiveTranslationChanged: if (active) viewer.swipeOffset = activeTranslation.x
+            onActiveChanged: if (!active) {
+                viewer.nav.endViewerSwipe(viewer.swipeOffset, centroid.velocity.x, stage.width)
+                viewer.swipeOffset = 0
+            }
+        }
+        TapHandler {
+            objectName: "zoomTap"
+            onDoubleTapped: viewer.nav.toggleZoom()
+        }
+        WheelHandler {
+            target: null
+            onWheel: (event) => viewer.nav.setZoom(viewer.nav.zoom * (event.angleDelta.y > 0 ? 1.2 : 1 / 1.2))
+        }
+    }
+
+    // --- controls over the stage --------------------------------------------------------
+    KioskButton {
+        id: closeButton
+        objectName: "closeViewerButton"
+        anchors { top: parent.top; right: parent.right; margins: viewer.metrics.gap }
+        icon: "\u2715"
+        text: viewer.nav.ui.close
+        primary: true
+        onActivated: viewer.nav.closeImage()
+    }
+    KioskButton {
+        objectName: "zoomButton"
+        anchors { top: parent.top; left: parent.left; margins: viewer.metrics.gap }
+        icon: viewer.zoomed ? "\u2212" : "+"
+        accessibleName: viewer.nav.ui.zoomHint
+        onActivated: viewer.nav.toggleZoom()
+    }
+    KioskButton {
+        objectName: "viewerPrevious"
+        visible: viewer.nav.viewerCount > 1
+        enabled: viewer.nav.viewerIndex > 0
+        opacity: enabled ? 1 : 0.35
+        anchors { left: parent.left; verticalCenter: stage.verticalCenter; margins: viewer.metrics.gap }
+        icon: "\u2190"
+        accessibleName: viewer.nav.ui.previous
+        onActivated: viewer.nav.showImage(viewer.nav.viewerIndex - 1)
+    }
+    KioskButton {
+        objectName: "viewerNext"
+        visible: viewer.nav.viewerCount > 1
+        enabled: viewer.nav.viewerIndex < viewer.nav.viewerCount - 1
+        opacity: enabled ? 1 : 0.35
+        anchors { right: parent.right; verticalCenter: stage.verticalCenter; margins: viewer.metrics.gap }
+        icon: "\u2192"
+        accessibleName: viewer.nav.ui.next
+        onActivated: viewer.nav.showImage(viewer.nav.viewerIndex + 1)
+    }
+
+    Rectangle {
+        id: captionBar
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: captionColumn.height + viewer.metrics.gap * 2
+        color: viewer.theme.surface
+        Column {
+            id: captionColumn
+            anchors.horizontalCenter: parent.horizontalCenter
+            anchors.verticalCenter: parent.verticalCenter
+            width: Math.min(parent.width - viewer.metrics.gap * 4, fm.averageCharacterWidth * viewer.metrics.captionChars * 1.6)
+            spacing: viewer.metrics.mm * 2
+            Text {
+                objectName: "viewerCaption"
+                width: parent.width
+                text: viewer.entry.caption !== undefined ? viewer.entry.caption : ""
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                maximumLineCount: 4
+                elide: Text.ElideRight
+                color: viewer.theme.text
+                font.pixelSize: viewer.metrics.body
+            }
+            Text {
+                width: parent.width
+                text: (viewer.nav.viewerCount > 1
+                       ? viewer.nav.ui.imageOf.arg(viewer.nav.viewerIndex + 1).arg(viewer.nav.viewerCount) + "   \u00b7   " : "")
+                      + (viewer.entry.credit !== undefined ? viewer.entry.credit : "")
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                color: viewer.theme.textMuted
+                font.pixelSize: viewer.metrics.body * 0.7
+            }
+        }
+        FontMetrics { id: fm; font.pixelSize: viewer.metrics.body }
+    }
+}

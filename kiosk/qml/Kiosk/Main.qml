@@ -1,0 +1,78 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import ExhibitKiosk
+
+// The kiosk window. Everything it shows is bound to the Python objects of its engine's
+// Backend; it decides nothing itself.
+Window {
+    id: window
+
+    readonly property var nav: Backend.nav
+    readonly property var pages: Backend.pages
+    readonly property var eras: Backend.eras
+    readonly property var metrics: Backend.metrics
+    readonly property var theme: Backend.theme
+    readonly property var idle: Backend.idle
+    readonly property string fontFamily: Backend.fontFamily
+    readonly property string headingFamily: Backend.headingFamily
+
+    title: nav.title
+    color: theme.background
+    visible: true
+
+    Item {
+        id: root
+        objectName: "root"
+        anchors.fill: parent
+        focus: true
+
+        // An accessible kiosk keypad: arrows, Enter, Escape/back and Home.
+        Keys.onPressed: (event) => {
+            if (event.key === Qt.Key_Home) {
+                window.nav.goHome(); event.accepted = true
+            } else if (event.key === Qt.Key_Escape || event.key === Qt.Key_Back) {
+                if (window.nav.viewerOpen) window.nav.closeImage()
+                else if (window.nav.screen === "exhibit") window.nav.previous()
+                event.accepted = true
+            } else if (window.nav.screen === "welcome"
+                       && (event.key === Qt.Key_Return || event.key === Qt.Key_Enter
+                           || event.key === Qt.Key_Space)) {
+                window.nav.enter(); event.accepted = true
+            } else if (event.key === Qt.Key_Right) {
+                if (window.nav.viewerOpen) window.nav.showImage(window.nav.viewerIndex + 1)
+                else window.nav.next()
+                event.accepted = true
+            } else if (event.key === Qt.Key_Left) {
+                if (window.nav.viewerOpen) window.nav.showImage(window.nav.viewerIndex - 1)
+                else window.nav.previous()
+                event.accepted = true
+            } else if (event.key === Qt.Key_Down || event.key === Qt.Key_Up) {
+                const next = window.activeFocusItem.nextItemInFocusChain(event.key === Qt.Key_Down)
+                if (next) next.forceActiveFocus(Qt.TabFocusReason)
+                event.accepted = true
+            }
+        }
+
+        WelcomeScreen {
+            anchors.fill: parent
+            visible: opacity > 0
+            opacity: window.nav.screen === "welcome" ? 1 : 0
+            Behavior on opacity { enabled: window.nav.animate; NumberAnimation { duration: 250 } }
+        }
+
+        ExhibitScreen {
+            anchors.fill: parent
+            visible: opacity > 0
+            opacity: window.nav.screen === "exhibit" ? 1 : 0
+            Behavior on opacity { enabled: window.nav.animate; NumberAnimation { duration: 250 } }
+        }
+
+        ImageViewer {
+            anchors.fill: parent
+        }
+
+        IdlePrompt {
+            anchors.fill: parent
+        }
+    }
+}
