@@ -18,6 +18,8 @@ from kiosk.exhibit.diagnostics import Diagnostic
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 64
+_TOO_DEEP = (f"the values are nested more than {MAX_DEPTH} levels deep; an exhibit needs only "
+             "a few levels: check for unclosed `[` or `{`")
 _SYNTAX_HINT = ("check the indentation, that every `key:` has a space after the colon, and "
                 "that quotes are closed; put text containing `: ` or ` #` in quotes")
 
@@ -72,6 +74,10 @@ def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
     def error(line: int, col: int, message: str) -> None:
         diagnostics.append(Diagnostic(file, line, col, "error", message))
 
+    too_deep = _flow_too_deep(text)
+    if too_deep is not None:
+        error(*too_deep, _TOO_DEEP)
+        return None, diagnostics
     stack: list[_Open] = []
     root: Node | None = None
     documents = 0
@@ -147,15 +153,17 @@ def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
                     attach(Scalar(event.value, plain, line, col))
                 continue
             if len(stack) >= MAX_DEPTH:
-                error(line, col,
-                      f"the values are nested more than {MAX_DEPTH} levels deep; an exhibit "
-                      "needs only a few levels: check for unclosed `[` or `{`")
+                error(line, col, _TOO_DEEP)
                 return None, diagnostics
             node: Sequence | Mapping = (
                 Mapping({}, line, col) if kind is yaml.MappingStartEvent
                 else Sequence([], line, col))
             stack.append(_Open(node, tagged is not None))
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in (exc.problem or ""):  # libyaml's own limit (1000), a backstop
+            mark = exc.problem_mark
+            error(mark.line + 1, mark.column + 1, _TOO_DEEP)
+            return None, diagnostics
         error(*_syntax_error(exc))
         return None, diagnostics
     except yaml.YAMLError as exc:  # e.g. libyaml's own nesting limit, with no mark
@@ -165,6 +173,52 @@ def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
         error(0, 0, "the file is empty (or holds only comments); start it with `version: 1`")
         return None, diagnostics
     return root, diagnostics
+
+
+def _flow_too_deep(text: str) -> tuple[int, int] | None:
+    """Where `[`/`{` nesting first exceeds MAX_DEPTH, found before any parser runs.
+
+    libyaml reads a whole flow collection ahead before the first event arrives, so the
+    depth has to be judged on the text. Brackets count only where a flow collection can
+    start (a value's start outside brackets, anywhere inside them), and not in quotes or
+    comments; the parser itself stays the final judge of everything else.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    quote = ""
+    line_number = 0
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        value_start = True  # after indentation, `- `, `: ` (outside brackets)
+        index, length = 0, len(line)
+        while index < length:
+            char = line[index]
+            if quote:
+                if char == "\\" and quote == '"':
+                    index += 1
+                elif char == quote:
+                    quote = ""
+            elif char in " \t":
+                pass
+            elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+                break
+            elif char in "[{" and (depth > 0 or value_start):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return line_number, index + 1
+                value_start = True
+            elif char in "]}" and depth > 0:
+                depth -= 1
+            elif char in "'\"" and value_start:
+                quote = char
+            elif char in "-:?," and (index + 1 == length or line[index + 1] in " \t"):
+                value_start = True
+            elif char == ",":
+                value_start = depth > 0
+            else:
+                value_start = False
+            index += 1
+    return None
 
 
 def _explicit_tag(event: yaml.NodeEvent) -> str | None:
