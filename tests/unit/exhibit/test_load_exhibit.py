@@ -1,0 +1,99 @@
+"""What a valid file turns into: the frozen model the kiosk shows, with its sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.exhibit.load import load_exhibit
+from kiosk.exhibit.model import SourceLocation, Text
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "exhibits"
+
+
+@pytest.fixture(autouse=True)
+def _in_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CORPUS)
+
+
+def test_good_exhibit_model() -> None:
+    result = load_exhibit(Path("good.yaml"))
+    exhibit = result.exhibit
+    assert result.ok and result.readable and result.diagnostics == ()
+    assert exhibit is not None
+    assert exhibit.languages == ("en", "ru") and exhibit.default_language == "en"
+    assert exhibit.title == Text((("en", "Under Glass"), ("ru", "Под стеклом")))
+    assert (exhibit.idle.timeout, exhibit.idle.countdown) == (90.0, 15.0)
+    assert exhibit.attract.prompt.get("ru") == "Коснитесь экрана"
+    assert exhibit.attract.image is not None
+    assert exhibit.attract.image.path == CORPUS / "assets" / "tiny.jpg"
+    assert [image.file for image in exhibit.attract.images] == ["assets/tiny.png",
+                                                              "assets/tiny.svg"]
+    assert [era.id for era in exhibit.eras] == ["early-years", "later"]
+    era = exhibit.eras[0]
+    assert era.years == "1933"  # written as a bare number, shown as written
+    assert era.location == SourceLocation("good.yaml", 16, 5)
+    panel = era.panels[0]
+    assert panel.location == SourceLocation("good.yaml", 23, 9)
+    assert [(i.file, i.width, i.height) for i in panel.images] == [
+        ("assets/tiny.png", 4, 3), ("assets/tiny.webp", 4, 3)]
+    assert panel.images[0].location == SourceLocation("good.yaml", 29, 13)
+    # A plain string is the same text in every language.
+    assert panel.images[0].credit == Text((("en", "Museum archive"), ("ru", "Museum archive")))
+    assert panel.images[1].credit is None
+    assert len(exhibit.referenced_files()) == 5
+
+
+def test_yaml_11_numbers_and_dates_are_kept_as_typed() -> None:
+    exhibit = load_exhibit(Path("yaml11-text.yaml")).exhibit
+    assert exhibit is not None
+    panel = exhibit.eras[0].panels[0]
+    image = panel.images[0]
+    assert exhibit.title.get("en") == "12:30"  # YAML 1.1 would make it 750 (base 60)
+    assert exhibit.eras[0].years == "1933"
+    assert panel.text is not None and panel.text.get("en") == "1.10"  # not 1.1
+    assert image.caption.get("en") == "2024-01-31"  # not a date
+    assert image.credit is not None and image.credit.get("en") == "0755"  # not octal 493
+
+
+def test_without_image_checks_no_image_is_opened(tmp_path: Path) -> None:
+    text = (CORPUS / "good.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "exhibit.yaml"
+    path.write_text(text, encoding="utf-8")  # no assets folder at all
+    result = load_exhibit(path, check_images=False)
+    assert result.ok
+    assert result.exhibit is not None
+    assert all(image.width is None for image in result.exhibit.images())
+    assert not load_exhibit(path).ok
+
+
+def test_errors_mean_no_exhibit_and_warnings_do_not() -> None:
+    broken = load_exhibit(Path("era-ids.yaml"))
+    assert broken.exhibit is None and not broken.ok and len(broken.errors) == 2
+    advised = load_exhibit(Path("labels.yaml"))
+    assert advised.ok and len(advised.warnings) == 5 and advised.errors == ()
+
+
+def test_diagnostics_are_sorted_by_line_then_column() -> None:
+    diagnostics = load_exhibit(Path("images.yaml")).diagnostics
+    positions = [(d.line, d.col) for d in diagnostics]
+    assert positions == sorted(positions) and len(positions) == 10
+
+
+def test_all_problems_in_one_run(tmp_path: Path) -> None:
+    path = tmp_path / "exhibit.yaml"
+    path.write_text(
+        "version: 3\n"
+        "title: yes\n"
+        "idle: {timeout: 1, countdown: 500}\n"
+        "attract: {prompt: Touch, image: /abs.png}\n"
+        "eras:\n"
+        "  - id: A\n"
+        "    title: x\n"
+        "    years: 1900\n"
+        "    summary: s\n"
+        "    panels: []\n",
+        encoding="utf-8")
+    lines = [(d.line, d.col) for d in load_exhibit(path).errors]
+    assert lines == [(1, 10), (2, 8), (3, 17), (3, 31), (4, 33), (6, 9), (10, 13)]
