@@ -46,6 +46,7 @@ class Backend(QObject):
     eras = _get("eras")
     metrics = _get("metrics")
     idle = _get("idle")
+    banner = _get("banner")
     theme = _get("theme", "QVariantMap")
     fontFamily = _get("fontFamily", str)
     headingFamily = _get("headingFamily", str)

@@ -16,6 +16,7 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.app.backend import Backend
+from kiosk.app.banner import StaffBanner
 from kiosk.app.idle import IdleMonitor
 from kiosk.app.imageprovider import PROVIDER_ID, ExhibitImageProvider
 from kiosk.app.metrics import ScreenMetrics
@@ -53,6 +54,7 @@ class KioskView:
     eras: ErasModel
     metrics: ScreenMetrics
     idle: IdleMonitor
+    banner: StaffBanner
     provider: ExhibitImageProvider
     warnings: list[str]
 
@@ -77,13 +79,15 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     metrics = ScreenMetrics()
     metrics.update_for(*size)
     idle = IdleMonitor(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000))
+    banner = StaffBanner()
+    _wire_idle(nav, idle, log_event)
     provider = ExhibitImageProvider()
     provider.set_root(exhibit.root, nav.generation)
 
     engine = QQmlApplicationEngine()
     # Parented to the engine: QObjects QML reaches without a parent can be collected by
     # its JavaScript garbage collector.
-    for obj in (nav, pages, eras, metrics, idle):
+    for obj in (nav, pages, eras, metrics, idle, banner):
         obj.setParent(engine)
     warnings: list[str] = []
 
@@ -96,7 +100,7 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     engine.addImageProvider(PROVIDER_ID, provider)
     engine.addImportPath(str(QML_DIR))
     Backend.attach(engine, nav=nav, pages=pages, eras=eras, metrics=metrics, theme=PALETTE,
-                   idle=idle, fontFamily=BODY_FAMILY, headingFamily=HEADING_FAMILY)
+                   idle=idle, banner=banner, fontFamily=BODY_FAMILY, headingFamily=HEADING_FAMILY)
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
@@ -108,7 +112,7 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     window.heightChanged.connect(lambda _h: _remeasure(window, metrics))
     window.screenChanged.connect(lambda _s: _remeasure(window, metrics))
     _remeasure(window, metrics)
-    return KioskView(engine, window, nav, pages, eras, metrics, idle, provider, warnings)
+    return KioskView(engine, window, nav, pages, eras, metrics, idle, banner, provider, warnings)
 
 
 def physical_size_mm(window: QQuickWindow) -> tuple[float, float] | None:
@@ -130,3 +134,18 @@ def physical_size_mm(window: QQuickWindow) -> tuple[float, float] | None:
 
 def _remeasure(window: QQuickWindow, metrics: ScreenMetrics) -> None:
     metrics.update_for(window.width(), window.height(), physical_size_mm(window))
+
+
+def _wire_idle(nav: Navigator, idle: IdleMonitor, log_event: EventSink) -> None:
+    """The idle monitor runs only during a visit: the welcome screen has nothing to reset."""
+    idle.promptShown.connect(lambda: log_event("idle_prompt"))
+    idle.promptDismissed.connect(lambda: log_event("idle_dismissed"))
+
+    def reset() -> None:
+        log_event("idle_reset")
+        nav.reset(reason="idle")
+
+    idle.resetRequested.connect(reset)
+    nav.screenChanged.connect(lambda: idle.set_enabled(nav.screen == "exhibit"))
+    idle.set_enabled(nav.screen == "exhibit")
+    idle.start()

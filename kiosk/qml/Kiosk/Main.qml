@@ -71,6 +71,25 @@ Window {
             anchors.fill: parent
         }
 
+        // Staff previews only: why the last edit was not taken.
+        Rectangle {
+            objectName: "staffBanner"
+            anchors { left: parent.left; right: parent.right; top: parent.top }
+            height: bannerText.implicitHeight + window.metrics.gap * 2
+            visible: Backend.banner.text !== ""
+            color: "#7a1f1f"
+            Text {
+                id: bannerText
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: window.metrics.gap }
+                text: Backend.banner.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WrapAnywhere
+                color: "#ffffff"
+                font.family: "monospace"
+                font.pixelSize: window.metrics.body * 0.6
+            }
+        }
+
         IdlePrompt {
             anchors.fill: parent
         }

@@ -1,0 +1,82 @@
+"""Live reload: a saved edit to the exhibit reaches the screen without a restart, and a
+broken one never does.
+
+A valid new exhibit is swapped in whole — at once in a staff preview or while the
+welcome screen shows, otherwise at the visitor's next reset, so nobody is yanked away
+mid-panel. An invalid one is logged with the validator's messages and, in a preview,
+shown to staff in a banner; visitors keep the last good exhibit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kiosk.app.reload import ReloadWatcher
+from kiosk.app.window import KioskView
+from kiosk.exhibit.load import load_exhibit
+from kiosk.exhibit.model import Exhibit
+
+log = logging.getLogger(__name__)
+
+
+class LiveExhibit(QObject):
+    applied = Signal()
+    rejected = Signal()
+
+    def __init__(self, view: KioskView, path: Path, *, preview: bool,
+                 log_event: Callable[..., None], settle_ms: int = 400,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._view = view
+        self._path = path
+        self._preview = preview
+        self._log = log_event
+        self._pending: Exhibit | None = None
+        self.last_messages: tuple[str, ...] = ()
+        self.watcher = ReloadWatcher(settle_ms, self)
+        self.watcher.changed.connect(self.reload)
+        view.nav.screenChanged.connect(self._apply_pending)
+        self._watch(view.nav.exhibit)
+
+    def _watch(self, exhibit: Exhibit) -> None:
+        self.watcher.watch(self._path, exhibit.referenced_files())
+
+    @property
+    def pending(self) -> Exhibit | None:
+        return self._pending
+
+    @Slot()
+    def reload(self) -> None:
+        result = load_exhibit(self._path)
+        self.last_messages = tuple(str(d) for d in result.diagnostics)
+        if result.exhibit is None:
+            errors = [str(d) for d in result.errors] or ["the exhibit file cannot be read"]
+            log.warning("reload rejected; still showing the last good exhibit:\n%s",
+                        "\n".join(errors))
+            self._log("reload_rejected", messages=errors)
+            if self._preview:
+                self._view.banner.set_text("\n".join(errors[:6]))
+            self.rejected.emit()
+            return
+        self._view.banner.set_text("")
+        self._watch(result.exhibit)
+        if self._preview or self._view.nav.screen == "welcome":
+            self._apply(result.exhibit)
+        else:
+            log.info("new exhibit is valid; it goes up at the next reset")
+            self._pending = result.exhibit
+
+    def _apply_pending(self) -> None:
+        if self._pending is not None and self._view.nav.screen == "welcome":
+            exhibit, self._pending = self._pending, None
+            self._apply(exhibit)
+
+    def _apply(self, exhibit: Exhibit) -> None:
+        self._view.set_exhibit(exhibit)
+        log.info("exhibit reloaded from %s", self._path)
+        self._log("reload_applied")
+        self.applied.emit()
