@@ -21,9 +21,10 @@ DEFAULT_UNIT_DIR = Path("/etc/systemd/system")
 CAGE = "/usr/bin/cage"
 TTY = "tty7"
 
+WRITTEN_BY = "# Written by `kiosk install-service`.\n"
 UNIT_TEMPLATE = """\
-# Written by `kiosk install-service`. Starts the exhibit at boot, fullscreen in the cage
-# kiosk compositor on {tty}, and restarts it whenever it stops or hangs.
+{header}# Starts the exhibit at boot, fullscreen in the cage kiosk compositor on {tty},
+# and restarts it whenever it stops or hangs.
 [Unit]
 Description=Exhibit kiosk ({exhibit_name})
 After=systemd-user-sessions.service plymouth-quit-wait.service getty@{tty}.service
@@ -71,14 +72,15 @@ def kiosk_command() -> list[str]:
     return [str(Path(sys.executable).absolute()), "-m", "kiosk"]
 
 
-def render_unit(exhibit: Path, user: str, command: list[str] | None = None) -> str:
+def render_unit(exhibit: Path, user: str, command: list[str] | None = None,
+                header: str = WRITTEN_BY) -> str:
     """The unit file's text for showing ``exhibit`` (an absolute path) as ``user``."""
     argv = [CAGE, "-s", "--", *(command or kiosk_command()), str(exhibit)]
     # systemd splits ExecStart= much as a shell does, so shell quoting suits paths with
     # spaces; '%' and '$' are systemd specifiers and must be doubled.
     exec_start = " ".join(
         shlex.quote(arg).replace("%", "%%").replace("$", "$$") for arg in argv)
-    return UNIT_TEMPLATE.format(exhibit_name=exhibit.name, user=user, tty=TTY,
+    return UNIT_TEMPLATE.format(header=header, exhibit_name=exhibit.name, user=user, tty=TTY,
                                 exec_start=exec_start)
 
 
@@ -131,7 +133,7 @@ def install_service_command(exhibit: Path, *, user: str | None, unit_dir: Path |
     print("Next, start it now and at every boot:\n"
           "    sudo systemctl daemon-reload && sudo systemctl enable --now exhibit-kiosk\n"
           "Also set the staff PIN as that account:\n"
-          f"    sudo -u {account} {shlex.join(command or kiosk_command())} set-pin\n"
+          f"    sudo -u {account} -H {shlex.join(command or kiosk_command())} set-pin\n"
           "Logs:\n"
           "    journalctl -u exhibit-kiosk\n"
           f"    {data / 'kiosk.log'}   (rotating log)\n"

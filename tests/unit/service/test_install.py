@@ -52,7 +52,7 @@ def test_tells_what_it_wrote_and_what_to_do_next(tmp_path: Path, exhibit: Path) 
     assert f"Wrote {tmp_path / 'exhibit-kiosk.service'}" in text
     assert "systemctl daemon-reload && sudo systemctl enable --now exhibit-kiosk" in text
     assert "journalctl -u exhibit-kiosk" in text
-    assert "sudo -u nobody /opt/k/bin/kiosk set-pin" in text
+    assert "sudo -u nobody -H /opt/k/bin/kiosk set-pin" in text
 
 
 def test_paths_with_spaces_and_specifiers_are_quoted(tmp_path: Path) -> None:
@@ -107,3 +107,11 @@ def test_through_the_command_line(tmp_path: Path, exhibit: Path, capsys) -> None
     unit = (tmp_path / "units" / "exhibit-kiosk.service").read_text("utf-8")
     assert f"{kiosk_command()[-1]} {exhibit}\n" in unit
     assert "Wrote" in capsys.readouterr().out
+
+
+def test_the_template_in_deploy_matches_what_the_command_writes() -> None:
+    template = Path(__file__).parents[3] / "deploy" / "exhibit-kiosk.service"
+    text = template.read_text("utf-8")
+    header = "".join(line + "\n" for line in text.splitlines()[:2])
+    assert text == render_unit(Path("/srv/exhibit/exhibit.yaml"), "kiosk",
+                               ["/opt/exhibit-kiosk/bin/kiosk"], header=header)
