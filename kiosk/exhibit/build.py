@@ -1,4 +1,12 @@
-"""From the node tree to the frozen :class:`Exhibit`, checking the version 1 contract."""
+"""From the node tree to the frozen :class:`Exhibit`, checking the version 1 contract.
+
+Choices the contract leaves open, made here:
+- A text written as a plain string is the same text in every language (names, credits).
+- An empty or blank text is an error, ``alt`` included: every image needs a description
+  for visitors who cannot see it. ``alt`` identical to the caption is a warning.
+- Panel ids follow the same pattern as era ids (lowercase letters, digits, '-'), since
+  both appear in logs and proofs.
+"""
 
 from __future__ import annotations
 
@@ -47,6 +55,7 @@ class ExhibitBuilder:
     def __init__(self, path: Path, file: str, *, check_images: bool) -> None:
         self.path = path.absolute()
         self.root = self.path.parent
+        self.resolved_root = self.root.resolve()
         self.reader = Reader(file)
         self.file = file
         self.check_images = check_images
@@ -300,7 +309,7 @@ class ExhibitBuilder:
             return None
         file = value.value.strip()
         try:
-            path = resolve_inside(self.root, file)
+            path = resolve_inside(self.resolved_root, file, root_is_resolved=True)
             info = inspect_image(path) if self.check_images else None
         except ImageRefused as refused:
             r.error(value, f"image '{file}': {refused.message}")

@@ -71,11 +71,12 @@ class ImageInfo:
         return self.pixels > WARN_PIXELS
 
 
-def resolve_inside(root: Path, relative: str) -> Path:
+def resolve_inside(root: Path, relative: str, *, root_is_resolved: bool = False) -> Path:
     """The absolute path of ``relative`` under ``root``, refusing anything that leaves it.
 
     Refuses absolute paths, ``..`` and symbolic links that lead outside ``root``. The file
-    need not exist (the caller reports a missing file in its own words).
+    need not exist (the caller reports a missing file in its own words). Callers checking
+    many paths may resolve ``root`` once and say so with ``root_is_resolved``.
     """
     if not relative or not relative.strip():
         raise ImageRefused("the file name is empty")
@@ -87,10 +88,26 @@ def resolve_inside(root: Path, relative: str) -> Path:
     if PurePosixPath(relative).is_absolute() or PureWindowsPath(relative).drive:
         raise ImageRefused("the path is absolute; write it relative to the exhibit file's "
                            "folder, e.g. assets/photo.jpg")
-    if ".." in PurePosixPath(relative).parts:
+    parts = [part for part in relative.split("/") if part not in ("", ".")]
+    if ".." in parts:
         raise ImageRefused("the path uses '..' to leave the exhibit folder; keep the images "
                            "inside it")
-    base = root.resolve()
+    base = str(root) if root_is_resolved else os.path.realpath(root)
+    # Without '..', only a symbolic link can lead out: lstat each step (cheap), and resolve
+    # fully only when a link is met.
+    current = base
+    for part in parts:
+        current = os.path.join(current, part)
+        try:
+            is_link = stat.S_ISLNK(os.lstat(current).st_mode)
+        except OSError:  # missing, or a file where a folder was expected: reported later
+            return Path(base, *parts)
+        if is_link:
+            return _follow_links(Path(base), relative)
+    return Path(current)
+
+
+def _follow_links(base: Path, relative: str) -> Path:
     try:
         resolved = (base / relative).resolve()
     except (OSError, RuntimeError) as exc:  # symlink loops
