@@ -47,6 +47,7 @@ class Backend(QObject):
     metrics = _get("metrics")
     idle = _get("idle")
     banner = _get("banner")
+    staff = _get("staff")
     theme = _get("theme", "QVariantMap")
     fontFamily = _get("fontFamily", str)
     headingFamily = _get("headingFamily", str)

@@ -33,7 +33,7 @@ class LiveExhibit(QObject):
         super().__init__(parent)
         self._view = view
         self._path = path
-        self._preview = preview
+        self.preview = preview
         self._log = log_event
         self._pending: Exhibit | None = None
         self.last_messages: tuple[str, ...] = ()
@@ -58,13 +58,13 @@ class LiveExhibit(QObject):
             log.warning("reload rejected; still showing the last good exhibit:\n%s",
                         "\n".join(errors))
             self._log("reload_rejected", messages=errors)
-            if self._preview:
+            if self.preview:
                 self._view.banner.set_text("\n".join(errors[:6]))
             self.rejected.emit()
             return
         self._view.banner.set_text("")
         self._watch(result.exhibit)
-        if self._preview or self._view.nav.screen == "welcome":
+        if self.preview or self._view.nav.screen == "welcome":
             self._apply(result.exhibit)
         else:
             log.info("new exhibit is valid; it goes up at the next reset")

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
 
+from kiosk import __version__
 from kiosk.logsetup import setup_logging
+
+if TYPE_CHECKING:
+    from kiosk.app.live import LiveExhibit
+    from kiosk.app.window import KioskView
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +59,8 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
 
     load_fonts()
     events = EventLog(event_log or default_event_log_path())
-    events.log("start", exhibit=str(exhibit_path), mode="preview" if windowed else "kiosk")
+    # The file name only: a full path can carry a staff member's account name.
+    events.log("start", exhibit=exhibit_path.name, mode="preview" if windowed else "kiosk")
     faults = install_fault_handler(on_too_many=lambda: app.exit(EXIT_TOO_MANY_FAULTS))
 
     screen_size = app.primaryScreen().size()
@@ -61,6 +69,12 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
                                      else (screen_size.width(), screen_size.height())),
                        log_event=events.log)
     live = LiveExhibit(view, exhibit_path.resolve(), preview=windowed, log_event=events.log)
+    started = time.monotonic()
+    view.staff.diagnostics_source = lambda: diagnostics_text(
+        exhibit_path, live.last_messages, time.monotonic() - started, events.path)
+    view.staff.reloadRequested.connect(live.reload)
+    view.staff.quitRequested.connect(app.quit)
+    view.staff.previewToggled.connect(lambda on: _set_preview(view, live, on))
 
     if windowed:
         view.window.show()
@@ -73,10 +87,33 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     events.log("attract_shown")
 
     watchdog = Watchdog(app)
-    watchdog.start()
+    QTimer.singleShot(0, watchdog.start)  # READY=1 once the event loop really runs
     code = app.exec()
     log.info("kiosk stopping (code %d); last validation messages: %s", code, live.last_messages)
     watchdog.stop()
     faults.uninstall()
     events.log("stop", code=code)
     return code
+
+
+def diagnostics_text(exhibit: Path, messages: tuple[str, ...], uptime_s: float,
+                     event_log: Path) -> str:
+    hours, rest = divmod(int(uptime_s), 3600)
+    lines = [
+        f"exhibit-kiosk {__version__}",
+        f"exhibit: {exhibit.resolve()}",
+        f"uptime: {hours} h {rest // 60} min",
+        f"event log: {event_log}",
+        "last validation: " + ("no problems" if not messages else f"{len(messages)} message(s)"),
+        *messages[:12],
+    ]
+    return "\n".join(lines)
+
+
+def _set_preview(view: KioskView, live: LiveExhibit, on: bool) -> None:
+    """Staff preview: a window, and edits shown at once rather than at the next reset."""
+    live.preview = on
+    if on:
+        view.window.showNormal()
+    else:
+        view.window.showFullScreen()

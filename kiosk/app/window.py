@@ -22,8 +22,10 @@ from kiosk.app.imageprovider import PROVIDER_ID, ExhibitImageProvider
 from kiosk.app.metrics import ScreenMetrics
 from kiosk.app.models import ErasModel, PagesModel
 from kiosk.app.navigation import EventSink, Navigator, _no_events
+from kiosk.app.staff import StaffAccess
 from kiosk.app.theme import PALETTE
 from kiosk.exhibit.model import Exhibit
+from kiosk.staff.pin import PinStore
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,7 @@ class KioskView:
     metrics: ScreenMetrics
     idle: IdleMonitor
     banner: StaffBanner
+    staff: StaffAccess
     provider: ExhibitImageProvider
     warnings: list[str]
 
@@ -80,6 +83,8 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     metrics.update_for(*size)
     idle = IdleMonitor(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000))
     banner = StaffBanner()
+    staff = StaffAccess(PinStore())
+    nav.resetDone.connect(staff.close)
     _wire_idle(nav, idle, log_event)
     provider = ExhibitImageProvider()
     provider.set_root(exhibit.root, nav.generation)
@@ -87,7 +92,7 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     engine = QQmlApplicationEngine()
     # Parented to the engine: QObjects QML reaches without a parent can be collected by
     # its JavaScript garbage collector.
-    for obj in (nav, pages, eras, metrics, idle, banner):
+    for obj in (nav, pages, eras, metrics, idle, banner, staff):
         obj.setParent(engine)
     warnings: list[str] = []
 
@@ -100,19 +105,22 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     engine.addImageProvider(PROVIDER_ID, provider)
     engine.addImportPath(str(QML_DIR))
     Backend.attach(engine, nav=nav, pages=pages, eras=eras, metrics=metrics, theme=PALETTE,
-                   idle=idle, banner=banner, fontFamily=BODY_FAMILY, headingFamily=HEADING_FAMILY)
+                   idle=idle, banner=banner, staff=staff,
+                   fontFamily=BODY_FAMILY, headingFamily=HEADING_FAMILY)
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise RuntimeError("the kiosk's QML did not load: " + "; ".join(warnings))
     window = roots[0]
     window.resize(*size)
+    window.installEventFilter(staff)  # the keyboard chord that opens the staff menu
     # Sizes in millimetres follow the window: a resize or another screen re-derives them.
     window.widthChanged.connect(lambda _w: _remeasure(window, metrics))
     window.heightChanged.connect(lambda _h: _remeasure(window, metrics))
     window.screenChanged.connect(lambda _s: _remeasure(window, metrics))
     _remeasure(window, metrics)
-    return KioskView(engine, window, nav, pages, eras, metrics, idle, banner, provider, warnings)
+    return KioskView(engine, window, nav, pages, eras, metrics, idle, banner, staff, provider,
+                     warnings)
 
 
 def physical_size_mm(window: QQuickWindow) -> tuple[float, float] | None:

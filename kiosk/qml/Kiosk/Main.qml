@@ -90,6 +90,11 @@ Window {
             }
         }
 
+        StaffOverlay {
+            anchors.fill: parent
+            z: 10
+        }
+
         IdlePrompt {
             anchors.fill: parent
         }

@@ -1,0 +1,184 @@
+"""The staff's hidden way in: a corner gesture, a PIN pad, and the staff menu.
+
+Visitors never find it: a 3-second press in the top-left corner followed, within a few
+seconds, by a tap in the bottom-right corner opens the PIN pad. Five wrong PINs lock it
+for a minute. With no PIN set the gesture does nothing and only a keyboard chord
+(Ctrl+Alt+Shift+S) opens the menu, so a fresh install is not left wide open to touch.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+
+from kiosk.staff.pin import PinLockout, PinStore
+
+log = logging.getLogger(__name__)
+
+GESTURE_WINDOW_S = 6.0  # from the corner hold to the opposite corner's tap
+MAX_PIN_DIGITS = 12
+CHORD_KEY = Qt.Key.Key_S
+CHORD_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+
+
+class StaffAccess(QObject):
+    changed = Signal()
+    quitRequested = Signal()
+    reloadRequested = Signal()
+    previewToggled = Signal(bool)
+
+    def __init__(self, store: PinStore, lockout: PinLockout | None = None,
+                 diagnostics: Callable[[], str] = lambda: "",
+                 clock: Callable[[], float] = time.monotonic,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._lockout = lockout or PinLockout(clock=clock)
+        self.diagnostics_source = diagnostics  # the app sets this once it knows it all
+        self._clock = clock
+        self._held_at: float | None = None
+        self._pad_open = False
+        self._menu_open = False
+        self._digits = ""
+        self._message = ""
+        self._preview = False
+        # Refreshes the "locked for N s" countdown while the pad is open.
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self.changed)
+
+    # --- what QML shows -----------------------------------------------------------
+
+    def _get_pad_open(self) -> bool:
+        return self._pad_open
+
+    def _get_menu_open(self) -> bool:
+        return self._menu_open
+
+    def _get_entered(self) -> int:
+        return len(self._digits)
+
+    def _get_message(self) -> str:
+        if self._lockout.locked():
+            return f"Locked: try again in {self._lockout.seconds_left()} s"
+        return self._message
+
+    def _get_locked(self) -> bool:
+        return self._lockout.locked()
+
+    def _get_diagnostics(self) -> str:
+        return self.diagnostics_source() if self._menu_open else ""
+
+    def _get_preview(self) -> bool:
+        return self._preview
+
+    padOpen = Property(bool, _get_pad_open, notify=changed)
+    menuOpen = Property(bool, _get_menu_open, notify=changed)
+    entered = Property(int, _get_entered, notify=changed)
+    message = Property(str, _get_message, notify=changed)
+    locked = Property(bool, _get_locked, notify=changed)
+    diagnostics = Property(str, _get_diagnostics, notify=changed)
+    preview = Property(bool, _get_preview, notify=changed)
+
+    # --- the hidden gesture ---------------------------------------------------------
+
+    @Slot()
+    def cornerHeld(self) -> None:
+        """The top-left corner was pressed for the long-press time (3 s)."""
+        self._held_at = self._clock()
+
+    @Slot()
+    def oppositeCornerTapped(self) -> None:
+        held, self._held_at = self._held_at, None
+        if held is None or self._clock() - held > GESTURE_WINDOW_S:
+            return
+        if not self._store.is_set():
+            log.info("staff gesture used, but no staff PIN is set (kiosk set-pin)")
+            return
+        self._open_pad()
+
+    def _open_pad(self) -> None:
+        self._pad_open, self._digits, self._message = True, "", ""
+        self._ticker.start()
+        self.changed.emit()
+
+    # --- the PIN pad -------------------------------------------------------------------
+
+    @Slot(str)
+    def enterDigit(self, digit: str) -> None:
+        if self._pad_open and digit.isdigit() and len(self._digits) < MAX_PIN_DIGITS:
+            self._digits += digit
+            self._message = ""
+            self.changed.emit()
+
+    @Slot()
+    def backspace(self) -> None:
+        if self._digits:
+            self._digits = self._digits[:-1]
+            self.changed.emit()
+
+    @Slot()
+    def submit(self) -> None:
+        if not self._pad_open:
+            return
+        digits, self._digits = self._digits, ""
+        if self._lockout.locked():
+            self.changed.emit()
+            return
+        if digits and self._store.verify(digits):
+            self._lockout.record_success()
+            log.info("staff menu opened")
+            self._pad_open, self._menu_open, self._message = False, True, ""
+        else:
+            self._lockout.record_failure()
+            log.warning("wrong staff PIN entered")
+            self._message = "Wrong PIN"
+        self.changed.emit()
+
+    @Slot()
+    def close(self) -> None:
+        """Leave the pad or menu; also called on every idle reset."""
+        if self._pad_open or self._menu_open or self._digits:
+            self._pad_open = self._menu_open = False
+            self._digits, self._message = "", ""
+            self._ticker.stop()
+            self.changed.emit()
+
+    # --- the menu ------------------------------------------------------------------
+
+    @Slot()
+    def reloadNow(self) -> None:
+        if self._menu_open:
+            self.reloadRequested.emit()
+            self.changed.emit()  # diagnostics now hold the new validation messages
+
+    @Slot()
+    def togglePreview(self) -> None:
+        if self._menu_open:
+            self._preview = not self._preview
+            self.previewToggled.emit(self._preview)
+            self.changed.emit()
+
+    @Slot()
+    def quitToDesktop(self) -> None:
+        if self._menu_open:
+            log.info("staff quit the kiosk from the staff menu")
+            self.quitRequested.emit()
+
+    # --- the keyboard chord ----------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() == CHORD_KEY and mods == CHORD_MODIFIERS:
+                if self._store.is_set():
+                    self._open_pad()
+                else:
+                    self._menu_open = True
+                    self.changed.emit()
+                return True
+        return False

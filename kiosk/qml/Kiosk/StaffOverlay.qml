@@ -1,0 +1,145 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import ExhibitKiosk
+
+// The staff's hidden way in (corner gesture → PIN pad → staff menu). The corner zones
+// are invisible and tiny; what they mean is decided in Python (StaffAccess).
+Item {
+    id: overlay
+    objectName: "staffOverlay"
+    readonly property var staff: Backend.staff
+    readonly property var metrics: Backend.metrics
+    readonly property var theme: Backend.theme
+    readonly property real zone: metrics.mm * 9
+
+    Item {
+        objectName: "staffCornerHold"
+        width: overlay.zone; height: overlay.zone
+        anchors { left: parent.left; top: parent.top }
+        TapHandler {
+            longPressThreshold: 3
+            onLongPressed: overlay.staff.cornerHeld()
+        }
+    }
+    Item {
+        objectName: "staffCornerTap"
+        width: overlay.zone; height: overlay.zone
+        anchors { right: parent.right; bottom: parent.bottom }
+        TapHandler { onTapped: overlay.staff.oppositeCornerTapped() }
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        visible: overlay.staff.padOpen || overlay.staff.menuOpen
+        color: Qt.alpha(overlay.theme.background, 0.94)
+        TapHandler {}  // nothing underneath reacts while staff are here
+    }
+
+    // --- PIN pad ------------------------------------------------------------------
+    Column {
+        objectName: "pinPad"
+        visible: overlay.staff.padOpen
+        anchors.centerIn: parent
+        spacing: overlay.metrics.gap
+
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: "Staff PIN"
+            textFormat: Text.PlainText
+            color: overlay.theme.text
+            font.pixelSize: overlay.metrics.body * 1.2
+            font.weight: Font.Bold
+        }
+        Text {
+            objectName: "pinDots"
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: "\u25CF".repeat(overlay.staff.entered) + "\u25CB".repeat(Math.max(0, 4 - overlay.staff.entered))
+            textFormat: Text.PlainText
+            color: overlay.theme.accent
+            font.pixelSize: overlay.metrics.body * 1.2
+        }
+        Text {
+            objectName: "pinMessage"
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: overlay.staff.message
+            textFormat: Text.PlainText
+            color: overlay.theme.text
+            font.pixelSize: overlay.metrics.body * 0.8
+        }
+        Grid {
+            anchors.horizontalCenter: parent.horizontalCenter
+            columns: 3
+            spacing: overlay.metrics.gap
+            Repeater {
+                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "\u232B", "0", "OK"]
+                delegate: KioskButton {
+                    required property string modelData
+                    objectName: "pinKey-" + modelData
+                    width: overlay.metrics.touch * 1.3
+                    text: modelData
+                    primary: modelData === "OK"
+                    enabled: !overlay.staff.locked
+                    opacity: enabled ? 1 : 0.4
+                    onActivated: {
+                        if (modelData === "OK") overlay.staff.submit()
+                        else if (modelData === "\u232B") overlay.staff.backspace()
+                        else overlay.staff.enterDigit(modelData)
+                    }
+                }
+            }
+        }
+        KioskButton {
+            objectName: "pinCancel"
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: "Cancel"
+            onActivated: overlay.staff.close()
+        }
+    }
+
+    // --- staff menu -----------------------------------------------------------------
+    Column {
+        objectName: "staffMenu"
+        visible: overlay.staff.menuOpen
+        anchors.centerIn: parent
+        width: Math.min(parent.width - overlay.metrics.gap * 4, overlay.metrics.body * 40)
+        spacing: overlay.metrics.gap
+
+        Text {
+            text: "Staff menu"
+            textFormat: Text.PlainText
+            color: overlay.theme.text
+            font.pixelSize: overlay.metrics.body * 1.3
+            font.weight: Font.Bold
+        }
+        Flow {
+            width: parent.width
+            spacing: overlay.metrics.gap
+            KioskButton { objectName: "staffReload"; text: "Reload now"; onActivated: overlay.staff.reloadNow() }
+            KioskButton {
+                objectName: "staffPreview"
+                text: overlay.staff.preview ? "Leave preview mode" : "Preview mode"
+                onActivated: overlay.staff.togglePreview()
+            }
+            KioskButton { objectName: "staffQuit"; text: "Quit to desktop"; onActivated: overlay.staff.quitToDesktop() }
+            KioskButton { objectName: "staffClose"; text: "Close"; primary: true; onActivated: overlay.staff.close() }
+        }
+        Rectangle {
+            width: parent.width
+            height: diagnostics.implicitHeight + overlay.metrics.gap * 2
+            color: overlay.theme.surface
+            radius: overlay.metrics.mm * 2
+            Text {
+                id: diagnostics
+                objectName: "staffDiagnostics"
+                anchors.fill: parent
+                anchors.margins: overlay.metrics.gap
+                text: overlay.staff.diagnostics
+                textFormat: Text.PlainText
+                wrapMode: Text.WrapAnywhere
+                color: overlay.theme.text
+                font.family: "monospace"
+                font.pixelSize: overlay.metrics.body * 0.6
+            }
+        }
+    }
+}
