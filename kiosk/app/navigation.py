@@ -48,6 +48,7 @@ class Navigator(QObject):
     exhibitChanged = Signal()
     animateChanged = Signal()
     resetDone = Signal()  # QML forgets scroll positions when this fires
+    textsChanged = Signal()  # the language or the exhibit changed: every text may differ
 
     def __init__(self, exhibit: Exhibit, log_event: EventSink = _no_events,
                  clock: Callable[[], float] = time.monotonic,
@@ -67,6 +68,8 @@ class Navigator(QObject):
         self._session_start: float | None = None
         self._seen: set[tuple[str, str]] = set()
         self.generation = 1  # bumped on every reload; part of every image URL
+        self.languageChanged.connect(self.textsChanged)
+        self.exhibitChanged.connect(self.textsChanged)
 
     # --- the exhibit ---------------------------------------------------------------
 
@@ -196,7 +199,7 @@ class Navigator(QObject):
     eraPageCount = Property(int, _get_era_page_count, notify=pageChanged)
     language = Property(str, _get_language, notify=languageChanged)
     languages = Property("QVariantList", _get_languages, notify=exhibitChanged)
-    nextLanguageName = Property(str, _get_next_language_name, notify=languageChanged)
+    nextLanguageName = Property(str, _get_next_language_name, notify=textsChanged)
     ui = Property("QVariantMap", _get_ui, notify=languageChanged)
     viewerOpen = Property(bool, _get_viewer_open, notify=viewerChanged)
     viewerIndex = Property(int, _get_viewer_index, notify=viewerChanged)
@@ -204,8 +207,8 @@ class Navigator(QObject):
     viewerImage = Property("QVariantMap", _get_viewer_image, notify=viewerChanged)
     zoom = Property(float, _get_zoom, notify=zoomChanged)
     animate = Property(bool, _get_animate, _set_animate, notify=animateChanged)
-    title = Property(str, _get_title, notify=languageChanged)
-    subtitle = Property(str, _get_subtitle, notify=languageChanged)
+    title = Property(str, _get_title, notify=textsChanged)
+    subtitle = Property(str, _get_subtitle, notify=textsChanged)
     attractImages = Property("QVariantList", _get_attract_images, notify=exhibitChanged)
     attractPrompts = Property("QVariantList", _get_attract_prompts, notify=exhibitChanged)
 

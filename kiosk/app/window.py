@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
-from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.app.backend import Backend
 from kiosk.app.banner import StaffBanner
@@ -69,7 +69,26 @@ class KioskView:
         self.idle.set_timing(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000))
 
     def find(self, object_name: str) -> Any:
-        return self.window.findChild(QObject, object_name)
+        """The first object of that name: found through the QObject tree, then the visual
+        tree, where list delegates live (they have no QObject parent)."""
+        found = self.window.findChild(QObject, object_name)
+        return found if found is not None else self.find_on_screen(object_name)
+
+    def find_on_screen(self, object_name: str) -> QQuickItem | None:
+        """The visible item of that name whose centre is inside the window, e.g. the
+        current page's image rather than its neighbours' (built off-screen)."""
+        bounds = QRectF(0, 0, self.window.width(), self.window.height())
+        stack = [self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if not item.isVisible():
+                continue
+            if item.objectName() == object_name:
+                centre = item.mapToScene(item.boundingRect().center())
+                if bounds.contains(centre):
+                    return item
+            stack.extend(reversed(item.childItems()))
+        return None
 
 
 def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),

@@ -1,0 +1,184 @@
+"""Staff edit the exhibit while the kiosk runs: valid edits reach the screen without a
+restart, broken ones never do, and a visitor mid-panel is not yanked away."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.live import LiveExhibit
+from kiosk.app.window import KioskView, create_view
+from kiosk.exhibit.load import load_exhibit
+from tests.helpers.sample_exhibit import write_sample_exhibit
+
+WAIT_MS = 5_000
+
+
+@dataclass
+class Running:
+    view: KioskView
+    live: LiveExhibit
+    path: Path
+    events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        return [name for name, _ in self.events]
+
+    def panel_title(self) -> str:
+        return self.view.nav.current_page.panel.title.get("en")  # type: ignore[union-attr]
+
+
+def _start(qtbot: QtBot, tmp_path: Path, *, preview: bool) -> Iterator[Running]:
+    path = write_sample_exhibit(tmp_path)
+    exhibit = load_exhibit(path).exhibit
+    assert exhibit is not None
+    events: list[tuple[str, dict[str, Any]]] = []
+    view = create_view(exhibit, size=(1280, 800),
+                       log_event=lambda name, **f: events.append((name, f)))
+    view.nav.animate = False
+    live = LiveExhibit(view, path, preview=preview, settle_ms=50,
+                       log_event=lambda name, **f: events.append((name, f)))
+    view.window.show()
+    qtbot.waitExposed(view.window)
+    yield Running(view, live, path, events)
+    assert view.warnings == []
+    live.watcher.stop()
+    view.window.close()
+    view.engine.deleteLater()
+
+
+@pytest.fixture
+def preview(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
+    yield from _start(qtbot, tmp_path, preview=True)
+
+
+@pytest.fixture
+def kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[Running]:
+    yield from _start(qtbot, tmp_path, preview=False)
+
+
+def _edit(path: Path, old: str, new: str) -> str:
+    text = path.read_text(encoding="utf-8").replace(old, new)
+    assert new in text
+    return text
+
+
+def test_an_in_place_save_is_shown_in_a_preview_keeping_the_visitors_place(
+        qtbot: QtBot, preview: Running) -> None:
+    preview.view.nav.enter()
+    preview.view.nav.goToPage(2)  # first era, panel "two"
+    revised = _edit(preview.path, "Panel Two", "Panel Two revised")
+    with qtbot.waitSignal(preview.live.applied, timeout=WAIT_MS):
+        with preview.path.open("r+", encoding="utf-8") as f:  # the same inode, rewritten
+            f.write(revised)
+            f.truncate()
+    assert preview.panel_title() == "Panel Two revised"
+    assert preview.view.nav.pageIndex == 2
+    assert "reload_applied" in preview.names()
+
+
+def test_a_save_by_rename_is_picked_up_and_the_watch_survives(
+        qtbot: QtBot, preview: Running) -> None:
+    preview.view.nav.enter()
+    preview.view.nav.goToPage(1)
+    original = preview.path.read_text(encoding="utf-8")
+    for revision in ("first", "second"):
+        temporary = preview.path.with_name(".exhibit.yaml.tmp")
+        temporary.write_text(original.replace("Panel One", f"Panel One {revision}"),
+                             encoding="utf-8")
+        with qtbot.waitSignal(preview.live.applied, timeout=WAIT_MS):
+            os.replace(temporary, preview.path)
+        assert preview.panel_title() == f"Panel One {revision}"
+
+
+def test_sed_in_place_is_picked_up(qtbot: QtBot, preview: Running) -> None:
+    preview.view.nav.enter()
+    preview.view.nav.goToPage(1)
+    with qtbot.waitSignal(preview.live.applied, timeout=WAIT_MS):
+        subprocess.run(["sed", "-i", "s/Panel One/Panel Uno/", str(preview.path)], check=True)
+    assert preview.panel_title() == "Panel Uno"
+
+
+def test_a_deleted_and_recreated_file_is_picked_up(qtbot: QtBot, preview: Running) -> None:
+    text = _edit(preview.path, "Sample Exhibit", "Sample Exhibit Again")
+    preview.path.unlink()
+    with qtbot.waitSignal(preview.live.applied, timeout=WAIT_MS):
+        preview.path.write_text(text, encoding="utf-8")
+    assert preview.view.nav.title == "Sample Exhibit Again"
+
+
+def test_rapid_saves_are_applied_once_with_the_last_version(
+        qtbot: QtBot, preview: Running) -> None:
+    original = preview.path.read_text(encoding="utf-8")
+    with qtbot.waitSignal(preview.live.applied, timeout=WAIT_MS):
+        for n in range(8):
+            preview.path.write_text(original.replace("Sample Exhibit", f"Draft {n}"),
+                                    encoding="utf-8")
+    assert preview.view.nav.title == "Draft 7"
+    assert preview.names().count("reload_applied") == 1
+
+
+def test_an_invalid_save_keeps_the_last_good_exhibit_and_tells_staff_in_a_preview(
+        qtbot: QtBot, preview: Running) -> None:
+    preview.view.nav.enter()
+    with qtbot.waitSignal(preview.live.rejected, timeout=WAIT_MS):
+        preview.path.write_text(_edit(preview.path, "version: 1", "version: 1\ncolour: red"),
+                                encoding="utf-8")
+    assert preview.view.nav.title == "Sample Exhibit"
+    assert preview.view.nav.screen == "exhibit"
+    name, fields = preview.events[-1]
+    assert name == "reload_rejected"
+    assert any(":2:1: error:" in message for message in fields["messages"])
+    banner = preview.view.find("staffBanner")
+    assert banner.property("visible") is True
+    assert "colour" in preview.view.banner.text
+
+
+def test_in_kiosk_mode_a_visitor_keeps_their_panel_until_the_reset(
+        qtbot: QtBot, kiosk: Running) -> None:
+    kiosk.view.nav.enter()
+    kiosk.view.nav.goToPage(2)
+    with qtbot.waitSignal(kiosk.live.watcher.changed, timeout=WAIT_MS):
+        kiosk.path.write_text(_edit(kiosk.path, "Panel Two", "Panel Two revised"),
+                              encoding="utf-8")
+    assert kiosk.panel_title() == "Panel Two"
+    assert kiosk.live.pending is not None
+    assert kiosk.view.banner.text == ""  # visitors never see staff messages
+    with qtbot.waitSignal(kiosk.live.applied, timeout=WAIT_MS):
+        kiosk.view.nav.reset()
+    kiosk.view.nav.enter()
+    kiosk.view.nav.goToPage(2)
+    assert kiosk.panel_title() == "Panel Two revised"
+
+
+def test_on_the_welcome_screen_an_edit_goes_up_at_once(qtbot: QtBot, kiosk: Running) -> None:
+    with qtbot.waitSignal(kiosk.live.applied, timeout=WAIT_MS):
+        kiosk.path.write_text(_edit(kiosk.path, "Sample Exhibit", "New Title"),
+                              encoding="utf-8")
+    assert kiosk.view.find("welcomeTitle").property("text") == "New Title"
+
+
+def test_a_replaced_image_is_shown_fresh(qtbot: QtBot, preview: Running) -> None:
+    from tests.helpers.sample_exhibit import write_png
+
+    preview.view.nav.enter()
+    preview.view.nav.goToPage(1)
+    before = preview.view.nav.generation
+    with qtbot.waitSignal(preview.live.applied, timeout=WAIT_MS):
+        write_png(preview.path.parent / "assets" / "img0.png", "#ffffff")
+    assert preview.view.nav.generation > before
+    image = preview.view.find_on_screen("panelImage")
+
+    def white_in_the_middle() -> None:
+        frame = preview.view.window.grabWindow()
+        centre = image.mapToScene(image.boundingRect().center())
+        assert frame.pixelColor(int(centre.x()), int(centre.y())).name() == "#ffffff"
+
+    qtbot.waitUntil(white_in_the_middle, timeout=WAIT_MS)
