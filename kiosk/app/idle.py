@@ -107,7 +107,8 @@ class IdleMonitor(QObject):
         """Set how long the kiosk waits before prompting, and how long the prompt stays.
 
         The app passes the exhibit's ``idle`` settings (seconds × 1000); tests pass short
-        values. A change applies to the quiet spell under way, measured from the last input.
+        values. A new timeout applies to the quiet spell under way, measured from the last
+        input; a prompt already showing keeps its countdown.
         """
         if timeout_ms <= 0 or countdown_ms <= 0:
             raise ValueError(
@@ -184,7 +185,7 @@ class IdleMonitor(QObject):
         if self._running:
             return
         app = QGuiApplication.instance()
-        if app is None:
+        if not isinstance(app, QGuiApplication):  # a QCoreApplication gets no input
             raise RuntimeError("IdleMonitor.start() needs a QGuiApplication")
         self._app = app
         app.installEventFilter(self)
