@@ -76,6 +76,11 @@ class StaffAccess(QObject):
     def _get_preview(self) -> bool:
         return self._preview
 
+    @property
+    def armed(self) -> bool:
+        """The corner has been held; a tap in the opposite corner now opens the pad."""
+        return self._held_at is not None
+
     padOpen = Property(bool, _get_pad_open, notify=changed)
     menuOpen = Property(bool, _get_menu_open, notify=changed)
     entered = Property(int, _get_entered, notify=changed)
