@@ -6,7 +6,6 @@ exactly what it would see on the gallery floor.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -45,19 +44,6 @@ Rectangle {
 WAIT_MS = 5_000  # upper bound for anything that should happen; the machine is shared
 LONG_COUNTDOWN_MS = 20_000  # keeps the kiosk from resetting while a test acts on the prompt
 
-
-@pytest.fixture(autouse=True)
-def _give_back_true_references() -> Iterator[None]:
-    """Undo a PySide6 6.12 refcount bug so the test run can exit cleanly.
-
-    On Python 3.11, `SignalInstance.emit()` and `.disconnect()` (which pytest-qt's
-    `waitSignal` and `assertNotEmitted` call) return True without taking a reference;
-    once enough are lost the interpreter aborts with "bool_dealloc".
-    """
-    before = sys.getrefcount(True)
-    yield
-    for _ in range(before - sys.getrefcount(True)):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,10 @@ the watch still works for the next save.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,19 +25,6 @@ SETTLE_MS = 100
 WAIT_MS = 5_000  # upper bound for a change to be reported; the machine is shared
 QUIET_MS = 400  # long enough that a second, spurious report would have arrived
 
-
-@pytest.fixture(autouse=True)
-def _give_back_true_references() -> Iterator[None]:
-    """Undo a PySide6 6.12 refcount bug so the test run can exit cleanly.
-
-    On Python 3.11, `SignalInstance.emit()` and `.disconnect()` (which pytest-qt's
-    `waitSignal` and `assertNotEmitted` call) return True without taking a reference;
-    once enough are lost the interpreter aborts with "bool_dealloc".
-    """
-    before = sys.getrefcount(True)
-    yield
-    for _ in range(before - sys.getrefcount(True)):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 class Exhibit:
