@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import signal
+import socket
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
 
 from kiosk import __version__
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_TOO_MANY_FAULTS = 3
+_signal_sockets: list[socket.socket] = []
 
 
 class _RefuseClose(QObject):
@@ -73,7 +76,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     view.staff.diagnostics_source = lambda: diagnostics_text(
         exhibit_path, live.last_messages, time.monotonic() - started, events.path)
     view.staff.reloadRequested.connect(live.reload)
-    view.staff.quitRequested.connect(app.quit)
+    view.staff.quitRequested.connect(lambda: app.exit(0))
     view.staff.previewToggled.connect(lambda on: _set_preview(view, live, on))
 
     if windowed:
@@ -86,6 +89,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
         view.window.showFullScreen()
     events.log("attract_shown")
 
+    stop_on_signals(app)
     watchdog = Watchdog(app)
     QTimer.singleShot(0, watchdog.start)  # READY=1 once the event loop really runs
     code = app.exec()
@@ -117,3 +121,31 @@ def _set_preview(view: KioskView, live: LiveExhibit, on: bool) -> None:
         view.window.showNormal()
     else:
         view.window.showFullScreen()
+
+
+def stop_on_signals(app: QGuiApplication) -> None:
+    """SIGTERM (systemd stopping the service) and SIGINT end the event loop cleanly.
+
+    `exit()`, not `quit()`: Qt 6 asks windows to close on quit(), and the kiosk window
+    refuses.
+
+    Python runs signal handlers only between bytecodes, which never happens while Qt's
+    loop waits; the wakeup fd wakes the loop through a socket notifier instead.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def wake() -> None:
+        try:
+            reader.recv(64)
+        except OSError:
+            pass
+
+    notifier.activated.connect(wake)
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda signum, _frame: (
+            log.info("stopping on signal %d", signum), app.exit(0)))
+    _signal_sockets[:] = [reader, writer]  # alive as long as the process

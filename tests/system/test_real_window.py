@@ -1,0 +1,143 @@
+"""The real kiosk on a real X server (Xvfb, the `xcb` platform gallery PCs use), driven
+by real pointer and key input through xdotool, checked through its event log and a
+screenshot, and stopped the way systemd stops it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.sample_exhibit import write_sample_exhibit
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xdotool")),
+    reason="needs Xvfb and xdotool (Debian packages xvfb, xdotool; install.sh adds them)",
+)
+
+WIDTH, HEIGHT = 1280, 800
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+    """Poll an outside process's observable state until it holds (never a blind sleep)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    number = next(n for n in range(90, 140) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    server = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for(lambda: Path(f"/tmp/.X11-unix/X{number}").exists(), "the X server")
+    yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+class Kiosk:
+    def __init__(self, display: str, exhibit: Path, log: Path) -> None:
+        self.display = display
+        self.log = log
+        env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+        env |= {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        self.env = env
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", str(exhibit), "--event-log", str(log)],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def events(self) -> list[dict[str, object]]:
+        if not self.log.exists():
+            return []
+        return [json.loads(line) for line in self.log.read_text().splitlines() if line]
+
+    def names(self) -> list[str]:
+        return [str(event["event"]) for event in self.events()]
+
+    def wait_event(self, name: str, count: int = 1, timeout: float = 20.0) -> None:
+        wait_for(lambda: self.names().count(name) >= count, f"{count}× {name!r} in the "
+                 f"event log (have {self.names()})", timeout)
+
+    def xdotool(self, *steps: str) -> None:
+        subprocess.run(["xdotool", *" ".join(steps).split()], env=self.env, check=True)
+
+    def screenshot(self, path: Path) -> None:
+        grab = ("from PySide6.QtGui import QGuiApplication; import sys; "
+                "app = QGuiApplication(sys.argv); "
+                "sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1]) else 1)")
+        subprocess.run([sys.executable, "-c", grab, str(path)], env=self.env, check=True)
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=20)
+
+
+@pytest.fixture
+def kiosk(display: str, tmp_path: Path) -> Iterator[Kiosk]:
+    exhibit = write_sample_exhibit(tmp_path / "exhibit", timeout=10, countdown=3)
+    running = Kiosk(display, exhibit, tmp_path / "events.jsonl")
+    running.wait_event("attract_shown")
+    yield running
+    if running.process.poll() is None:
+        running.process.kill()
+        running.process.wait()
+
+
+def test_a_visit_with_real_pointer_input(kiosk: Kiosk, tmp_path: Path) -> None:
+    kiosk.xdotool(f"mousemove {WIDTH // 2} {HEIGHT // 2} click 1")  # touch to explore
+    kiosk.wait_event("era_opened")
+    # A swipe to the left with the button held: the first panel.
+    y = HEIGHT // 2
+    kiosk.xdotool(f"mousemove {WIDTH - 200} {y} mousedown 1 mousemove {WIDTH - 400} {y} "
+                  f"mousemove {WIDTH - 700} {y} mousemove {WIDTH - 900} {y} mouseup 1")
+    kiosk.wait_event("panel_shown")
+    kiosk.xdotool("key Right")  # a keypad's arrow: the next panel
+    kiosk.wait_event("panel_shown", 2)
+    shown = [e for e in kiosk.events() if e["event"] == "panel_shown"]
+    assert [e["panel"] for e in shown] == ["one", "two"]
+
+    shot = tmp_path / "kiosk.png"
+    kiosk.screenshot(shot)
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (WIDTH, HEIGHT)
+    colours = {image.pixel(x, y) for x in range(0, WIDTH, 40) for y in range(0, HEIGHT, 40)}
+    assert len(colours) > 8, "the screen looks blank"
+
+    kiosk.xdotool("key Home")
+    kiosk.wait_event("session_end")
+    assert kiosk.stop() == 0
+    assert kiosk.names()[-1] == "stop"
+
+
+def test_left_alone_it_asks_then_starts_over(kiosk: Kiosk) -> None:
+    kiosk.xdotool(f"mousemove {WIDTH // 2} {HEIGHT // 2} click 1")
+    kiosk.wait_event("era_opened")
+    kiosk.wait_event("idle_prompt", timeout=30)
+    kiosk.wait_event("idle_reset", timeout=15)
+    events = kiosk.events()
+
+    def at(name: str) -> float:
+        from datetime import datetime
+
+        stamp = next(e["time"] for e in events if e["event"] == name)
+        return datetime.fromisoformat(str(stamp)).timestamp()
+
+    entered = at("era_opened")
+    assert 9.0 <= at("idle_prompt") - entered <= 12.0
+    assert 12.0 <= at("idle_reset") - entered <= 15.5
+    assert "session_end" in kiosk.names()
+    assert kiosk.stop() == 0
