@@ -33,7 +33,7 @@ Item {
         sourceSize.width: Math.ceil(root.width * root.decodeScale * Screen.devicePixelRatio)
         sourceSize.height: Math.ceil(root.height * root.decodeScale * Screen.devicePixelRatio)
         opacity: status === Image.Ready ? 1 : 0
-        Behavior on opacity { NumberAnimation { duration: 250 } }
+        Behavior on opacity { enabled: Backend.nav.animate; NumberAnimation { duration: 250 } }
     }
 
     Rectangle {

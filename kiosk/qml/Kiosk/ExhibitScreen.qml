@@ -67,6 +67,7 @@ Item {
         model: screen.pages
         cacheBuffer: width  // build the neighbours, so a swipe reveals a ready page
         reuseItems: false
+        highlightFollowsCurrentItem: false  // no (invisible) highlight sliding for seconds
         property real dragOffset: 0
         contentX: screen.nav.pageIndex * width - dragOffset
         Behavior on contentX {

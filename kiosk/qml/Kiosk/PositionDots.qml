@@ -25,7 +25,7 @@ Row {
             height: dots.metrics.mm * 3
             radius: height / 2
             color: index === dots.current ? dots.theme.accent : Qt.alpha(dots.theme.text, 0.35)
-            Behavior on width { NumberAnimation { duration: 200 } }
+            Behavior on width { enabled: Backend.nav.animate; NumberAnimation { duration: 200 } }
         }
     }
 }
