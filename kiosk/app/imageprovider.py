@@ -8,6 +8,16 @@ answers with the image or an error string, so a hostile or broken file shows QML
 URL form: ``image://exhibit/<generation>/<path relative to the exhibit folder>``. The app
 bumps the generation on every exhibit reload: Qt caches images by URL, so a replaced file
 gets a new URL and is never served stale. Build URLs with :func:`exhibit_image_url`.
+
+One hazard comes with a provider written in Python. Qt's image reader thread calls
+:meth:`ExhibitImageProvider.requestImageResponse` while holding a lock of its own, and the
+call needs Python's interpreter lock. If the GUI thread holds the interpreter lock while Qt
+starts or cancels image loads, the two threads can wait on each other forever. Seen here:
+``QTest.qWait``/``processEvents`` driving QML that loads images, and ``setProperty`` from
+Python creating many images at once. The app's ``exec()`` and ``QEventLoop.exec()``
+release the lock and were not seen to hang. So: run the event loop with ``exec()`` (tests
+too, see ``wait_for`` in the provider's tests), and let QML bindings, not Python calls
+on QML objects, change image sources.
 """
 
 from __future__ import annotations
@@ -124,7 +134,10 @@ class _DecodeJob(QRunnable):
         except Exception as exc:
             log.exception("decoding an exhibit image failed unexpectedly")
             error = self._refused(f"it could not be decoded ({type(exc).__name__})")
-        self._response.complete(image, error)
+        try:
+            self._response.complete(image, error)
+        except RuntimeError:  # the engine was torn down and deleted the response first
+            log.debug("an image finished after its request was deleted")
 
 
 class ExhibitImageProvider(QQuickAsyncImageProvider):
@@ -205,7 +218,12 @@ class ExhibitImageProvider(QQuickAsyncImageProvider):
             return decode_image(Path(relative), root, size, budget=self.budget,
                                 budget_wait=self._budget_wait, cancelled=cancelled)
 
-        self._pool.start(_DecodeJob(response, work, refused))
+        try:
+            self._pool.start(_DecodeJob(response, work, refused))
+        except RuntimeError as exc:  # the pool is gone: the app is shutting down
+            # Never raise or return None here: Qt dereferences the response it gets.
+            # Qt 6 notices a response that finished before it connected to it.
+            response.complete(QImage(), f"{shown}: the kiosk is shutting down ({exc})")
         return response
 
     def _log_refusal(self, relative: str, reason: str) -> None:

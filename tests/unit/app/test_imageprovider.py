@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QSize, QTimer, QUrl
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QSize, QTimer, QUrl
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 
@@ -40,6 +40,34 @@ MiB = 1024 * 1024
 
 
 # --- helpers ----------------------------------------------------------------------------
+
+def wait_for(predicate: Callable[[], object], timeout_ms: int = 5000) -> None:
+    """Run the event loop until ``predicate()`` is true, failing after ``timeout_ms``.
+
+    Not ``qtbot.waitUntil``: ``QTest.qWait`` keeps Python's interpreter lock while Qt
+    dispatches events, and an image load started in there can deadlock with Qt's reader
+    thread waiting for that lock inside the provider. ``QEventLoop.exec`` releases it, as
+    the app's own event loop does.
+    """
+    loop = QEventLoop()
+    deadline = QDeadlineTimer(timeout_ms)
+    met: list[bool] = []
+
+    def check() -> None:
+        if predicate():
+            met.append(True)
+            loop.quit()
+        elif deadline.hasExpired():
+            loop.quit()
+
+    poll = QTimer()
+    poll.setInterval(5)
+    poll.timeout.connect(check)
+    poll.start()
+    loop.exec()
+    poll.stop()
+    assert met, f"not true after {timeout_ms} ms"
+
 
 def png_chunk(kind: bytes, body: bytes) -> bytes:
     crc = zlib.crc32(kind + body) & 0xFFFFFFFF
@@ -94,9 +122,8 @@ class Page:
         count = self.window.property("count")
         return [self.image(i).property("st") for i in range(count)]
 
-    def wait_settled(self, qtbot, timeout: int = 5000) -> list[int]:
-        qtbot.waitUntil(lambda: LOADING not in self.statuses() and all(self.statuses()),
-                        timeout=timeout)
+    def wait_settled(self, timeout: int = 5000) -> list[int]:
+        wait_for(lambda: LOADING not in self.statuses() and all(self.statuses()), timeout)
         return self.statuses()
 
     def decoded_size(self, index: int = 0) -> QSize:
@@ -132,7 +159,7 @@ IMAGE_QML = """
 
 
 @pytest.fixture
-def show(qtbot, tmp_path: Path, provider: ExhibitImageProvider) -> Iterator[
+def show(qapp, tmp_path: Path, provider: ExhibitImageProvider) -> Iterator[
         Callable[..., Page]]:
     engines: list[QQmlApplicationEngine] = []
 
@@ -161,14 +188,14 @@ def show(qtbot, tmp_path: Path, provider: ExhibitImageProvider) -> Iterator[
 # --- in QML -----------------------------------------------------------------------------
 
 def test_a_6000_by_4000_png_arrives_no_bigger_than_the_requested_size(
-        qtbot, show, exhibit: Path) -> None:
+        show, exhibit: Path) -> None:
     image = QImage(6000, 4000, QImage.Format.Format_Grayscale8)
     image.fill(90)
     assert image.save(str(exhibit / "assets" / "scan.png"))
 
     page = show(["assets/scan.png"], width=600, height=600)
 
-    assert page.wait_settled(qtbot) == [READY]
+    assert page.wait_settled() == [READY]
     assert page.decoded_size() == QSize(600, 400)  # aspect kept, long side fits
     assert page.warnings == []
 
@@ -187,52 +214,52 @@ def test_a_6000_by_4000_png_arrives_no_bigger_than_the_requested_size(
 ], ids=["bomb", "jpeg-as-png", "text-as-png", "truncated", "billion-laughs",
         "use-explosion", "use-loop", "missing", "dot-dot", "absolute"])
 def test_a_hostile_file_ends_in_image_error_with_its_reason(
-        qtbot, show, file: str, reason: str) -> None:
+        show, file: str, reason: str) -> None:
     page = show([file])
 
-    assert page.wait_settled(qtbot) == [ERROR]
+    assert page.wait_settled() == [ERROR]
     assert any(reason in warning for warning in page.warnings), page.warnings
 
 
 def test_a_fifo_named_like_an_image_is_refused_without_blocking(
-        qtbot, show, exhibit: Path) -> None:
+        show, exhibit: Path) -> None:
     os.mkfifo(exhibit / "assets" / "x.png")  # opening it for reading would block forever
 
     page = show(["assets/x.png"])
 
-    assert page.wait_settled(qtbot) == [ERROR]
+    assert page.wait_settled() == [ERROR]
     assert any("named pipe" in warning for warning in page.warnings), page.warnings
 
 
-def test_a_folder_named_like_an_image_is_refused(qtbot, show, exhibit: Path) -> None:
+def test_a_folder_named_like_an_image_is_refused(show, exhibit: Path) -> None:
     (exhibit / "assets" / "y.png").mkdir()
 
     page = show(["assets/y.png"])
 
-    assert page.wait_settled(qtbot) == [ERROR]
+    assert page.wait_settled() == [ERROR]
     assert any("a folder" in warning for warning in page.warnings), page.warnings
 
 
 def test_a_symlink_leading_out_of_the_exhibit_is_refused(
-        qtbot, show, exhibit: Path, tmp_path: Path) -> None:
+        show, exhibit: Path, tmp_path: Path) -> None:
     secret = solid_png(tmp_path / "secret.png", 4, 4, "black")
     (exhibit / "assets" / "link.png").symlink_to(secret)
 
     page = show(["assets/link.png"])
 
-    assert page.wait_settled(qtbot) == [ERROR]
+    assert page.wait_settled() == [ERROR]
     assert any("outside the exhibit folder" in w for w in page.warnings), page.warnings
 
 
 def test_good_images_of_every_format_and_awkward_names_are_shown(
-        qtbot, show, exhibit: Path) -> None:
+        show, exhibit: Path) -> None:
     shutil.copy(exhibit / "assets" / "good.png", exhibit / "assets" / "Зал 1 #2.png")
     files = ["assets/good.png", "assets/good.jpg", "assets/good.webp", "assets/good.svg",
              exhibit_image_url(1, "assets/Зал 1 #2.png").split("/1/", 1)[1]]
 
     page = show(files, width=160, height=160)
 
-    assert page.wait_settled(qtbot) == [READY] * 5, page.warnings
+    assert page.wait_settled() == [READY] * 5, page.warnings
     assert page.decoded_size(0) == QSize(8, 6)  # a raster is never enlarged
     assert page.decoded_size(3) == QSize(160, 80)  # an SVG is drawn at the size asked
     assert page.decoded_size(4) == QSize(8, 6)
@@ -240,22 +267,22 @@ def test_good_images_of_every_format_and_awkward_names_are_shown(
 
 
 def test_after_a_file_is_replaced_and_the_generation_bumped_the_new_pixels_show(
-        qtbot, show, exhibit: Path, provider: ExhibitImageProvider) -> None:
+        show, exhibit: Path, provider: ExhibitImageProvider) -> None:
     photo = solid_png(exhibit / "assets" / "photo.png", 20, 20, "#ff0000")
     page = show(["assets/photo.png"])
-    qtbot.waitUntil(page.window.isExposed)
-    assert page.wait_settled(qtbot) == [READY]
-    qtbot.waitUntil(lambda: page.window.grabWindow().pixelColor(50, 50) == QColor("#ff0000"))
+    wait_for(page.window.isExposed)
+    assert page.wait_settled() == [READY]
+    wait_for(lambda: page.window.grabWindow().pixelColor(50, 50) == QColor("#ff0000"))
 
     solid_png(photo, 20, 20, "#0000ff")
     provider.set_root(exhibit, 2)
     page.window.setProperty("generation", 2)
 
-    qtbot.waitUntil(lambda: page.window.grabWindow().pixelColor(50, 50) == QColor("#0000ff"))
+    wait_for(lambda: page.window.grabWindow().pixelColor(50, 50) == QColor("#0000ff"))
 
 
 def test_many_near_limit_images_stay_within_the_budget_and_the_screen_keeps_moving(
-        qtbot, show, exhibit: Path, provider: ExhibitImageProvider) -> None:
+        show, exhibit: Path, provider: ExhibitImageProvider) -> None:
     source = solid_png(exhibit / "assets" / "big0.png", 2500, 2500, "#808080")
     files = ["assets/big0.png"]
     for i in range(1, 8):
@@ -271,7 +298,7 @@ def test_many_near_limit_images_stay_within_the_budget_and_the_screen_keeps_movi
     timer.start()
 
     page = show(files, width=800, height=800)
-    statuses = page.wait_settled(qtbot, timeout=10_000)
+    statuses = page.wait_settled(timeout=10_000)
     timer.stop()
 
     assert statuses == [READY] * 8, page.warnings
@@ -283,20 +310,20 @@ def test_many_near_limit_images_stay_within_the_budget_and_the_screen_keeps_movi
 
 # --- the provider without QML -----------------------------------------------------------
 
-def request(qtbot, provider: ExhibitImageProvider, id: str,
+def request(provider: ExhibitImageProvider, id: str,
             size: QSize | None = None) -> ExhibitImageResponse:
     response = provider.requestImageResponse(id, size or QSize(100, 100))
     assert isinstance(response, ExhibitImageResponse)
-    qtbot.waitUntil(response.is_finished, timeout=5000)
+    wait_for(response.is_finished)
     return response
 
 
 def test_each_refusal_is_logged_once_with_file_and_reason(
-        qtbot, provider: ExhibitImageProvider, exhibit: Path,
+        qapp, provider: ExhibitImageProvider, exhibit: Path,
         caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="kiosk.app.imageprovider"):
-        first = request(qtbot, provider, "1/assets/truncated.png")
-        request(qtbot, provider, "1/assets/truncated.png", QSize(50, 50))
+        first = request(provider, "1/assets/truncated.png")
+        request(provider, "1/assets/truncated.png", QSize(50, 50))
 
     assert first.errorString().startswith("assets/truncated.png: the file is cut short")
     assert [r.getMessage() for r in caplog.records] == [
@@ -305,12 +332,12 @@ def test_each_refusal_is_logged_once_with_file_and_reason(
 
 
 def test_a_malformed_address_or_no_exhibit_is_an_error_not_a_crash(
-        qtbot, provider: ExhibitImageProvider) -> None:
+        qapp, provider: ExhibitImageProvider) -> None:
     assert "image://exhibit/<generation>/<file>" in request(
-        qtbot, provider, "assets/good.png").errorString()
+        provider, "assets/good.png").errorString()
     fresh = ExhibitImageProvider()
     try:
-        assert "no exhibit is loaded" in request(qtbot, fresh, "1/assets/good.png").errorString()
+        assert "no exhibit is loaded" in request(fresh, "1/assets/good.png").errorString()
     finally:
         assert fresh.shutdown()
 
