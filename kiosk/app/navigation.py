@@ -6,6 +6,7 @@ QML only draws it; tests assert it directly.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from typing import Any
@@ -21,6 +22,10 @@ MAX_ZOOM = 6.0
 DOUBLE_TAP_ZOOM = 2.5
 
 EventSink = Callable[..., None]
+
+# Qt's pixmap cache is shared by every engine in the process and keyed by URL, so a
+# generation is never reused: not after a reload, nor by a second window (render, tests).
+_generations = itertools.count(1)
 
 
 def image_entry(image: Image, language: str, generation: int) -> dict[str, Any]:
@@ -67,7 +72,7 @@ class Navigator(QObject):
         self._animate = True
         self._session_start: float | None = None
         self._seen: set[tuple[str, str]] = set()
-        self.generation = 1  # bumped on every reload; part of every image URL
+        self.generation = next(_generations)  # new on every reload; in every image URL
         self.languageChanged.connect(self.textsChanged)
         self.exhibitChanged.connect(self.textsChanged)
 
@@ -86,7 +91,7 @@ class Navigator(QObject):
         here = self.current_page
         self._exhibit = exhibit
         self._pages = build_pages(exhibit)
-        self.generation += 1
+        self.generation = next(_generations)
         kept = find_page(self._pages, here.era.id, here.panel.id if here.panel else None)
         if kept is None:
             era_index = next((i for i, era in enumerate(exhibit.eras) if era.id == here.era.id),

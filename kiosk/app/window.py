@@ -33,6 +33,7 @@ QML_DIR = Path(__file__).resolve().parent.parent / "qml"
 FONT_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
 BODY_FAMILY = "Noto Sans"
 HEADING_FAMILY = "Noto Serif"
+IMAGE_FAILURE = "QML Image: "
 
 
 def load_fonts(font_dir: Path = FONT_DIR) -> None:
@@ -63,8 +64,8 @@ class KioskView:
 
     def set_exhibit(self, exhibit: Exhibit) -> None:
         """Swap in a new exhibit whole; the provider learns the new folder first so no
-        image is asked for under a generation it doesn't know yet."""
-        self.provider.set_root(exhibit.root, self.nav.generation + 1)
+        image of the new exhibit is looked for in the old one."""
+        self.provider.set_root(exhibit.root, self.nav.generation)
         self.nav.set_exhibit(exhibit)
         self.idle.set_timing(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000))
 
@@ -117,8 +118,14 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
 
     def collect(errors: list[QQmlError]) -> None:
         for error in errors:
-            warnings.append(error.toString())
-            log.warning("QML: %s", error.toString())
+            text = error.toString()
+            if IMAGE_FAILURE in text:
+                # A picture that can't be shown is expected in the field: QML shows the
+                # placeholder and the image provider has logged why.
+                log.info("QML: %s", text)
+                continue
+            warnings.append(text)
+            log.warning("QML: %s", text)
 
     engine.warnings.connect(collect)
     engine.addImageProvider(PROVIDER_ID, provider)

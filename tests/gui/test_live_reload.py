@@ -174,11 +174,43 @@ def test_a_replaced_image_is_shown_fresh(qtbot: QtBot, preview: Running) -> None
     with qtbot.waitSignal(preview.live.applied, timeout=WAIT_MS):
         write_png(preview.path.parent / "assets" / "img0.png", "#ffffff")
     assert preview.view.nav.generation > before
-    image = preview.view.find_on_screen("panelImage")
-
     def white_in_the_middle() -> None:
+        image = preview.view.find_on_screen("panelImage")
+        assert image is not None
         frame = preview.view.window.grabWindow()
         centre = image.mapToScene(image.boundingRect().center())
         assert frame.pixelColor(int(centre.x()), int(centre.y())).name() == "#ffffff"
 
     qtbot.waitUntil(white_in_the_middle, timeout=WAIT_MS)
+
+
+def test_a_truncated_or_half_written_file_keeps_the_last_good_exhibit(
+        qtbot: QtBot, preview: Running) -> None:
+    text = preview.path.read_text(encoding="utf-8")
+    for broken in ("", text[: len(text) // 2]):
+        with qtbot.waitSignal(preview.live.rejected, timeout=WAIT_MS):
+            preview.path.write_text(broken, encoding="utf-8")
+        assert preview.view.nav.title == "Sample Exhibit"
+        assert preview.view.nav.pageCount == 9
+    with qtbot.waitSignal(preview.live.applied, timeout=WAIT_MS):
+        preview.path.write_text(text.replace("Sample Exhibit", "Mended"), encoding="utf-8")
+    assert preview.view.nav.title == "Mended"
+
+
+def test_the_exhibit_folder_removed_while_running_keeps_the_last_good_exhibit(
+        qtbot: QtBot, kiosk: Running) -> None:
+    import shutil
+
+    kiosk.view.nav.enter()
+    kiosk.view.nav.goToPage(1)
+    folder = kiosk.path.parent
+    backup = folder.with_name("backup")
+    shutil.copytree(folder, backup)
+    with qtbot.waitSignal(kiosk.live.rejected, timeout=WAIT_MS):
+        shutil.rmtree(folder)
+    assert kiosk.view.nav.screen == "exhibit" and kiosk.view.nav.pageIndex == 1
+    assert kiosk.names()[-1] == "reload_rejected"
+    # The folder comes back (staff restore it): the kiosk takes it up again.
+    with qtbot.waitSignal(kiosk.live.watcher.changed, timeout=WAIT_MS * 2):
+        shutil.copytree(backup, folder)
+    qtbot.waitUntil(lambda: kiosk.live.pending is not None, timeout=WAIT_MS)
