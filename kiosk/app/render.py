@@ -1,0 +1,258 @@
+"""``kiosk render``: every screen of the real kiosk window to PNG, plus a proof sheet.
+
+The screens are the kiosk's own QML over the exhibit (built by :func:`create_view`), so
+what curators proof is exactly what visitors will see. Rendering needs no display: the
+command uses Qt's offscreen platform unless one is already chosen.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QRectF, QTimer
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtQml import QQmlEngine
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from kiosk.app.pages import Page
+from kiosk.app.window import KioskView, create_view, load_fonts
+from kiosk.exhibit.model import Exhibit
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_UNWRITABLE = 2
+
+PROOF_NAME = "proof.pdf"
+# A screen is ready once its images are in and no frame has been drawn for this long:
+# Qt Quick draws only when something changed, so quiet means nothing is still moving.
+QUIET_MS = 60
+SETTLE_TIMEOUT_MS = 15_000
+POLL_MS = 10
+_IMAGE_LOADING = 2  # QQuickImageBase.Status.Loading
+_SCREEN_FILE = re.compile(r"^\d\d-.+\.png$")
+
+
+@dataclass(frozen=True)
+class Screenshot:
+    """One rendered screen: the welcome screen (``page`` is None) or one page."""
+
+    path: Path
+    language: str
+    page: Page | None
+
+
+@dataclass
+class RenderResult:
+    size: tuple[int, int]
+    languages: tuple[str, ...]
+    shots: list[Screenshot] = field(default_factory=list)
+    qml_warnings: list[str] = field(default_factory=list)
+    unsettled: list[str] = field(default_factory=list)  # screens grabbed at the deadline
+    seconds: float = 0.0
+
+    def shot(self, page: Page | None, language: str) -> Screenshot | None:
+        return next((s for s in self.shots if s.page == page and s.language == language), None)
+
+
+def screenshot_name(page: Page | None, language: str, default_language: str) -> str:
+    """``00-welcome.png``, ``01-recognition.png``, ``01-recognition--embassy-ru.png`` …"""
+    if page is None:
+        stem = "00-welcome"
+    else:
+        stem = f"{page.era_index + 1:02d}-{page.era.id}"
+        if page.panel is not None:
+            stem += f"--{page.panel.id}"
+    if language != default_language:
+        stem += "-" + re.sub(r"[^A-Za-z0-9_-]", "_", language)
+    return stem + ".png"
+
+
+def render_exhibit(exhibit: Exhibit, out: Path, size: tuple[int, int], *,
+                   languages: tuple[str, ...] | None = None) -> RenderResult:
+    """Render the welcome screen and every page in each of ``languages`` (default: all)
+    to PNG files in ``out``. Needs a QGuiApplication; raises OSError if a file can't be
+    written."""
+    started = time.monotonic()
+    languages = languages or exhibit.languages
+    result = RenderResult(size, languages)
+    view = create_view(exhibit, size=size)
+    # No transitions, no idle prompt: every grab shows a screen at rest.
+    view.nav.animate = False
+    view.idle.stop()
+    window = view.window
+    window.show()
+    saves: list[Future[None]] = []
+    # Encoding a PNG takes longer than drawing the next screen: do it alongside.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        try:
+            for language in languages:
+                view.nav.reset(reason="render")
+                view.nav.setLanguage(language)
+                targets: list[Page | None] = [None, *view.nav.pages]
+                for index, page in enumerate(targets):
+                    if page is not None:
+                        if index == 1:
+                            view.nav.enter()
+                        view.nav.goToPage(index - 1)
+                    name = screenshot_name(page, language, exhibit.default_language)
+                    if not wait_until_settled(window, view.engine):
+                        result.unsettled.append(name)
+                    image = window.grabWindow()
+                    path = out / name
+                    saves.append(pool.submit(_save, image, path))
+                    result.shots.append(Screenshot(path, language, page))
+        finally:
+            for save in saves:
+                save.result()  # re-raises a failed write
+            result.qml_warnings = list(view.warnings)
+            _close(view)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _save(image: QImage, path: Path) -> None:
+    if image.isNull():
+        raise OSError(f"{path}: the screen could not be captured")
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"{path}: could not write the file")
+
+
+def wait_until_settled(window: QQuickWindow, engine: QQmlEngine, *,
+                       quiet_ms: int = QUIET_MS, timeout_ms: int = SETTLE_TIMEOUT_MS) -> bool:
+    """Run the event loop until no image on screen is loading and a frame has been
+    drawn with nothing drawn since for ``quiet_ms``. False if ``timeout_ms`` ran out."""
+    clock = QElapsedTimer()
+    clock.start()
+    last_frame = [-1]
+
+    def frame_swapped() -> None:
+        last_frame[0] = clock.elapsed()
+
+    loop = QEventLoop()
+    settled = [False]
+
+    def poll() -> None:
+        now = clock.elapsed()
+        if images_loading(window, engine):
+            window.update()
+        elif last_frame[0] >= 0 and now - last_frame[0] >= quiet_ms:
+            settled[0] = True
+            loop.quit()
+            return
+        if now >= timeout_ms:
+            loop.quit()
+
+    window.frameSwapped.connect(frame_swapped)
+    timer = QTimer()
+    timer.setInterval(POLL_MS)
+    timer.timeout.connect(poll)
+    try:
+        window.update()
+        timer.start()
+        loop.exec()
+    finally:
+        timer.stop()
+        window.frameSwapped.disconnect(frame_swapped)
+    return settled[0]
+
+
+def images_loading(window: QQuickWindow, engine: QQmlEngine) -> bool:
+    """Whether any visible image item on the window's surface is still loading."""
+    bounds = QRectF(0, 0, window.width(), window.height())
+    stack: list[QQuickItem] = [window.contentItem()]
+    while stack:
+        item = stack.pop()
+        if not item.isVisible():
+            continue  # nor anything inside it
+        if item.inherits("QQuickImageBase") and item.mapRectToScene(
+                item.boundingRect()).intersects(bounds):
+            # PySide cannot convert the Status enum itself; QML's view of it is an int.
+            if engine.toScriptValue(item).property("status").toInt() == _IMAGE_LOADING:
+                return True
+        stack.extend(item.childItems())
+    return False
+
+
+def _close(view: KioskView) -> None:
+    view.idle.stop()
+    view.window.hide()
+    view.provider.shutdown()
+    view.engine.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def stale_screens(out: Path, written: list[Screenshot]) -> list[Path]:
+    """Screens in ``out`` left by an earlier render (a panel since renamed or removed)."""
+    fresh = {shot.path.name for shot in written}
+    return sorted(p for p in out.iterdir()
+                  if _SCREEN_FILE.match(p.name) and p.name not in fresh)
+
+
+def render_command(exhibit_path: Path, out: Path, size: tuple[int, int], *,
+                   stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """``kiosk render``: 0 written, 1 the exhibit is invalid, 2 unreadable or unwritable."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    # Before any QGuiApplication exists: render over SSH, in CI, anywhere without a display.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.exhibit.load import load_exhibit
+    from kiosk.exhibit.report import summary
+
+    result = load_exhibit(exhibit_path)
+    if not result.readable:
+        for diagnostic in result.diagnostics:
+            print(diagnostic, file=stderr)
+        return EXIT_UNWRITABLE
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=stdout)
+    if result.exhibit is None:
+        print(summary(exhibit_path, result), file=stdout)
+        print(f"{exhibit_path}: nothing rendered; fix the errors above first "
+              f"(check with: kiosk validate {exhibit_path})", file=stderr)
+        return EXIT_INVALID
+    exhibit = result.exhibit
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".kiosk-render-probe"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        print(f"{out}: cannot write the screens here ({exc.strerror or exc}); "
+              "choose another folder with --out", file=stderr)
+        return EXIT_UNWRITABLE
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert isinstance(app, QGuiApplication)
+    from kiosk.app.proof import write_proof
+
+    load_fonts()
+    try:
+        rendered = render_exhibit(exhibit, out, size)
+        pages = write_proof(exhibit, rendered, out / PROOF_NAME, datetime.now().astimezone())
+    except OSError as exc:
+        print(f"{exc}; choose another folder with --out", file=stderr)
+        return EXIT_UNWRITABLE
+
+    for warning in rendered.qml_warnings:
+        print(f"QML warning: {warning}", file=stderr)
+    for name in rendered.unsettled:
+        print(f"{out / name}: images still loading after {SETTLE_TIMEOUT_MS // 1000} s; "
+              "this screen may be incomplete", file=stderr)
+    width, height = size
+    print(f"{out}: {len(rendered.shots)} screens at {width}x{height} "
+          f"({', '.join(rendered.languages)}) and {PROOF_NAME} ({pages} pages) "
+          f"in {rendered.seconds:.1f} s", file=stdout)
+    stale = stale_screens(out, rendered.shots)
+    if stale:
+        print(f"{out}: {len(stale)} older screens not from this render (panels renamed or "
+              f"removed?): {', '.join(p.name for p in stale)}", file=stdout)
+    return EXIT_OK
