@@ -9,12 +9,12 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 from kiosk.app.chrome import language_name, strings_for
-from kiosk.app.imageprovider import exhibit_image_url
 from kiosk.app.pages import Page, build_pages, era_start, find_page, swipe_step
 from kiosk.exhibit.model import Exhibit, Image
 
@@ -28,10 +28,23 @@ EventSink = Callable[..., None]
 _generations = itertools.count(1)
 
 
+def image_source(path: Path, generation: int) -> str:
+    """The file's URL for QML's own threaded image loader.
+
+    The generation changes on every reload and is never reused in the process, so Qt's
+    pixmap cache (keyed by URL, shared by every engine) never serves a replaced picture.
+    Qt's loader is used rather than an image provider written in Python: Qt calls a
+    provider on its loader thread while holding a lock the GUI thread also takes, and a
+    Python provider then needs the interpreter lock the GUI thread may hold — a deadlock.
+    Files are checked by the validator before an exhibit is ever shown.
+    """
+    return QUrl.fromLocalFile(str(path)).toString() + f"?g={generation}"
+
+
 def image_entry(image: Image, language: str, generation: int) -> dict[str, Any]:
     """What QML shows of one exhibit image, in one language."""
     return {
-        "source": exhibit_image_url(generation, image.file),
+        "source": image_source(image.path, generation),
         "alt": image.alt.get(language),
         "caption": image.caption.get(language),
         "credit": image.credit.get(language) if image.credit else "",
@@ -186,10 +199,10 @@ class Navigator(QObject):
         """Pictures for the welcome screen: the attract image and highlights, or the
         first image of each era when the exhibit names none."""
         attract = self._exhibit.attract
-        files = [image.file for image in (attract.image, *attract.images) if image is not None]
+        files = [image.path for image in (attract.image, *attract.images) if image is not None]
         if len(files) < 2:
-            files += [era.panels[0].images[0].file for era in self._exhibit.eras]
-        return [exhibit_image_url(self.generation, f) for f in dict.fromkeys(files)]
+            files += [era.panels[0].images[0].path for era in self._exhibit.eras]
+        return [image_source(f, self.generation) for f in dict.fromkeys(files)]
 
     def _get_attract_prompts(self) -> list[str]:
         prompt = self._exhibit.attract.prompt

@@ -18,7 +18,6 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.app.backend import Backend
 from kiosk.app.banner import StaffBanner
 from kiosk.app.idle import IdleMonitor
-from kiosk.app.imageprovider import PROVIDER_ID, ExhibitImageProvider
 from kiosk.app.metrics import ScreenMetrics
 from kiosk.app.models import ErasModel, PagesModel
 from kiosk.app.navigation import EventSink, Navigator, _no_events
@@ -59,13 +58,10 @@ class KioskView:
     idle: IdleMonitor
     banner: StaffBanner
     staff: StaffAccess
-    provider: ExhibitImageProvider
     warnings: list[str]
 
     def set_exhibit(self, exhibit: Exhibit) -> None:
-        """Swap in a new exhibit whole; the provider learns the new folder first so no
-        image of the new exhibit is looked for in the old one."""
-        self.provider.set_root(exhibit.root, self.nav.generation)
+        """Swap in a new exhibit whole."""
         self.nav.set_exhibit(exhibit)
         self.idle.set_timing(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000))
 
@@ -106,8 +102,6 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     staff = StaffAccess(PinStore())
     nav.resetDone.connect(staff.close)
     _wire_idle(nav, idle, log_event)
-    provider = ExhibitImageProvider()
-    provider.set_root(exhibit.root, nav.generation)
 
     engine = QQmlApplicationEngine()
     # Parented to the engine: QObjects QML reaches without a parent can be collected by
@@ -121,14 +115,13 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
             text = error.toString()
             if IMAGE_FAILURE in text:
                 # A picture that can't be shown is expected in the field: QML shows the
-                # placeholder and the image provider has logged why.
-                log.info("QML: %s", text)
+                # placeholder with the alt text, and the log says which file.
+                log.warning("%s", text)
                 continue
             warnings.append(text)
             log.warning("QML: %s", text)
 
     engine.warnings.connect(collect)
-    engine.addImageProvider(PROVIDER_ID, provider)
     engine.addImportPath(str(QML_DIR))
     Backend.attach(engine, nav=nav, pages=pages, eras=eras, metrics=metrics, theme=PALETTE,
                    idle=idle, banner=banner, staff=staff,
@@ -145,8 +138,7 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     window.heightChanged.connect(lambda _h: _remeasure(window, metrics))
     window.screenChanged.connect(lambda _s: _remeasure(window, metrics))
     _remeasure(window, metrics)
-    return KioskView(engine, window, nav, pages, eras, metrics, idle, banner, staff, provider,
-                     warnings)
+    return KioskView(engine, window, nav, pages, eras, metrics, idle, banner, staff, warnings)
 
 
 def physical_size_mm(window: QQuickWindow) -> tuple[float, float] | None:

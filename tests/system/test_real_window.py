@@ -100,8 +100,10 @@ def test_a_visit_with_real_pointer_input(kiosk: Kiosk, tmp_path: Path) -> None:
     kiosk.wait_event("era_opened")
     # A swipe to the left with the button held: the first panel.
     y = HEIGHT // 2
-    kiosk.xdotool(f"mousemove {WIDTH - 200} {y} mousedown 1 mousemove {WIDTH - 400} {y} "
-                  f"mousemove {WIDTH - 700} {y} mousemove {WIDTH - 900} {y} mouseup 1")
+    # A finger moves over time: xdotool's sleeps pace the motion events like a hand does.
+    kiosk.xdotool(f"mousemove {WIDTH - 200} {y} mousedown 1 sleep 0.03 "
+                  + " ".join(f"mousemove {x} {y} sleep 0.02" for x in range(WIDTH - 240, 300, -60))
+                  + " mouseup 1")
     kiosk.wait_event("panel_shown")
     kiosk.xdotool("key Right")  # a keypad's arrow: the next panel
     kiosk.wait_event("panel_shown", 2)

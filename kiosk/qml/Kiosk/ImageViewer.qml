@@ -47,7 +47,7 @@ Rectangle {
             scale: viewer.nav.zoom
             source: viewer.nav.viewerOpen && viewer.entry.source !== undefined ? viewer.entry.source : ""
             alt: viewer.entry.alt !== undefined ? viewer.entry.alt : ""
-            // Decode sharper once zoomed; the provider never decodes past the original.
+            // Decode sharper once zoomed; Qt never decodes a photo past its own size.
             decodeScale: viewer.zoomed ? 2.5 : 1
         }
 
