@@ -156,6 +156,7 @@ Item {
             icon: "\u2192"
             text: screen.portrait ? "" : screen.nav.ui.next
             accessibleName: screen.nav.ui.next
+            iconAfter: true
             primary: true
             enabled: screen.nav.pageIndex < screen.nav.pageCount - 1
             opacity: enabled ? 1 : 0.35

@@ -14,6 +14,7 @@ Rectangle {
     property string accessibleName: text
     property bool primary: false
     property bool current: false
+    property bool iconAfter: false  // "Next →" reads forwards
     signal activated()
 
     implicitHeight: metrics.touch
@@ -39,6 +40,7 @@ Rectangle {
     Row {
         id: row
         anchors.centerIn: parent
+        layoutDirection: button.iconAfter ? Qt.RightToLeft : Qt.LeftToRight
         spacing: button.metrics.mm * 2.5
         Text {
             visible: button.icon !== ""

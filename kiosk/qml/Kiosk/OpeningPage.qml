@@ -32,8 +32,7 @@ Item {
         id: words
         x: page.margin
         width: page.portrait ? page.width - 2 * page.margin : page.width * 0.52 - 2 * page.margin
-        anchors.verticalCenter: page.portrait ? undefined : parent.verticalCenter
-        y: page.portrait ? hero.y + hero.height + page.margin : 0
+        y: page.portrait ? hero.y + hero.height + page.margin : (page.height - height) / 2
         spacing: page.metrics.gap * 1.2
 
         Text {
