@@ -1,0 +1,96 @@
+"""The parent side of the benchmarks: one fresh process per measurement, and the figures.
+
+No Qt here: every measurement runs in a child with nothing shared (no warm caches, no
+imported modules), offscreen with Qt Quick's software renderer, and private data folders
+so the machine's own kiosk log and visitor log are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from harness import RESULT_PREFIX
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def child_env(workdir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_QUICK_BACKEND": "software",
+        "QT_ENABLE_HIGHDPI_SCALING": "0",
+        "XDG_DATA_HOME": str(workdir / "data"),
+        "XDG_CONFIG_HOME": str(workdir / "config"),
+        "BENCH_WORKDIR": str(workdir),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    })
+    # The kiosk package from this checkout, wherever the script is started from.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    return env
+
+
+def run_child(script: Path, args: Sequence[str], *, timeout: float = 600,
+              python_flags: Sequence[str] = ()) -> dict[str, Any]:
+    """Run ``script --child ARGS`` in a fresh interpreter; its result, with ``spawned`` set
+    to the moment just before the process was started (same clock as its milestones)."""
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as temp:
+        command = [sys.executable, *python_flags, str(script), "--child", *args]
+        spawned = time.monotonic()
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                              env=child_env(Path(temp)), cwd=REPO)
+    lines = [line for line in done.stdout.splitlines() if line.startswith(RESULT_PREFIX)]
+    if not lines:
+        tail = "\n".join(done.stderr.strip().splitlines()[-15:])
+        raise RuntimeError(f"{script.name} {' '.join(args)} exited {done.returncode} "
+                           f"without a result:\n{tail}")
+    result: dict[str, Any] = json.loads(lines[-1][len(RESULT_PREFIX):])
+    if "error" in result:
+        raise RuntimeError(f"{script.name} {' '.join(args)}: {result['error']}")
+    result["spawned"] = spawned
+    result["stderr"] = done.stderr
+    return result
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """Nearest-rank percentile: the smallest value with ``share`` of them at or below it."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def describe(values: Sequence[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values),
+            "p95": percentile(values, 0.95), "n": len(values)}
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """A Markdown table, ready to paste into the README."""
+    cells = [[str(c) for c in headers]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+
+    rule = "| " + " | ".join("-" * w for w in widths) + " |"
+    return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
+
+
+def save_json(path: Path | None, data: Any) -> None:
+    if path is not None:
+        path.write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+def machine_note() -> str:
+    load = os.getloadavg()
+    return (f"{os.cpu_count()} CPUs, load average {load[0]:.2f} at the start; offscreen, "
+            "software rendering. Other work on the machine makes the figures noisy.")
