@@ -62,6 +62,7 @@ Window {
 
         ExhibitScreen {
             anchors.fill: parent
+            enabled: !window.nav.viewerOpen  // the open viewer above takes every touch
             visible: opacity > 0
             opacity: window.nav.screen === "exhibit" ? 1 : 0
             Behavior on opacity { enabled: window.nav.animate; NumberAnimation { duration: 250 } }
