@@ -7,11 +7,13 @@ import signal
 import socket
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
 from kiosk.logsetup import setup_logging
@@ -90,7 +92,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
         view.window.installEventFilter(guard)
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         view.window.showFullScreen()
-    events.log("attract_shown")
+    log_when_shown(view.window, lambda: events.log("attract_shown"))
 
     stop_on_signals(app)
     watchdog = Watchdog(app)
@@ -152,3 +154,17 @@ def stop_on_signals(app: QGuiApplication) -> None:
         signal.signal(number, lambda signum, _frame: (
             log.info("stopping on signal %d", signum), app.exit(0)))
     _signal_sockets[:] = [reader, writer]  # alive as long as the process
+
+
+def log_when_shown(window: QQuickWindow, log: Callable[[], None]) -> None:
+    """Log once the first frame is on screen, when a visitor can really see and touch it."""
+    done: list[bool] = []
+
+    def first_frame() -> None:
+        if not done:
+            done.append(True)
+            window.frameSwapped.disconnect(first_frame)
+            log()
+
+    # Queued: with a threaded render loop, frameSwapped comes from the render thread.
+    window.frameSwapped.connect(first_frame, Qt.ConnectionType.QueuedConnection)

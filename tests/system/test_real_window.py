@@ -48,14 +48,14 @@ def display() -> Iterator[str]:
 
 
 class Kiosk:
-    def __init__(self, display: str, exhibit: Path, log: Path) -> None:
+    def __init__(self, display: str, exhibit: Path, log: Path, *extra: str) -> None:
         self.display = display
         self.log = log
         env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
         env |= {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         self.env = env
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", str(exhibit), "--event-log", str(log)],
+            [sys.executable, "-m", "kiosk", str(exhibit), "--event-log", str(log), *extra],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def events(self) -> list[dict[str, object]]:
@@ -65,6 +65,12 @@ class Kiosk:
 
     def names(self) -> list[str]:
         return [str(event["event"]) for event in self.events()]
+
+    def wait_mapped(self) -> None:
+        """Until the kiosk's window is on the X screen (xdotool waits for it itself)."""
+        subprocess.run(["timeout", "20", "xdotool", "search", "--sync", "--onlyvisible",
+                        "--name", "Sample Exhibit"], env=self.env, check=True,
+                       stdout=subprocess.DEVNULL)
 
     def wait_event(self, name: str, count: int = 1, timeout: float = 20.0) -> None:
         wait_for(lambda: self.names().count(name) >= count, f"{count}× {name!r} in the "
@@ -89,6 +95,7 @@ def kiosk(display: str, tmp_path: Path) -> Iterator[Kiosk]:
     exhibit = write_sample_exhibit(tmp_path / "exhibit", timeout=10, countdown=3)
     running = Kiosk(display, exhibit, tmp_path / "events.jsonl")
     running.wait_event("attract_shown")
+    running.wait_mapped()
     yield running
     if running.process.poll() is None:
         running.process.kill()
@@ -143,3 +150,64 @@ def test_left_alone_it_asks_then_starts_over(kiosk: Kiosk) -> None:
     assert 12.0 <= at("idle_reset") - entered <= 15.5
     assert "session_end" in kiosk.names()
     assert kiosk.stop() == 0
+
+
+@pytest.fixture
+def preview(display: str, tmp_path: Path) -> Iterator[Kiosk]:
+    """A staff preview (`--windowed`): edits go up at once, not at the next reset."""
+    exhibit = write_sample_exhibit(tmp_path / "exhibit")
+    running = Kiosk(display, exhibit, tmp_path / "events.jsonl",
+                    "--windowed", "--size", f"{WIDTH}x{HEIGHT}")
+    running.wait_event("attract_shown")
+    running.wait_mapped()
+    yield running
+    if running.process.poll() is None:
+        running.process.kill()
+        running.process.wait()
+
+
+def test_edits_reach_the_running_kiosk_and_a_broken_one_does_not(
+        preview: Kiosk, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    kiosk = preview
+    exhibit = tmp_path / "exhibit" / "exhibit.yaml"
+    kiosk.xdotool(f"mousemove {WIDTH // 2} {HEIGHT // 2} click 1 key Right")
+    kiosk.wait_event("panel_shown")  # a still screen: the first panel, its title on top
+
+    def shot(name: str) -> QImage:
+        # Two grabs in a row agree once the screen has settled (images faded in).
+        wait_for(lambda: _grab(kiosk, tmp_path / "a.png") == _grab(kiosk, tmp_path / "b.png"),
+                 "a still screen")
+        kiosk.screenshot(tmp_path / name)
+        return QImage(str(tmp_path / name))
+
+    before = shot("before.png")
+    # sed -i writes a new file and renames it over the old one.
+    subprocess.run(["sed", "-i", "s/Panel One/Edited With Sed/", str(exhibit)], check=True)
+    kiosk.wait_event("reload_applied")
+    after_sed = shot("after-sed.png")
+    assert after_sed != before, "the edited title is not on screen"
+    # An editor's write-then-rename.
+    temporary = exhibit.with_name(".exhibit.yaml.swp")
+    temporary.write_text(exhibit.read_text().replace("Edited With Sed", "Saved By Rename"))
+    os.replace(temporary, exhibit)
+    kiosk.wait_event("reload_applied", 2)
+    after_rename = shot("after-rename.png")
+    assert after_rename not in (before, after_sed)
+    # A broken save: refused, the process lives on, the screen keeps the last good one
+    # (with a banner for staff on top).
+    exhibit.write_text(exhibit.read_text().replace("version: 1", "version: 1\n\tbroken"))
+    kiosk.wait_event("reload_rejected")
+    rejected = next(e for e in kiosk.events() if e["event"] == "reload_rejected")
+    assert any("exhibit.yaml:" in str(m) for m in rejected["messages"])  # type: ignore[union-attr]
+    assert kiosk.process.poll() is None
+    with_banner = shot("with-banner.png")
+    lower = (0, HEIGHT // 3, WIDTH, HEIGHT - HEIGHT // 3)
+    assert with_banner.copy(*lower) == after_rename.copy(*lower)
+    assert kiosk.stop() == 0
+
+
+def _grab(kiosk: Kiosk, path: Path) -> bytes:
+    kiosk.screenshot(path)
+    return path.read_bytes()
