@@ -156,9 +156,10 @@ class Canvas:
         self.p.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
         self.p.drawEllipse(QPointF(cx, cy), r, r)
 
-    def heading(self, title_en: str, title_ru: str, margin: float) -> float:
+    def heading(self, title_en: str, title_ru: str, margin: float,
+                size: float | None = None) -> float:
         """The standard two-language title at the top left; returns the y below it."""
-        size = self.h * 0.052
+        size = size or self.h * 0.052
         self.text(margin, margin * 0.8, title_en, font(size, serif=True, bold=True), INK)
         self.text(margin, margin * 0.8 + size * 1.35, title_ru, font(size * 0.62, italic=True),
                   INK_SOFT)

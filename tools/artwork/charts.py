@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
-
 from canvas import (
     BLUE,
     BLUE_PALE,
@@ -23,6 +20,8 @@ from canvas import (
     font,
     width_of,
 )
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
 
 # Estimated total warheads (stockpiled and deployed), rounded to the nearest hundred.
 # Source: Robert S. Norris and Hans M. Kristensen, "Global nuclear weapons inventories,
@@ -244,7 +243,7 @@ def _events(c: Canvas, x_of, top: float, bottom: float) -> None:  # type: ignore
         width = max(width_of(f_en, en), width_of(f_ru, ru), width_of(f_when, when)) + 16
         order = (True, False) if x >= middle else (False, True)
 
-        def free(x0: float, x1: float, row: int, strict: bool) -> bool:
+        def free(x0: float, x1: float, row: int, strict: bool, x: float = x) -> bool:
             return (x1 <= c.w - 60 and x0 >= 60
                     and all(x1 + 40 < a or x0 - 40 > b for a, b, r in boxes if r == row)
                     and not (strict and any(a - 20 <= x <= b + 20

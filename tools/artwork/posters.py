@@ -5,9 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
-
 from canvas import (
     BLUE,
     BLUE_PALE,
@@ -25,6 +22,8 @@ from canvas import (
     font,
     width_of,
 )
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
 
 Motif = Callable[[Canvas, QRectF, bool], None]
 W, H = 2400, 1350
@@ -136,7 +135,7 @@ def helsinki(c: Canvas, r: QRectF, dark: bool) -> None:
     cols, rows = 7, 5
     step = min(r.width() / cols, (r.height() - 120) / rows)
     x0 = r.center().x() - step * (cols - 1) / 2
-    y0 = r.top() + step / 2 + 20
+    y0 = r.center().y() - step * (rows - 1) / 2
     for i in range(35):
         x = x0 + (i % cols) * step
         y = y0 + (i // cols) * step
@@ -190,7 +189,32 @@ def flag_lowered(c: Canvas, r: QRectF, dark: bool) -> None:
     c.rect(QRectF(pole_x + 6, r.bottom() - flag_h - 60, flag_w, flag_h), RED)
 
 
+def attract() -> None:
+    """The welcome screen: the two countries' leaders as two bands of colour, 1917–1991."""
+    from charts import PRESIDENTS, SOVIET_LEADERS
+
+    with canvas("attract.png", 1920, 1080, NAVY) as c:
+        left, right = 160, 1760
+
+        def x_of(year: float) -> float:
+            return left + (year - 1917) / (1992 - 1917) * (right - left)
+
+        for row, y, colours in ((PRESIDENTS, 470, (BLUE, QColor("#4d77a6"))),
+                                (SOVIET_LEADERS, 600, (RED, QColor("#b8513f")))):
+            for i, (_, _, start, end) in enumerate(row):
+                c.rect(QRectF(x_of(start) + 2, y, x_of(end) - x_of(start) - 4, 100),
+                       colours[i % 2])
+        light = QColor("#e9e3d6")
+        c.text(left, 300, "1917", font(120, serif=True, bold=True), light)
+        c.text(right, 300, "1991", font(120, serif=True, bold=True), light, "right")
+        c.line(left, 760, right, 760, QColor("#5b6884"), 3)
+        for year in range(1920, 1992, 10):
+            c.line(x_of(year), 752, x_of(year), 768, QColor("#8f99ab"), 3)
+            c.text(x_of(year), 786, str(year), font(30), QColor("#8f99ab"), "center")
+
+
 def main() -> None:
+    attract()
     poster("brest-litovsk-1918.png", "1918",
            [("3 March · Brest-Litovsk", "3 марта · Брест-Литовск"),
             ("Russia leaves the war", "Россия выходит из войны")], broken_front)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
-
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFont
 
 from canvas import (
     BLUE,
@@ -21,6 +19,8 @@ from canvas import (
     font,
     width_of,
 )
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont
 
 SIDE_COLOURS = {"su": RED, "us": BLUE, "both": INK}
 
@@ -32,6 +32,7 @@ class Event:
     en: str
     ru: str
     side: str = "both"  # "su", "us" or "both" (joint or international)
+    flip: bool | None = None  # force the label to the left (True) or right (False) of its line
 
 
 @dataclass(frozen=True)
@@ -56,15 +57,15 @@ class Timeline:
     note: str = ""
     label_width: float = 520  # longest label line, in pixels at 1350 px high
     su_label: str = "Soviet Union · СССР"
-    size: tuple[int, int] = (2400, 1350)
+    size: tuple[int, int] = (2400, 1500)
 
 
 def draw(t: Timeline) -> None:
     width, height = t.size
     with canvas(t.name, width, height) as c:
-        scale = height / 1350
+        scale = width / 2400  # type sizes follow the width; extra height is room for labels
         margin = 110 * scale
-        top = c.heading(t.title_en, t.title_ru, margin)
+        top = c.heading(t.title_en, t.title_ru, margin, size=70 * scale)
         left, right = margin + 20 * scale, width - margin - 20 * scale
         axis_y = top + (height - top - margin) * 0.53
 
@@ -76,25 +77,32 @@ def draw(t: Timeline) -> None:
             x1, x2 = x_of(span.start), x_of(span.end)
             band = 26 * scale
             c.rect(QRectF(x1, axis_y - band / 2, x2 - x1, band), pale)
-            c.text((x1 + x2) / 2, axis_y + 62 * scale, f"{span.en} · {span.ru}",
-                   font(26 * scale, italic=True), INK_SOFT, align="center")
+            c.text((x1 + x2) / 2, axis_y + 66 * scale, f"{span.en} · {span.ru}",
+                   font(30 * scale, italic=True), INK_SOFT, align="center")
         c.line(left, axis_y, right, axis_y, INK, 4 * scale)
         for value, label in t.ticks:
             x = x_of(value)
             c.line(x, axis_y - 12 * scale, x, axis_y + 12 * scale, INK, 3 * scale)
-            c.text(x, axis_y + 20 * scale, label, font(30 * scale, bold=True), INK_SOFT,
+            c.text(x, axis_y + 20 * scale, label, font(34 * scale, bold=True), INK_SOFT,
                    align="center")
 
-        f_when = font(34 * scale, bold=True)
-        f_en = font(30 * scale)
-        f_ru = font(27 * scale, italic=True)
-        line_h = 40 * scale
-        max_w = t.label_width * scale
+        f_when = font(42 * scale, bold=True)
+        f_en = font(38 * scale)
+        f_ru = font(34 * scale, italic=True)
+        line_h = 50 * scale
+        max_w = t.label_width * 1.25 * scale
         pad, gap, step = 16 * scale, 22 * scale, 8 * scale
         room = {-1: axis_y - top - 10 * scale, 1: height - margin - 30 * scale - axis_y}
         boxes: dict[int, list[tuple[float, float, float, float]]] = {-1: [], 1: []}
         lines: dict[int, list[tuple[float, float]]] = {-1: [], 1: []}
-        for index, event in enumerate(sorted(t.events, key=lambda e: e.at)):
+        # Labels left of the middle run rightwards and are placed latest first; labels right
+        # of it run leftwards and are placed earliest first, so later labels sit further
+        # out and leader lines rarely need to cross one.
+        middle = (left + right) / 2
+        ordered = sorted(t.events, key=lambda e: e.at)
+        ordered = ([e for e in reversed(ordered) if x_of(e.at) < middle]
+                   + [e for e in ordered if x_of(e.at) >= middle])
+        for index, event in enumerate(ordered):
             x = x_of(event.at)
             en_lines = wrap(event.en, f_en, max_w)
             ru_lines = wrap(event.ru, f_ru, max_w)
@@ -102,11 +110,14 @@ def draw(t: Timeline) -> None:
                         + [width_of(f_en, s) for s in en_lines]
                         + [width_of(f_ru, s) for s in ru_lines]) + 14 * scale + pad
             box_h = line_h * (1 + len(en_lines) + len(ru_lines))
-            flip = x + box_w > right + margin * 0.6
+            flip = (x >= middle and x - box_w > margin * 0.6) or x + box_w > right + margin * 0.6
+            if event.flip is not None:
+                flip = event.flip
             x0, x1 = (x - box_w, x) if flip else (x, x + box_w)
             preferred = -1 if index % 2 == 0 else 1
 
-            def clash(direction: int, d: float, strict: bool) -> bool:
+            def clash(direction: int, d: float, strict: bool, x: float = x, x0: float = x0,
+                      x1: float = x1, box_h: float = box_h) -> bool:
                 for a, b, d0, d1 in boxes[direction]:
                     if not (x1 + pad < a or x0 - pad > b) and not (d + box_h + gap < d0
                                                                   or d - gap > d1):
@@ -120,7 +131,7 @@ def draw(t: Timeline) -> None:
             for strict in (True, False):
                 found = []
                 for order, direction in enumerate((preferred, -preferred)):
-                    d = (48 if direction < 0 else 108) * scale
+                    d = (48 if direction < 0 else 120) * scale
                     while d + box_h <= room[direction]:
                         if not clash(direction, d, strict):
                             found.append((d, order, direction))
@@ -128,9 +139,12 @@ def draw(t: Timeline) -> None:
                         d += step
                 if found:
                     choice = min(found)
+                    if not strict:
+                        print(f"{t.name}: the line to '{event.en}' crosses a label",
+                              file=sys.stderr)
                     break
             if choice is None:
-                raise SystemExit(f"{t.name}: no room for the label '{event.en}'")
+                raise SystemExit(f"{t.name}: no room for the label {event.en!r}")
             d, _, direction = choice
             boxes[direction].append((x0, x1, d, d + box_h))
             lines[direction].append((x, d))
@@ -157,16 +171,16 @@ def _legend(c: Canvas, t: Timeline, margin: float, scale: float) -> None:
     sides = {e.side for e in t.events}
     entries = [(RED, t.su_label, "su"), (BLUE, "United States · США", "us"),
                (INK, "Both or international · Обе стороны", "both")]
-    f = font(26 * scale)
+    f = font(30 * scale)
     x = margin
-    y = c.h - margin * 0.55 - 30 * scale
+    y = c.h - margin * 0.6 - 34 * scale
     for colour, label, side in entries:
         if side not in sides:
             continue
         c.circle(x + 11 * scale, y + 18 * scale, 11 * scale, colour)
         x += 32 * scale + c.text(x + 32 * scale, y, label, f, INK_SOFT) + 50 * scale
     if t.note:
-        c.text(c.w - margin, y, t.note, font(24 * scale, italic=True), GREY, align="right")
+        c.text(c.w - margin, y, t.note, font(30 * scale, italic=True), GREY, align="right")
 
 
 
