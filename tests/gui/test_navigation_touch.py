@@ -1,0 +1,213 @@
+"""A visitor turns pages by swiping and with the previous/next buttons.
+
+Pages of the sample exhibit: 0 first era's opening, 1-2 its panels, 3 second era's
+opening, 4-5 its panels, 6 third era's opening, 7-8 its panels.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor
+
+from kiosk.app.pages import SWIPE_DISTANCE
+from kiosk.app.theme import PALETTE
+
+if TYPE_CHECKING:
+    from gui.conftest import Kiosk
+
+LAST_PAGE = 8
+
+
+def visiting(kiosk: Kiosk, page: int) -> Kiosk:
+    kiosk.enter()
+    kiosk.nav.goToPage(page)
+    assert kiosk.nav.pageIndex == page
+    kiosk.events.clear()
+    return kiosk
+
+
+def shown_title(kiosk: Kiosk) -> str:
+    return kiosk.item("panelTitle").property("text")
+
+
+# --- swiping -------------------------------------------------------------------------------
+
+def test_swiping_left_turns_to_the_next_page(kiosk_window: Kiosk) -> None:
+    kiosk = visiting(kiosk_window, 1)
+    assert shown_title(kiosk) == "Panel One"
+
+    kiosk.swipe(-700)
+
+    kiosk.wait(lambda: kiosk.nav.pageIndex == 2)
+    assert shown_title(kiosk) == "Panel Two"
+    assert kiosk.events == [("panel_shown", {"era": "first", "panel": "two", "lang": "en"})]
+
+
+def test_swiping_right_turns_to_the_previous_page(kiosk_window: Kiosk) -> None:
+    kiosk = visiting(kiosk_window, 2)
+
+    kiosk.swipe(700)
+
+    kiosk.wait(lambda: kiosk.nav.pageIndex == 1)
+    assert shown_title(kiosk) == "Panel One"
+
+
+def test_swiping_left_on_the_last_panel_of_an_era_opens_the_next_era(kiosk_window: Kiosk) -> None:
+    kiosk = visiting(kiosk_window, 2)
+
+    kiosk.swipe(-700)
+
+    kiosk.wait(lambda: kiosk.nav.pageIndex == 3)
+    assert kiosk.nav.eraIndex == 1
+    assert kiosk.item("eraTitle").property("text") == "Second Era"
+    assert kiosk.events == [("era_opened", {"era": "second"})]
+
+
+def test_swiping_past_either_end_stays_put(kiosk_window: Kiosk) -> None:
+    kiosk = visiting(kiosk_window, 0)
+    kiosk.swipe(700)
+    kiosk.nav.goToPage(LAST_PAGE)
+    kiosk.swipe(-700)
+    kiosk.swipe(700)
+
+    kiosk.wait(lambda: kiosk.nav.pageIndex == LAST_PAGE - 1)
+    assert [fields["panel"] for fields in kiosk.events_named("panel_shown")] == ["six", "five"]
+
+
+def just_enough(kiosk: Kiosk) -> int:
+    return int(kiosk.item("pager").width() * SWIPE_DISTANCE) + 12
+
+
+def test_a_deliberate_drag_just_past_the_threshold_turns(kiosk_window: Kiosk) -> None:
+    kiosk = visiting(kiosk_window, 1)
+    kiosk.swipe(-just_enough(kiosk))
+    kiosk.wait(lambda: kiosk.nav.pageIndex == 2)
+
+
+# The gestures below must not turn the page. Each is followed by one real swipe: if the
+# gesture had turned the page too, the swipe would land a page further on.
+
+def then_one_swipe_lands_on(kiosk: Kiosk, page: int) -> None:
+    kiosk.swipe(-700)
+    kiosk.wait(lambda: kiosk.nav.pageIndex == page)
+    assert len(kiosk.events_named("panel_shown")) == 1
+
+
+def test_a_tap_is_not_a_swipe(kiosk_window: Kiosk) -> None:
+    kiosk = visiting(kiosk_window, 1)
+    kiosk.tap("panelTitle")
+    kiosk.tap("pager")  # on the picture: opens it, but turns nothing
+    assert kiosk.nav.pageIndex == 1
+    kiosk.nav.closeImage()
+    then_one_swipe_lands_on(kiosk, 2)
+
+
+@pytest.mark.parametrize("dx, dy", [(-60, 0), (-90, 140), (-50, -200)],
+                         ids=["short", "mostly-down", "mostly-up"])
+def test_a_short_sloppy_drag_does_not_turn(kiosk_window: Kiosk, dx: int, dy: int) -> None:
+    kiosk = visiting(kiosk_window, 1)
+    kiosk.swipe(dx, dy, start="panelTitle")
+    assert kiosk.nav.pageIndex == 1
+    then_one_swipe_lands_on(kiosk, 2)
+
+
+def test_a_drag_that_comes_back_does_not_turn(kiosk_window: Kiosk) -> None:
+    kiosk = visiting(kiosk_window, 1)
+    origin = kiosk.centre("pager")
+    far = just_enough(kiosk) + 100
+    # Out past the threshold and nearly back before lifting: the visitor changed their mind.
+    out = [origin - QPoint(far * step // 8, 0) for step in range(9)]
+    back = [origin - QPoint(far * step // 8 + 10, 0) for step in range(8, -1, -1)]
+
+    kiosk.drag_path(out + back)
+
+    assert kiosk.nav.pageIndex == 1
+    then_one_swipe_lands_on(kiosk, 2)
+
+
+def test_a_two_finger_drag_does_not_turn(kiosk_window: Kiosk) -> None:
+    kiosk = visiting(kiosk_window, 1)
+    kiosk.two_finger_drag(-800)
+    kiosk.two_finger_drag(800)
+    assert kiosk.nav.pageIndex == 1
+    then_one_swipe_lands_on(kiosk, 2)
+
+
+def test_one_long_swipe_never_skips_more_than_one_page(kiosk_window: Kiosk) -> None:
+    kiosk = visiting(kiosk_window, 1)
+    window = kiosk.window
+    start = QPoint(window.width() - 30, kiosk.centre("pager").y())
+
+    kiosk.swipe(-(window.width() - 60), start=start, steps=30)
+
+    kiosk.wait(lambda: kiosk.nav.pageIndex == 2)
+    assert kiosk.event_names() == ["panel_shown"]
+
+
+def test_with_animations_on_the_page_slides_into_place(make_kiosk) -> None:
+    kiosk = visiting(make_kiosk(animate=True), 1)
+    pager = kiosk.item("pager")
+    kiosk.wait(lambda: pager.property("contentX") == pager.width())
+
+    kiosk.swipe(-700)
+
+    assert kiosk.nav.pageIndex == 2
+    kiosk.wait(lambda: abs(pager.property("contentX") - 2 * pager.width()) < 0.5)
+    assert shown_title(kiosk) == "Panel Two"
+
+
+# --- buttons -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("hand", ["tap", "click"])
+def test_the_next_and_previous_buttons_turn_pages(kiosk_window: Kiosk, hand: str) -> None:
+    kiosk = visiting(kiosk_window, 1)
+    press = getattr(kiosk, hand)
+
+    press("nextButton")
+    kiosk.wait(lambda: kiosk.nav.pageIndex == 2)
+    press("nextButton")
+    kiosk.wait(lambda: kiosk.nav.pageIndex == 3)
+    press("previousButton")
+    kiosk.wait(lambda: kiosk.nav.pageIndex == 2)
+    assert shown_title(kiosk) == "Panel Two"
+
+
+def test_the_buttons_are_disabled_at_the_ends(kiosk_window: Kiosk) -> None:
+    kiosk = visiting(kiosk_window, 0)
+    previous, following = kiosk.item("previousButton"), kiosk.item("nextButton")
+    assert not previous.isEnabled() and following.isEnabled()
+    kiosk.tap(previous)
+    assert kiosk.nav.pageIndex == 0
+
+    kiosk.nav.goToPage(LAST_PAGE)
+    kiosk.wait(lambda: not following.isEnabled())
+    assert previous.isEnabled()
+    kiosk.tap(following)
+    kiosk.click(following)
+    assert kiosk.nav.pageIndex == LAST_PAGE
+    # Disabled buttons look it, too.
+    assert following.opacity() < 0.5 and previous.opacity() == 1
+
+
+def dots(kiosk: Kiosk) -> list:
+    row = kiosk.item("positionDots")
+    return sorted((item for item in row.childItems() if item.width() > 0),
+                  key=lambda item: item.x())
+
+
+@pytest.mark.parametrize("page, position", [(0, 1), (1, 2), (2, 3), (3, 1), (5, 3)])
+def test_the_position_dots_show_the_place_in_the_era(kiosk_window: Kiosk, page: int,
+                                                     position: int) -> None:
+    kiosk = visiting(kiosk_window, page)
+    assert kiosk.nav.eraPosition == position
+    row = dots(kiosk)
+    assert len(row) == kiosk.nav.eraPageCount == 3
+    accent = QColor(PALETTE["accent"])
+    marked = [index for index, dot in enumerate(row) if dot.property("color") == accent]
+    assert marked == [position - 1]
+    widest = max(row, key=lambda dot: dot.width())
+    assert row.index(widest) == position - 1
+    assert kiosk.qml(kiosk.item("positionDots"), "Accessible.name") == f"{position} of 3"
