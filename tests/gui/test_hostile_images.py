@@ -1,0 +1,57 @@
+"""A picture swapped for something hostile after the exhibit was checked (a bomb, a
+lie about its format, a cut-short file, an SVG that never ends) never takes the kiosk
+down or freezes it: the visitor sees the calm placeholder with the alt text."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.window import create_view
+from kiosk.exhibit.load import load_exhibit
+from tests.helpers.sample_exhibit import write_sample_exhibit
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "images"
+# (A real JPEG merely named .png is refused by `kiosk validate`; at run time Qt reads it
+# by its contents and shows it, which does no harm.)
+HOSTILE = ["bomb-100000x100000.png", "text-named.png", "truncated.png",
+           "billion-laughs.svg", "use-loop.svg"]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_a_hostile_picture_shows_the_placeholder_and_the_kiosk_keeps_running(
+        qtbot: QtBot, tmp_path: Path, hostile: str) -> None:
+    path = write_sample_exhibit(tmp_path)
+    exhibit = load_exhibit(path).exhibit
+    assert exhibit is not None
+    # Swapped on disk after validation, as a careless copy or a failing disk might.
+    target = tmp_path / "assets" / "img0.png"
+    if hostile.endswith(".svg"):
+        target = tmp_path / "assets" / "img0.svg"
+        text = path.read_text(encoding="utf-8").replace("assets/img0.png", "assets/img0.svg")
+        shutil.copy(CORPUS / "good.svg", target)
+        path.write_text(text, encoding="utf-8")
+        exhibit = load_exhibit(path).exhibit
+        assert exhibit is not None
+    shutil.copy(CORPUS / hostile, target)
+
+    view = create_view(exhibit, size=(1280, 800))
+    view.nav.animate = False
+    view.window.show()
+    qtbot.waitExposed(view.window)
+    view.nav.enter()
+    view.nav.goToPage(1)  # panel one shows img0
+    qtbot.waitUntil(lambda: view.find_on_screen("imagePlaceholder") is not None, timeout=5000)
+    assert view.nav.screen == "exhibit"
+    # The GUI thread is free: it still renders new frames on request.
+    for _ in range(3):
+        with qtbot.waitSignal(view.window.frameSwapped, timeout=3000):
+            view.window.update()
+    view.nav.next()  # and the visit goes on
+    assert view.nav.pageIndex == 2
+    assert view.warnings == []
+    view.window.close()
+    view.engine.deleteLater()
