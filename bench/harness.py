@@ -99,17 +99,17 @@ def run_real_kiosk(exhibit: Path, size: tuple[int, int],
 
 # --- what is on screen ------------------------------------------------------------------
 
-def _items(item: QQuickItem) -> list[QQuickItem]:
+def all_items(item: QQuickItem) -> list[QQuickItem]:
     found = [item]
     for child in item.childItems():
-        found.extend(_items(child))
+        found.extend(all_items(child))
     return found
 
 
 def shown_images(window: QQuickWindow) -> list[QQuickItem]:
     """Image items with a source that are visible (built pages left and right included)."""
     images = []
-    for item in _items(window.contentItem()):
+    for item in all_items(window.contentItem()):
         if item.inherits("QQuickImage") and item.isVisible():
             if str(item.property("source").toString()):
                 images.append(item)
