@@ -1,0 +1,325 @@
+"""The visitor's state without any window: where they are, what is open, what is logged."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.app.navigation import DOUBLE_TAP_ZOOM, MAX_ZOOM, Navigator
+from kiosk.exhibit.load import load_exhibit
+from kiosk.exhibit.model import Exhibit
+from tests.helpers.sample_exhibit import write_sample_exhibit
+
+LAST_PAGE = 8
+
+
+class Log:
+    def __init__(self) -> None:
+        self.events: list[tuple[str, dict[str, Any]]] = []
+
+    def __call__(self, name: str, **fields: Any) -> None:
+        self.events.append((name, fields))
+
+    def named(self, name: str) -> list[dict[str, Any]]:
+        return [fields for event, fields in self.events if event == name]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 500.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def exhibit(tmp_path: Path) -> Exhibit:
+    result = load_exhibit(write_sample_exhibit(tmp_path))
+    assert result.exhibit is not None
+    return result.exhibit
+
+
+@pytest.fixture
+def log() -> Log:
+    return Log()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def nav(qapp: Any, exhibit: Exhibit, log: Log, clock: Clock) -> Navigator:
+    return Navigator(exhibit, log, clock=clock)
+
+
+def without_panel(exhibit: Exhibit, era_id: str, panel_id: str) -> Exhibit:
+    eras = tuple(dataclasses.replace(era, panels=tuple(p for p in era.panels if p.id != panel_id))
+                 if era.id == era_id else era for era in exhibit.eras)
+    return dataclasses.replace(exhibit, eras=eras)
+
+
+def without_era(exhibit: Exhibit, era_id: str) -> Exhibit:
+    return dataclasses.replace(exhibit, eras=tuple(e for e in exhibit.eras if e.id != era_id))
+
+
+# --- moving around -------------------------------------------------------------------------
+
+def test_a_fresh_navigator_waits_on_the_welcome_screen(nav: Navigator, log: Log) -> None:
+    assert (nav.screen, nav.pageIndex, nav.language, nav.viewerOpen, nav.zoom) == (
+        "welcome", 0, "en", False, 1.0)
+    assert nav.pageCount == 9
+    assert log.events == []
+
+
+def test_entering_opens_the_first_era(nav: Navigator, log: Log, qtbot: Any) -> None:
+    with qtbot.waitSignal(nav.screenChanged):
+        nav.enter()
+    assert nav.screen == "exhibit" and nav.pageIndex == 0
+    assert log.events == [("era_opened", {"era": "first"})]
+    nav.enter()  # a second touch changes nothing
+    assert len(log.events) == 1
+
+
+def test_next_and_previous_stop_at_the_ends(nav: Navigator, qtbot: Any) -> None:
+    nav.enter()
+    with qtbot.assertNotEmitted(nav.pageChanged):
+        nav.previous()
+    assert nav.pageIndex == 0
+    for _ in range(LAST_PAGE + 3):
+        nav.next()
+    assert nav.pageIndex == LAST_PAGE
+    with qtbot.assertNotEmitted(nav.pageChanged):
+        nav.next()
+    nav.previous()
+    assert nav.pageIndex == LAST_PAGE - 1
+
+
+def test_go_to_page_clamps(nav: Navigator) -> None:
+    nav.enter()
+    nav.goToPage(100)
+    assert nav.pageIndex == LAST_PAGE
+    nav.goToPage(-4)
+    assert nav.pageIndex == 0
+
+
+def test_era_position_counts_the_opening_as_the_first_page(nav: Navigator) -> None:
+    nav.enter()
+    positions = []
+    for page in range(LAST_PAGE + 1):
+        nav.goToPage(page)
+        positions.append((nav.eraIndex, nav.panelIndex, nav.eraPosition, nav.eraPageCount))
+    assert positions[:4] == [(0, -1, 1, 3), (0, 0, 2, 3), (0, 1, 3, 3), (1, -1, 1, 3)]
+    assert positions[-1] == (2, 1, 3, 3)
+
+
+def test_open_era_goes_to_its_opening(nav: Navigator, log: Log) -> None:
+    nav.enter()
+    nav.goToPage(7)
+    log.events.clear()
+    nav.openEra(1)
+    assert nav.pageIndex == 3 and nav.eraIndex == 1
+    assert log.events == [("era_opened", {"era": "second"})]
+    nav.openEra(3)
+    nav.openEra(-1)
+    assert nav.pageIndex == 3
+
+
+def test_open_era_from_the_welcome_screen_starts_the_visit(nav: Navigator) -> None:
+    nav.openEra(2)
+    assert nav.screen == "exhibit" and nav.pageIndex == 6
+
+
+@pytest.mark.parametrize("dx, velocity, page", [
+    (-400, 0, 2), (400, 0, 0), (-40, -5000, 1), (-100, -2000, 2), (-2000, 0, 2),
+])
+def test_end_swipe_turns_at_most_one_page(nav: Navigator, dx: float, velocity: float,
+                                          page: int) -> None:
+    nav.enter()
+    nav.goToPage(1)
+    nav.endSwipe(dx, velocity, 1000)
+    assert nav.pageIndex == page
+
+
+# --- the image viewer --------------------------------------------------------------------------
+
+def test_the_viewer_opens_on_a_panel_only(nav: Navigator, log: Log) -> None:
+    nav.enter()
+    nav.openImage(0)  # an era's opening has no viewer
+    assert not nav.viewerOpen
+    nav.goToPage(2)
+    nav.openImage(5)
+    assert not nav.viewerOpen
+    log.events.clear()
+    nav.openImage(1)
+    assert nav.viewerOpen and nav.viewerIndex == 1 and nav.viewerCount == 2
+    assert nav.viewerImage["caption"] == "Green caption."
+    assert nav.viewerImage["alt"] == "A green field"
+    assert log.events == [("image_opened", {"era": "first", "panel": "two",
+                                            "image": "assets/img2.png"})]
+
+
+def test_zoom_is_bounded_and_resets_with_each_picture(nav: Navigator) -> None:
+    nav.enter()
+    nav.goToPage(2)
+    nav.openImage(0)
+    nav.setZoom(100)
+    assert nav.zoom == MAX_ZOOM
+    nav.setZoom(0.2)
+    assert nav.zoom == 1.0
+    nav.toggleZoom()
+    assert nav.zoom == DOUBLE_TAP_ZOOM
+    nav.showImage(1)
+    assert nav.zoom == 1.0 and nav.viewerIndex == 1
+    nav.toggleZoom()
+    nav.toggleZoom()
+    assert nav.zoom == 1.0
+
+
+def test_viewer_swipes_move_between_pictures_only_when_not_zoomed(nav: Navigator) -> None:
+    nav.enter()
+    nav.goToPage(2)
+    nav.openImage(0)
+    nav.endViewerSwipe(-400, 0, 1000)
+    assert nav.viewerIndex == 1
+    nav.endViewerSwipe(-400, 0, 1000)
+    assert nav.viewerIndex == 1
+    nav.setZoom(2)
+    nav.endViewerSwipe(400, 0, 1000)
+    assert nav.viewerIndex == 1
+
+
+def test_turning_the_page_closes_the_viewer(nav: Navigator, log: Log) -> None:
+    nav.enter()
+    nav.goToPage(1)
+    nav.openImage(0)
+    nav.setZoom(3)
+    nav.next()
+    assert not nav.viewerOpen and nav.zoom == 1.0 and nav.viewerIndex == 0
+    assert "image_closed" not in [name for name, _ in log.events]
+    nav.openImage(0)
+    nav.closeImage()
+    assert log.events[-1] == ("image_closed", {})
+
+
+# --- language -------------------------------------------------------------------------------
+
+def test_the_language_toggles_through_the_exhibits_languages(nav: Navigator, log: Log,
+                                                              qtbot: Any) -> None:
+    assert nav.nextLanguageName == "Русский"
+    with qtbot.waitSignal(nav.languageChanged):
+        nav.toggleLanguage()
+    assert nav.language == "ru" and nav.title == "Образец выставки"
+    assert nav.ui["home"] == "В начало"
+    assert nav.nextLanguageName == "English"
+    with qtbot.assertNotEmitted(nav.languageChanged):
+        nav.setLanguage("de")  # not one of the exhibit's
+        nav.setLanguage("ru")  # already
+    assert log.events == [("language_changed", {"lang": "ru"})]
+
+
+def test_panel_shown_carries_era_panel_and_language(nav: Navigator, log: Log) -> None:
+    nav.enter()
+    nav.next()
+    nav.setLanguage("ru")
+    nav.next()
+    assert log.named("panel_shown") == [
+        {"era": "first", "panel": "one", "lang": "en"},
+        {"era": "first", "panel": "two", "lang": "ru"},
+    ]
+
+
+# --- starting over --------------------------------------------------------------------------
+
+def test_reset_is_exactly_a_fresh_start(nav: Navigator, exhibit: Exhibit) -> None:
+    fresh = Navigator(exhibit).snapshot()
+    nav.enter()
+    nav.goToPage(5)
+    nav.setLanguage("ru")
+    nav.openImage(0)
+    nav.setZoom(4)
+    assert nav.snapshot() != fresh
+
+    nav.reset()
+
+    assert nav.snapshot() == fresh
+
+
+def test_reset_logs_the_session(nav: Navigator, log: Log, clock: Clock) -> None:
+    nav.enter()
+    nav.next()
+    nav.next()
+    nav.previous()
+    clock.now += 61.26
+    log.events.clear()
+    nav.reset(reason="idle")
+    assert log.events == [
+        ("session_end", {"reason": "idle", "seconds": 61.3, "panels_seen": 2}),
+        ("attract_shown", {}),
+    ]
+
+
+def test_reset_on_the_welcome_screen_logs_no_session(nav: Navigator, log: Log) -> None:
+    nav.goHome()
+    assert log.events == [("attract_shown", {})]
+
+
+# --- a new exhibit while someone is visiting ----------------------------------------------------
+
+def test_a_reload_keeps_the_visitors_place_when_it_still_exists(nav: Navigator,
+                                                               exhibit: Exhibit) -> None:
+    nav.enter()
+    nav.goToPage(5)  # second era, panel "four"
+    nav.setLanguage("ru")
+    generation = nav.generation
+
+    nav.set_exhibit(without_panel(exhibit, "first", "two"))
+
+    assert nav.current_page.panel is not None and nav.current_page.panel.id == "four"
+    assert nav.pageIndex == 4  # one page earlier now
+    assert nav.language == "ru" and nav.screen == "exhibit"
+    assert nav.generation == generation + 1
+    assert nav.pageCount == 8
+
+
+def test_a_reload_without_the_panel_falls_back_to_its_era(nav: Navigator,
+                                                         exhibit: Exhibit) -> None:
+    nav.enter()
+    nav.goToPage(5)
+    nav.openImage(0)
+    nav.set_exhibit(without_panel(exhibit, "second", "four"))
+    assert nav.pageIndex == 3 and nav.current_page.era.id == "second"
+    assert not nav.viewerOpen  # an opening page has no picture to show
+
+
+def test_a_reload_without_the_era_falls_back_to_the_start(nav: Navigator,
+                                                          exhibit: Exhibit) -> None:
+    nav.enter()
+    nav.goToPage(4)
+    nav.set_exhibit(without_era(exhibit, "second"))
+    assert nav.pageIndex == 0 and nav.current_page.era.id == "first"
+
+
+def test_a_reload_without_the_language_falls_back_to_the_default(nav: Navigator,
+                                                                exhibit: Exhibit,
+                                                                qtbot: Any) -> None:
+    nav.setLanguage("ru")
+    with qtbot.waitSignal(nav.languageChanged):
+        nav.set_exhibit(dataclasses.replace(exhibit, languages=("en",)))
+    assert nav.language == "en"
+    assert nav.languages == ["en"]
+
+
+def test_a_reload_keeps_the_open_picture_within_range(nav: Navigator, exhibit: Exhibit) -> None:
+    nav.enter()
+    nav.goToPage(2)
+    nav.openImage(1)
+    one_image = dataclasses.replace(exhibit.eras[0].panels[1],
+                                    images=exhibit.eras[0].panels[1].images[:1])
+    era = dataclasses.replace(exhibit.eras[0], panels=(exhibit.eras[0].panels[0], one_image))
+    nav.set_exhibit(dataclasses.replace(exhibit, eras=(era, *exhibit.eras[1:])))
+    assert nav.viewerOpen and nav.viewerIndex == 0 and nav.viewerCount == 1
