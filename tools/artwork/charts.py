@@ -94,9 +94,9 @@ def stockpiles() -> None:
         c.text(us_peak.x() - 20, us_peak.y() - 130, "USA · США", font(40, bold=True), BLUE,
                "center")
         c.text(us_peak.x() - 20, us_peak.y() - 80, "≈ 31 000 · 1967", font(38), INK, "center")
-        c.text(ussr_peak.x() - 40, ussr_peak.y() + 50, "USSR · СССР", font(40, bold=True),
+        c.text(ussr_peak.x() - 40, ussr_peak.y() - 118, "USSR · СССР", font(40, bold=True),
                RED, "right")
-        c.text(ussr_peak.x() - 40, ussr_peak.y() + 102, "≈ 40 000 · 1986", font(38), INK,
+        c.text(ussr_peak.x() - 40, ussr_peak.y() - 66, "≈ 40 000 · 1986", font(38), INK,
                "right")
         c.text(margin, c.h - margin * 0.55 - 34,
                "Estimates, rounded · Оценки, округлено.  Data · Данные: Norris & Kristensen, "
