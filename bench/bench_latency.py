@@ -5,7 +5,8 @@ Run: ``python bench/bench_latency.py [--turns 50] [--input tap|swipe|both] [--js
 The kiosk starts through the real ``run_kiosk`` (see ``harness.py``) and a visit begins.
 Each turn then sends real touch events (``QTest.createTouchDevice()``, every step
 committed): a tap on the Next button, or a one-finger swipe of a third of the pager's
-width. The clock starts just before the finger lifts (the moment both gestures act) and
+width (from the last page, back again with Previous or a swipe the other way). The
+clock starts just before the finger lifts (the moment both gestures act) and
 stops at the first swapped frame in which the pager rests on the new page:
 
 * with animations off (``nav.animate = False``) that is the input-to-frame latency;
@@ -81,21 +82,27 @@ def child(exhibit: Path, gesture: str, animate: bool, turns: int) -> int:
             return bool(shown) and all(image_status(item) == READY for item in shown)
 
         def turn() -> None:
-            target = nav.property("pageIndex") + 1
+            # Forwards, and back again from the last page: a short exhibit still gives
+            # as many turns as asked for.
+            page, count = nav.property("pageIndex"), nav.property("pageCount")
+            step = state["step"] = -1 if page == count - 1 else (
+                1 if page == 0 else state.get("step", 1))
+            target = page + step
             state.update(target=target, first=None, changed=None)
             if gesture == "tap":
-                point = centre(view.find("nextButton"))
+                button = view.find("nextButton" if step > 0 else "previousButton")
+                point = centre(button)
                 touch().press(0, point).commit()
                 touch().move(0, point + QPoint(1, 0)).commit()
                 state.update(phase="turning", input=time.monotonic())
                 touch().release(0, point + QPoint(1, 0)).commit()
             else:
                 origin = centre(view.find("pager"))
-                distance = -int(view.find("pager").width() / 3)
+                distance = -step * int(view.find("pager").width() / 3)
                 sequence = touch()
                 sequence.press(0, origin).commit()
-                for step in range(1, 13):
-                    sequence.move(0, origin + QPoint(distance * step // 12, 0)).commit()
+                for part in range(1, 13):
+                    sequence.move(0, origin + QPoint(distance * part // 12, 0)).commit()
                 state.update(phase="turning", input=time.monotonic())
                 sequence.release(0, origin + QPoint(distance, 0)).commit()
             if nav.property("pageIndex") != target:
