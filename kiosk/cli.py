@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.app.refcounts import make_singletons_immortal
 
 BUNDLED_EXHIBIT = Path(__file__).resolve().parent.parent / "exhibit.yaml"
 COMMANDS = ("run", "validate", "render", "set-pin", "install-service")
@@ -85,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                          ("-h", "--help", "--version")):
         args_list.insert(0, "run")
     args = build_parser().parse_args(args_list)
+    # Every command that touches Qt needs this on Python 3.11 (see the module).
+    make_singletons_immortal()
     exhibit = getattr(args, "exhibit", None) or default_exhibit()
 
     if args.command == "validate":

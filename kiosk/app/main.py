@@ -51,9 +51,6 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
               f"(check with: kiosk validate {exhibit_path})", file=sys.stderr)
         return 1
 
-    from kiosk.app.refcounts import make_singletons_immortal
-
-    make_singletons_immortal()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert isinstance(app, QGuiApplication)
     app.setApplicationName("exhibit-kiosk")

@@ -6,7 +6,6 @@ on any machine with PySide6 and the Noto fonts, and comes out the same each time
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Iterator
@@ -16,12 +15,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# PySide6 6.12 on Python 3.11 drops a reference to None on every call of a method that
-# returns nothing (None is only immortal from Python 3.12 on), so a few thousand drawing
-# calls end in "Fatal Python error: none_dealloc". Holding extra references keeps None
-# alive for this short-lived build script (CPython keeps the count in the first word).
-if sys.version_info < (3, 12):
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+from kiosk.app.refcounts import make_singletons_immortal  # noqa: E402
+
+# Thousands of drawing calls would otherwise wear None's count down (see the module).
+make_singletons_immortal()
 
 from PySide6.QtCore import QPointF, QRectF, Qt  # noqa: E402
 from PySide6.QtGui import (  # noqa: E402
