@@ -40,7 +40,10 @@ Item {
             TapHandler { onTapped: page.nav.openImage(0) }
         }
         Rectangle {
-            anchors { right: mainImage.right; bottom: mainImage.bottom; margins: page.metrics.gap }
+            // In the picture's corner, wherever its aspect ratio puts it in the box.
+            anchors { right: mainImage.right; bottom: mainImage.bottom }
+            anchors.rightMargin: (mainImage.width - mainImage.paintedWidth) / 2 + page.metrics.gap
+            anchors.bottomMargin: (mainImage.height - mainImage.paintedHeight) / 2 + page.metrics.gap
             visible: mainImage.status === Image.Ready
             width: page.metrics.touch; height: width; radius: width / 2
             color: Qt.alpha(page.theme.background, 0.8)
