@@ -43,7 +43,7 @@ MUTED = QColor("#5a5a5a")
 ACCENT = QColor("#7a5a1c")
 RULE = QColor("#c8c8c8")
 # Of the page's height: leaves room for a panel's words beside a 16:9 screenshot.
-SCREENSHOT_SHARE = 0.40
+SCREENSHOT_SHARE = 0.36
 
 
 def _mm(value: float) -> float:
