@@ -6,6 +6,7 @@ and wait for its signals; the quiet spells are the test's own idle event loop.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
@@ -110,7 +111,8 @@ def test_the_next_visitor_after_a_reset_starts_at_the_beginning(kiosk_window: Ki
     assert kiosk.item("eraTitle").property("text") == "First Era"
 
 
-def keep_touching(kiosk: Kiosk, step: callable, ticks: int, interval_ms: int = 40) -> QTimer:
+def keep_touching(kiosk: Kiosk, step: Callable[[int], None], ticks: int,
+                  interval_ms: int = 40) -> QTimer:
     """Input from a timer, as a visitor's fingers would send it while the test waits."""
     done = {"ticks": 0}
     timer = QTimer(kiosk.window)
