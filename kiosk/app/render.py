@@ -23,6 +23,7 @@ from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.app.pages import Page
+from kiosk.app.refcounts import make_singletons_immortal
 from kiosk.app.window import KioskView, create_view, load_fonts
 from kiosk.exhibit.model import Exhibit
 
@@ -207,20 +208,6 @@ def stale_screens(out: Path, written: list[Screenshot]) -> list[Path]:
                   if _SCREEN_FILE.match(p.name) and p.name not in fresh)
 
 
-def _keep_none_alive() -> None:
-    """Work around PySide6 6.12.0 losing a reference to None on every call of a C++
-    method that returns void (1,000 ``setObjectName()`` calls lose 1,000). On Python
-    3.11, where None is not immortal, the process aborts with "deallocating None" after
-    a few thousand such calls, and rendering an exhibit makes tens of thousands. Until
-    that release is excluded, None gets references to spare; a no-op elsewhere."""
-    import ctypes
-
-    import PySide6
-
-    if sys.version_info < (3, 12) and PySide6.__version__ == "6.12.0":
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def render_command(exhibit_path: Path, out: Path, size: tuple[int, int], *,
                    stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """``kiosk render``: 0 written, 1 the exhibit is invalid, 2 unreadable or unwritable."""
@@ -228,7 +215,7 @@ def render_command(exhibit_path: Path, out: Path, size: tuple[int, int], *,
     stderr = stderr or sys.stderr
     # Before any QGuiApplication exists: render over SSH, in CI, anywhere without a display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _keep_none_alive()
+    make_singletons_immortal()  # also when called without the CLI (see the module)
     from kiosk.exhibit.load import load_exhibit
     from kiosk.exhibit.report import summary
 
