@@ -16,6 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep Qt's own scaling out of pixel assertions, and no user config leaking in.
 os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "0")
 os.environ["QT_QUICK_CONTROLS_STYLE"] = "Basic"
+# Offscreen, frames come only when asked for, and Qt Quick holds touch moves back until
+# the next frame: deliver each move as it happens, as a touchscreen with vsync does.
+os.environ.setdefault("QML_NO_TOUCH_COMPRESSION", "1")
 # PySide6 6.12 on Python 3.11 loses references to None/True/False; see the module.
 make_singletons_immortal()
 

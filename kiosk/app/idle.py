@@ -80,6 +80,7 @@ class IdleMonitor(QObject):
         self._timeout_ms = 0
         self._countdown_ms = 0
         self._phase = ACTIVE
+        self._dismissing = False  # a dismissal is queued behind the input that asked for it
         self._enabled = True
         self._running = False
         self._app: QGuiApplication | None = None
@@ -223,12 +224,21 @@ class IdleMonitor(QObject):
         if now - self._last_activity_signal >= self.ACTIVITY_INTERVAL_S:
             self._last_activity_signal = now
             self._emit("activity")
-        if self._phase == PROMPT:
-            log.info("Idle prompt dismissed by visitor input")
-            self._stop_timers()
-            self._enter_active()
-            self._arm_idle(self._timeout_ms)
-            self._emit("promptDismissed")
+        if self._phase == PROMPT and not self._dismissing:
+            # After this event has been delivered: the prompt, still on screen, takes the
+            # touch that dismisses it, so nothing underneath reacts to it.
+            self._dismissing = True
+            QTimer.singleShot(0, self, self._dismiss_prompt)
+
+    def _dismiss_prompt(self) -> None:
+        self._dismissing = False
+        if self._phase != PROMPT:
+            return
+        log.info("Idle prompt dismissed by visitor input")
+        self._stop_timers()
+        self._enter_active()
+        self._arm_idle(self._timeout_ms)
+        self._emit("promptDismissed")
 
     # ----------------------------------------------------------------------- phases
 

@@ -11,7 +11,6 @@ Input is delivered synchronously by QTest, but tests still wait on the resulting
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,12 +27,6 @@ from kiosk.app.window import KioskView, create_view, load_fonts
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.model import Exhibit
 from tests.helpers.sample_exhibit import write_sample_exhibit
-
-# Qt Quick holds touch moves back until the next rendered frame and merges them; offscreen,
-# frames come only when something asks for one, so a test's drag would arrive as a single
-# jump at release (or not at all). Deliver every move as sent, like a real panel at 60 Hz.
-# Read once, at the first touch event, so it must be set before any test touches a window.
-os.environ.setdefault("QML_NO_TOUCH_COMPRESSION", "1")
 
 SIZE = (1920, 1080)
 WAIT_MS = 3000

@@ -58,10 +58,6 @@ def test_a_touch_dismisses_the_prompt_and_changes_nothing_else(kiosk_window: Kio
     assert kiosk.event_names()[-2:] == ["idle_prompt", "idle_dismissed"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app bug: the touch that dismisses the idle prompt also reaches what lies beneath "
-    "(IdleMonitor hides the prompt on the press, before Qt Quick delivers it, and the "
-    "prompt's TapHandler never blocks input), so it opens a picture or presses a button"))
 @pytest.mark.parametrize("animate", [False, True], ids=["still", "animated"])
 def test_the_touch_that_dismisses_the_prompt_goes_no_further(make_kiosk,
                                                                animate: bool) -> None:

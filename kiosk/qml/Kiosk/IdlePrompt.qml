@@ -21,8 +21,9 @@ Rectangle {
     Accessible.role: Accessible.AlertMessage
     Accessible.name: nav.ui.stillThere
 
-    // Swallow touches so nothing underneath moves while the prompt is up.
-    TapHandler { enabled: prompt.shown; onTapped: prompt.idle.poke() }
+    // Takes the touch that dismisses the prompt (the idle monitor hides the prompt only
+    // after it has been delivered), so nothing underneath reacts to it.
+    MouseArea { anchors.fill: parent; enabled: prompt.shown }
 
     Rectangle {
         anchors.centerIn: parent
