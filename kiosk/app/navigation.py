@@ -205,8 +205,10 @@ class Navigator(QObject):
         return [image_source(f, self.generation) for f in dict.fromkeys(files)]
 
     def _get_attract_prompts(self) -> list[str]:
-        prompt = self._exhibit.attract.prompt
-        return [prompt.get(code) for code in self._exhibit.languages]
+        """The invitation in every language, the current one first."""
+        prompt, languages = self._exhibit.attract.prompt, self._exhibit.languages
+        start = languages.index(self._language)
+        return [prompt.get(code) for code in languages[start:] + languages[:start]]
 
     screen = Property(str, _get_screen, notify=screenChanged)
     pageIndex = Property(int, _get_page_index, notify=pageChanged)
@@ -228,7 +230,7 @@ class Navigator(QObject):
     title = Property(str, _get_title, notify=textsChanged)
     subtitle = Property(str, _get_subtitle, notify=textsChanged)
     attractImages = Property("QVariantList", _get_attract_images, notify=exhibitChanged)
-    attractPrompts = Property("QVariantList", _get_attract_prompts, notify=exhibitChanged)
+    attractPrompts = Property("QVariantList", _get_attract_prompts, notify=textsChanged)
 
     # --- moving around --------------------------------------------------------------
 

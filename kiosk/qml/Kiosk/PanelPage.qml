@@ -59,7 +59,7 @@ Item {
         Row {
             id: thumbs
             visible: page.images.length > 1
-            anchors { left: parent.left; bottom: parent.bottom }
+            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom }
             height: page.metrics.touch * 1.3
             spacing: page.metrics.gap
             Repeater {
@@ -167,6 +167,16 @@ Item {
             target: page.nav
             function onResetDone() { words.contentY = 0 }
             function onPageChanged() { if (!page.current) words.contentY = 0 }
+        }
+    }
+    // More text below: a fade over the last lines says the column scrolls.
+    Rectangle {
+        visible: words.contentHeight > words.height && !words.atYEnd
+        anchors { left: words.left; right: words.right; bottom: words.bottom }
+        height: page.metrics.touch
+        gradient: Gradient {
+            GradientStop { position: 0; color: Qt.alpha(page.theme.background, 0) }
+            GradientStop { position: 1; color: page.theme.background }
         }
     }
     FontMetrics { id: fm; font.pixelSize: page.metrics.body }

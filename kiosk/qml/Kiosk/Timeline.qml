@@ -21,6 +21,29 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: 1; color: Qt.alpha(timeline.theme.text, 0.12)
     }
+    // When the eras don't all fit, a fade at each end shows the strip goes on.
+    Rectangle {
+        z: 1
+        visible: list.interactive && !list.atXBeginning
+        anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
+        width: timeline.metrics.touch
+        gradient: Gradient {
+            orientation: Gradient.Horizontal
+            GradientStop { position: 0; color: timeline.theme.surface }
+            GradientStop { position: 1; color: Qt.alpha(timeline.theme.surface, 0) }
+        }
+    }
+    Rectangle {
+        z: 1
+        visible: list.interactive && !list.atXEnd
+        anchors { right: parent.right; top: parent.top; bottom: parent.bottom }
+        width: timeline.metrics.touch
+        gradient: Gradient {
+            orientation: Gradient.Horizontal
+            GradientStop { position: 0; color: Qt.alpha(timeline.theme.surface, 0) }
+            GradientStop { position: 1; color: timeline.theme.surface }
+        }
+    }
 
     ListView {
         id: list
@@ -33,7 +56,7 @@ Rectangle {
         interactive: contentWidth > width
         currentIndex: timeline.nav.eraIndex
         highlightFollowsCurrentItem: false
-        onCurrentIndexChanged: positionViewAtIndex(currentIndex, ListView.Contain)
+        onCurrentIndexChanged: positionViewAtIndex(currentIndex, ListView.Center)
         readonly property real fitWidth: (width - spacing * (count - 1)) / Math.max(1, count)
         delegate: Rectangle {
             id: chip
@@ -42,7 +65,7 @@ Rectangle {
             required property string years
             readonly property bool current: index === timeline.nav.eraIndex
             objectName: "era-" + index
-            width: Math.max(list.fitWidth, timeline.metrics.touch * 2.6)
+            width: Math.max(list.fitWidth, timeline.metrics.touch * 2.2)
             height: list.height
             radius: timeline.metrics.mm * 2
             color: current ? timeline.theme.accent : timeline.theme.surfaceRaised

@@ -31,7 +31,7 @@ Item {
             required property string modelData
             required property int index
             anchors.fill: parent
-            opacity: index === welcome.slide % Math.max(1, welcome.images.length) ? 0.55 : 0
+            opacity: index === welcome.slide % Math.max(1, welcome.images.length) ? 0.8 : 0
             Behavior on opacity { NumberAnimation { duration: 2500; easing.type: Easing.InOutSine } }
             visible: opacity > 0
             Image {
@@ -41,7 +41,8 @@ Item {
                 height: parent.height * 1.15
                 source: layer.modelData
                 asynchronous: true
-                fillMode: Image.PreserveAspectCrop
+                // A landscape picture on a portrait screen is shown whole, not as a sliver.
+                fillMode: welcome.height > welcome.width ? Image.PreserveAspectFit : Image.PreserveAspectCrop
                 sourceSize.width: Math.ceil(width)
                 sourceSize.height: Math.ceil(height)
                 scale: 1.0
@@ -62,9 +63,11 @@ Item {
     Rectangle {
         anchors.fill: parent
         gradient: Gradient {
-            GradientStop { position: 0.0; color: Qt.alpha(welcome.theme.background, 0.35) }
-            GradientStop { position: 0.55; color: Qt.alpha(welcome.theme.background, 0.75) }
-            GradientStop { position: 1.0; color: Qt.alpha(welcome.theme.background, 0.95) }
+            // Clear at the top, where the picture is; nearly opaque under the words.
+            GradientStop { position: 0.0; color: Qt.alpha(welcome.theme.background, 0.05) }
+            GradientStop { position: 0.35; color: Qt.alpha(welcome.theme.background, 0.35) }
+            GradientStop { position: 0.55; color: Qt.alpha(welcome.theme.background, 0.93) }
+            GradientStop { position: 1.0; color: Qt.alpha(welcome.theme.background, 1.0) }
         }
     }
 
