@@ -42,10 +42,10 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
               size: tuple[int, int] | None = None, event_log: Path | None = None) -> int:
     setup_logging()
     from kiosk.exhibit.load import load_exhibit
+    from kiosk.exhibit.report import report
 
     result = load_exhibit(exhibit_path)
-    for diagnostic in result.diagnostics:
-        print(diagnostic, file=sys.stderr)
+    report(exhibit_path, result, sys.stderr, sys.stderr, summary_when_valid=False)
     if result.exhibit is None:
         print(f"{exhibit_path}: the kiosk cannot start until these errors are fixed "
               f"(check with: kiosk validate {exhibit_path})", file=sys.stderr)

@@ -217,20 +217,15 @@ def render_command(exhibit_path: Path, out: Path, size: tuple[int, int], *,
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     make_singletons_immortal()  # also when called without the CLI (see the module)
     from kiosk.exhibit.load import load_exhibit
-    from kiosk.exhibit.report import summary
+    from kiosk.exhibit.report import report
 
     result = load_exhibit(exhibit_path)
-    if not result.readable:
-        for diagnostic in result.diagnostics:
-            print(diagnostic, file=stderr)
-        return EXIT_UNWRITABLE
-    for diagnostic in result.diagnostics:
-        print(diagnostic, file=stdout)
+    status = report(exhibit_path, result, stdout, stderr, summary_when_valid=False)
     if result.exhibit is None:
-        print(summary(exhibit_path, result), file=stdout)
-        print(f"{exhibit_path}: nothing rendered; fix the errors above first "
-              f"(check with: kiosk validate {exhibit_path})", file=stderr)
-        return EXIT_INVALID
+        if status == EXIT_INVALID:
+            print(f"{exhibit_path}: nothing rendered; fix the errors above first "
+                  f"(check with: kiosk validate {exhibit_path})", file=stderr)
+        return status
     exhibit = result.exhibit
 
     try:

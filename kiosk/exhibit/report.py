@@ -18,14 +18,23 @@ def validate_command(path: Path, stdout: TextIO, stderr: TextIO) -> int:
     Diagnostics and the summary go to ``stdout`` (they are the report asked for); a file
     that cannot be read at all is reported on ``stderr``.
     """
-    result = load_exhibit(path)
+    return report(path, load_exhibit(path), stdout, stderr)
+
+
+def report(path: Path, result: LoadResult, stdout: TextIO, stderr: TextIO, *,
+           summary_when_valid: bool = True) -> int:
+    """Print what loading found the way `kiosk validate` does; return its exit status.
+
+    Shared by every command that loads an exhibit, so staff read one format everywhere.
+    """
     if not result.readable:
         for diagnostic in result.diagnostics:
             print(diagnostic, file=stderr)
         return EXIT_UNREADABLE
     for diagnostic in result.diagnostics:
         print(diagnostic, file=stdout)
-    print(summary(path, result), file=stdout)
+    if summary_when_valid or not result.ok:
+        print(summary(path, result), file=stdout)
     return EXIT_VALID if result.ok else EXIT_INVALID
 
 

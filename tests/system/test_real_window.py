@@ -90,16 +90,21 @@ class Kiosk:
         return self.process.wait(timeout=20)
 
 
-@pytest.fixture
-def kiosk(display: str, tmp_path: Path) -> Iterator[Kiosk]:
-    exhibit = write_sample_exhibit(tmp_path / "exhibit", timeout=10, countdown=3)
-    running = Kiosk(display, exhibit, tmp_path / "events.jsonl")
+def _launch(display: str, tmp_path: Path, *extra: str, **idle: int) -> Iterator[Kiosk]:
+    exhibit = write_sample_exhibit(tmp_path / "exhibit", **idle)
+    running = Kiosk(display, exhibit, tmp_path / "events.jsonl", *extra)
     running.wait_event("attract_shown")
     running.wait_mapped()
     yield running
     if running.process.poll() is None:
         running.process.kill()
         running.process.wait()
+
+
+@pytest.fixture
+def kiosk(display: str, tmp_path: Path) -> Iterator[Kiosk]:
+    """The kiosk as installed: fullscreen, and quick to give up on an absent visitor."""
+    yield from _launch(display, tmp_path, timeout=10, countdown=3)
 
 
 def test_a_visit_with_real_pointer_input(kiosk: Kiosk, tmp_path: Path) -> None:
@@ -155,15 +160,7 @@ def test_left_alone_it_asks_then_starts_over(kiosk: Kiosk) -> None:
 @pytest.fixture
 def preview(display: str, tmp_path: Path) -> Iterator[Kiosk]:
     """A staff preview (`--windowed`): edits go up at once, not at the next reset."""
-    exhibit = write_sample_exhibit(tmp_path / "exhibit")
-    running = Kiosk(display, exhibit, tmp_path / "events.jsonl",
-                    "--windowed", "--size", f"{WIDTH}x{HEIGHT}")
-    running.wait_event("attract_shown")
-    running.wait_mapped()
-    yield running
-    if running.process.poll() is None:
-        running.process.kill()
-        running.process.wait()
+    yield from _launch(display, tmp_path, "--windowed", "--size", f"{WIDTH}x{HEIGHT}")
 
 
 def test_edits_reach_the_running_kiosk_and_a_broken_one_does_not(
