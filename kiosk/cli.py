@@ -13,15 +13,15 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.app.refcounts import make_singletons_immortal
+from kiosk.bundled import bundled_exhibit
 
-BUNDLED_EXHIBIT = Path(__file__).resolve().parent.parent / "exhibit.yaml"
 COMMANDS = ("run", "validate", "render", "set-pin", "install-service")
 
 
 def default_exhibit() -> Path:
     """``./exhibit.yaml`` when there is one, else the exhibit bundled with the kiosk."""
     local = Path("exhibit.yaml")
-    return local if local.is_file() else BUNDLED_EXHIBIT
+    return local if local.is_file() else bundled_exhibit()
 
 
 def parse_size(value: str) -> tuple[int, int]:

@@ -23,21 +23,21 @@ from kiosk.app.models import ErasModel, PagesModel
 from kiosk.app.navigation import EventSink, Navigator, _no_events
 from kiosk.app.staff import StaffAccess
 from kiosk.app.theme import PALETTE
+from kiosk.bundled import font_dir as bundled_font_dir
 from kiosk.exhibit.model import Exhibit
 from kiosk.staff.pin import PinStore
 
 log = logging.getLogger(__name__)
 
 QML_DIR = Path(__file__).resolve().parent.parent / "qml"
-FONT_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
 BODY_FAMILY = "Noto Sans"
 HEADING_FAMILY = "Noto Serif"
 IMAGE_FAILURE = "QML Image: "
 
 
-def load_fonts(font_dir: Path = FONT_DIR) -> None:
+def load_fonts(font_dir: Path | None = None) -> None:
     """Register the bundled fonts, so every install looks the same whatever it has."""
-    for font in sorted(font_dir.glob("*.ttf")):
+    for font in sorted((font_dir or bundled_font_dir()).glob("*.ttf")):
         if QFontDatabase.addApplicationFont(str(font)) < 0:
             log.warning("could not load the font %s; using the system's", font)
     app = QGuiApplication.instance()
