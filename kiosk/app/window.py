@@ -5,13 +5,14 @@ and the tests, so all three show exactly the same screens."""
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRectF
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QImageReader
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -24,6 +25,7 @@ from kiosk.app.navigation import EventSink, Navigator, _no_events
 from kiosk.app.staff import StaffAccess
 from kiosk.app.theme import PALETTE
 from kiosk.bundled import font_dir as bundled_font_dir
+from kiosk.exhibit.imagecheck import MAX_PIXELS
 from kiosk.exhibit.model import Exhibit
 from kiosk.staff.pin import PinStore
 
@@ -45,6 +47,18 @@ def load_fonts(font_dir: Path | None = None) -> None:
         font = app.font()
         font.setFamily(BODY_FAMILY)
         app.setFont(font)
+
+
+def allow_exhibit_sized_images() -> None:
+    """Let Qt's image loader take any picture the validator accepts.
+
+    Qt refuses to decode an image over 256 MB (about 64 megapixels) even when a
+    screen-sized copy is asked for, so a 100-megapixel scan would show as a placeholder.
+    The validator refuses anything over MAX_PIXELS, so that is the bound here; Qt's
+    loader decodes one picture at a time off the GUI thread, so the transient cost is
+    one such picture, and what stays in memory is screen-sized.
+    """
+    QImageReader.setAllocationLimit(math.ceil(MAX_PIXELS * 4 / 1_048_576))
 
 
 @dataclass
@@ -92,6 +106,7 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
                 log_event: EventSink = _no_events,
                 clock: Callable[[], float] | None = None) -> KioskView:
     """Create (but don't show) the kiosk window for `exhibit`."""
+    allow_exhibit_sized_images()
     nav = Navigator(exhibit, log_event, **({"clock": clock} if clock else {}))
     pages = PagesModel(nav)
     eras = ErasModel(nav)

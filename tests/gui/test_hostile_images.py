@@ -55,3 +55,35 @@ def test_a_hostile_picture_shows_the_placeholder_and_the_kiosk_keeps_running(
     assert view.warnings == []
     view.window.close()
     view.engine.deleteLater()
+
+
+def test_a_very_large_scan_is_shown_not_refused(qtbot: QtBot, tmp_path: Path) -> None:
+    """A 72-megapixel PNG is over Qt's own 256 MB decode limit, but a museum's scan may
+    well be that big: it is shown (decoded once, kept screen-sized), not a placeholder."""
+    from PySide6.QtGui import QColor, QImage
+
+    path = write_sample_exhibit(tmp_path)
+    scan = QImage(9000, 8000, QImage.Format.Format_RGB32)
+    scan.fill(QColor("#2a6f97"))
+    assert scan.save(str(tmp_path / "assets" / "img0.png"), "PNG", 100)
+    del scan
+    exhibit = load_exhibit(path).exhibit
+    assert exhibit is not None
+    view = create_view(exhibit, size=(1280, 800))
+    view.nav.animate = False
+    view.window.show()
+    qtbot.waitExposed(view.window)
+    view.nav.enter()
+    view.nav.goToPage(1)
+
+    def scan_on_screen() -> None:
+        image = view.find_on_screen("panelImage")
+        assert image is not None
+        centre = image.mapToScene(image.boundingRect().center())
+        colour = view.window.grabWindow().pixelColor(int(centre.x()), int(centre.y()))
+        assert colour.name() == "#2a6f97"
+
+    qtbot.waitUntil(scan_on_screen, timeout=20000)
+    assert view.find_on_screen("imagePlaceholder") is None
+    view.window.close()
+    view.engine.deleteLater()
