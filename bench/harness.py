@@ -53,7 +53,9 @@ def finish(result: dict[str, Any], code: int = 0) -> None:
 
 
 def fail(message: str) -> None:
-    finish({"error": message}, 1)
+    """End the run with ``message``, and the memory in use then (a failed run says why)."""
+    finish({"error": f"{message} (peak RSS {max_rss_mb():.0f} MB, "
+                     f"now {proc_status().get('VmRSS', 0):.0f} MB)"}, 1)
 
 
 def guarded(slot: Callable[..., None]) -> Callable[..., None]:
