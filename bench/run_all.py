@@ -55,6 +55,18 @@ def main(argv: list[str]) -> int:
         attract = run("bench_attract.py", ["--seconds", "10" if quick else "20"],
                       folder / "attract.json")
 
+    print("\n=== Summary")
+    print(note)
+    print(summary(startup, latency, memory, attract))
+    if args.json:
+        args.json.write_text(json.dumps({"startup": startup, "latency": latency,
+                                         "memory": memory, "attract": attract},
+                                        indent=2) + "\n", encoding="utf-8")
+    return 0 if all(part is not None for part in (startup, latency, memory, attract)) else 1
+
+
+def summary(startup: Any, latency: Any, memory: Any, attract: Any) -> str:
+    """One table of the headline figures from each benchmark's ``--json`` output."""
     rows: list[list[str]] = []
     if startup:
         results = startup["results"]
@@ -80,14 +92,7 @@ def main(argv: list[str]) -> int:
     for result in attract or []:
         rows.append([f"welcome screen, attract loop {'on' if result['animate'] else 'off'}",
                      f"{result['cpu_percent']:.0f}% CPU", f"{result['fps']:.1f} frames/s"])
-    print("\n=== Summary")
-    print(note)
-    print(table(["measure", "figure", "also"], rows))
-    if args.json:
-        args.json.write_text(json.dumps({"startup": startup, "latency": latency,
-                                         "memory": memory, "attract": attract},
-                                        indent=2) + "\n", encoding="utf-8")
-    return 0 if all(part is not None for part in (startup, latency, memory, attract)) else 1
+    return table(["measure", "figure", "also"], rows)
 
 
 if __name__ == "__main__":
