@@ -13,7 +13,7 @@ import logging
 import math
 import time
 
-from PySide6.QtCore import Property, QEvent, QMetaObject, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 log = logging.getLogger(__name__)
@@ -174,7 +174,7 @@ class IdleMonitor(QObject):
         else:
             self._stop_timers()
             self._enter_active()
-        self._emit("enabledChanged")
+        self.enabledChanged.emit()
 
     enabled = Property(bool, _get_enabled, set_enabled, notify=enabledChanged)
 
@@ -223,7 +223,7 @@ class IdleMonitor(QObject):
         self._last_input = now
         if now - self._last_activity_signal >= self.ACTIVITY_INTERVAL_S:
             self._last_activity_signal = now
-            self._emit("activity")
+            self.activity.emit()
         if self._phase == PROMPT and not self._dismissing:
             # After this event has been delivered: the prompt, still on screen, takes the
             # touch that dismisses it, so nothing underneath reacts to it.
@@ -238,7 +238,7 @@ class IdleMonitor(QObject):
         self._stop_timers()
         self._enter_active()
         self._arm_idle(self._timeout_ms)
-        self._emit("promptDismissed")
+        self.promptDismissed.emit()
 
     # ----------------------------------------------------------------------- phases
 
@@ -274,9 +274,9 @@ class IdleMonitor(QObject):
         self._phase = PROMPT
         self._countdown_timer.start(self._countdown_ms)
         self._schedule_tick()
-        self._emit("phaseChanged")
-        self._emit("promptVisibleChanged")
-        self._emit("promptShown")
+        self.phaseChanged.emit()
+        self.promptVisibleChanged.emit()
+        self.promptShown.emit()
 
     def _schedule_tick(self) -> None:
         # Fire when the rounded-up count next drops, so the display changes on the second.
@@ -302,15 +302,15 @@ class IdleMonitor(QObject):
         self._last_input = time.monotonic()
         self._arm_idle(self._timeout_ms)
         # Last, so a handler that disables the monitor (welcome screen) has the final word.
-        self._emit("resetRequested")
+        self.resetRequested.emit()
 
     def _enter_active(self) -> None:
         was_prompt = self._phase == PROMPT
         self._phase = ACTIVE
         self._set_seconds_left(self._full_countdown_seconds())
         if was_prompt:
-            self._emit("phaseChanged")
-            self._emit("promptVisibleChanged")
+            self.phaseChanged.emit()
+            self.promptVisibleChanged.emit()
 
     def _stop_timers(self) -> None:
         self._idle_timer.stop()
@@ -320,14 +320,8 @@ class IdleMonitor(QObject):
     def _full_countdown_seconds(self) -> int:
         return max(1, math.ceil(self._countdown_ms / 1000))
 
-    def _emit(self, signal_name: str) -> None:
-        # Not `signal.emit()`: in PySide6 6.12 on Python 3.11 it returns True without
-        # taking a reference, so each call drains True's refcount until the interpreter
-        # aborts ("bool_dealloc") -- fatal for a kiosk that runs for months. Invoking the
-        # signal through the meta-object emits it the same way, without the leak.
-        QMetaObject.invokeMethod(self, signal_name, Qt.ConnectionType.DirectConnection)
 
     def _set_seconds_left(self, seconds: int) -> None:
         if seconds != self._seconds_left:
             self._seconds_left = seconds
-            self._emit("secondsLeftChanged")
+            self.secondsLeftChanged.emit()

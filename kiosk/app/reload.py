@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QMetaObject, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ class ReloadWatcher(QObject):
             return  # e.g. a file written and then restored before the dust settled
         self._emitted = dict(current)
         log.info("Exhibit changed on disk (%s); reloading", ", ".join(differ[:5]))
-        self._emit("changed")
+        self.changed.emit()
 
     def _signatures(self) -> dict[str, _Signature]:
         return {path: _signature(path, digest=path == self._exhibit) for path in self._files}
@@ -201,12 +201,6 @@ class ReloadWatcher(QObject):
             self._reported_missing.discard(path)
             log.info("%s is back; watching it again", path)
 
-    def _emit(self, signal_name: str) -> None:
-        # Not `signal.emit()`: in PySide6 6.12 on Python 3.11 it returns True without
-        # taking a reference, so each call drains True's refcount until the interpreter
-        # aborts ("bool_dealloc"). Invoking the signal through the meta-object emits it
-        # the same way, without the leak.
-        QMetaObject.invokeMethod(self, signal_name, Qt.ConnectionType.DirectConnection)
 
 
 def _identity(path: str) -> _Identity | None:

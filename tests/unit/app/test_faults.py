@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import os
 import subprocess
 import sys
 import threading
@@ -15,8 +14,6 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from kiosk.app.faults import FaultHandler, install_fault_handler
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 class FakeClock:

@@ -11,8 +11,6 @@ import pytest
 
 from kiosk.app.watchdog import Watchdog
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 pytestmark = pytest.mark.gui
 
 
