@@ -324,7 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "as the kiosk does (off by default)")
     parser.add_argument("--size", type=parse_size, default=(1920, 1080), help="WxH (1920x1080)")
     parser.add_argument("--sample-every", type=int, default=100, help="cycles (100)")
-    parser.add_argument("--warmup", type=float, default=0.1, help="share of cycles (0.1)")
+    parser.add_argument("--warmup", type=float, default=0.35,
+                        help="share of cycles (0.35): the picture cache fills first")
     parser.add_argument("--idle-share", type=float, default=0.75,
                         help="share of sessions ended by the idle monitor; the rest press "
                         "Home (0.75)")

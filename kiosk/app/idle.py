@@ -81,9 +81,10 @@ class IdleMonitor(QObject):
         self._countdown_ms = 0
         self._phase = ACTIVE
         self._dismissing = False  # a dismissal is queued behind the input that asked for it
+        self.watched: QObject | None = None  # what to watch; the whole application if None
         self._enabled = True
         self._running = False
-        self._app: QGuiApplication | None = None
+        self._app: QObject | None = None
         self._last_input = time.monotonic()
         self._last_activity_signal = -math.inf
         self._deadline = 0.0  # monotonic time the countdown ends
@@ -188,8 +189,11 @@ class IdleMonitor(QObject):
         app = QGuiApplication.instance()
         if not isinstance(app, QGuiApplication):  # a QCoreApplication gets no input
             raise RuntimeError("IdleMonitor.start() needs a QGuiApplication")
-        self._app = app
-        app.installEventFilter(self)
+        # The kiosk's window alone when known: every input event reaches it first, and
+        # the filter is then not called for the thousands of other events an
+        # application handles (timers, repaints of the attract loop).
+        self._app = self.watched or app
+        self._app.installEventFilter(self)
         self._running = True
         if self._enabled:
             self._restart_quiet_spell()

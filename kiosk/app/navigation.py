@@ -19,6 +19,7 @@ from kiosk.app.pages import Page, build_pages, era_start, find_page, swipe_step
 from kiosk.exhibit.model import Exhibit, Image
 
 MAX_ZOOM = 6.0
+MAX_ATTRACT_IMAGES = 8  # enough variety for the welcome loop; each is a screenful
 DOUBLE_TAP_ZOOM = 2.5
 
 EventSink = Callable[..., None]
@@ -202,7 +203,8 @@ class Navigator(QObject):
         files = [image.path for image in (attract.image, *attract.images) if image is not None]
         if len(files) < 2:
             files += [era.panels[0].images[0].path for era in self._exhibit.eras]
-        return [image_source(f, self.generation) for f in dict.fromkeys(files)]
+        chosen = list(dict.fromkeys(files))[:MAX_ATTRACT_IMAGES]
+        return [image_source(f, self.generation) for f in chosen]
 
     def _get_attract_prompts(self) -> list[str]:
         """The invitation in every language, the current one first."""

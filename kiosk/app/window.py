@@ -148,6 +148,8 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     window = roots[0]
     window.resize(*size)
     window.installEventFilter(staff)  # the keyboard chord that opens the staff menu
+    idle.watched = window
+    idle.start()
     # Sizes in millimetres follow the window: a resize or another screen re-derives them.
     window.widthChanged.connect(lambda _w: _remeasure(window, metrics))
     window.heightChanged.connect(lambda _h: _remeasure(window, metrics))
@@ -189,4 +191,3 @@ def _wire_idle(nav: Navigator, idle: IdleMonitor, log_event: EventSink) -> None:
     idle.resetRequested.connect(reset)
     nav.screenChanged.connect(lambda: idle.set_enabled(nav.screen == "exhibit"))
     idle.set_enabled(nav.screen == "exhibit")
-    idle.start()

@@ -74,10 +74,13 @@ def test_markup_in_captions_fetches_nothing_and_reads_nothing(
     qtbot.waitExposed(view.window)
     view.nav.enter()
     view.nav.goToPage(1)  # the panel with the hostile caption and text
-    caption = view.find_on_screen("panelCaption")
-    body = view.find_on_screen("panelBody")
-    qtbot.waitUntil(lambda: caption is not None and caption.property("text") == hostile)
-    assert body.property("text") == hostile
+
+    def shown_as_typed(name: str) -> bool:
+        item = view.find_on_screen(name)
+        return item is not None and item.property("text") == hostile
+
+    qtbot.waitUntil(lambda: shown_as_typed("panelCaption"))
+    assert shown_as_typed("panelBody")
     view.nav.openImage(0)
     qtbot.waitUntil(lambda: view.find("viewerCaption").property("text") == hostile)
     # Render a few frames: a rich-text Text would have started its fetches by now.

@@ -64,14 +64,16 @@ Item {
         orientation: ListView.Horizontal
         interactive: false
         clip: true
-        model: screen.pages
+        // Not before the view has a width: a zero-wide list would build every page.
+        model: width > 0 ? screen.pages : null
         cacheBuffer: width  // build the neighbours, so a swipe reveals a ready page
         reuseItems: false
         highlightFollowsCurrentItem: false  // no (invisible) highlight sliding for seconds
         property real dragOffset: 0
         contentX: screen.nav.pageIndex * width - dragOffset
+        property bool dragging: false  // ends just before the page turns, so it slides
         Behavior on contentX {
-            enabled: screen.nav.animate && !swipe.active
+            enabled: screen.nav.animate && !pager.dragging
             NumberAnimation { duration: 250; easing.type: Easing.OutCubic }
         }
         delegate: Loader {
@@ -118,7 +120,10 @@ Item {
             maximumPointCount: 1
             onActiveTranslationChanged: if (active) pager.dragOffset = activeTranslation.x
             onActiveChanged: {
-                if (!active) {
+                if (active) {
+                    pager.dragging = true
+                } else {
+                    pager.dragging = false
                     screen.nav.endSwipe(pager.dragOffset, centroid.velocity.x, pager.width)
                     pager.dragOffset = 0
                 }

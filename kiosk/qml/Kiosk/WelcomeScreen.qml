@@ -23,39 +23,47 @@ Item {
 
     Rectangle { anchors.fill: parent; color: welcome.theme.background }
 
-    // Two layers cross-fade; each drifts and grows slowly so nothing stays still for hours.
+    // Pictures cross-fade and drift; nothing stays still for hours (burn-in). The drift
+    // moves a few pixels a second, so it is stepped five times a second rather than
+    // redrawn at the display's 60 Hz: a software-rendered kiosk idles at a few percent
+    // of a core instead of most of one.
+    property real drift: 0  // seconds of drift, advanced by the stepper below
+    Timer {
+        interval: 200; repeat: true; running: welcome.live
+        onTriggered: welcome.drift += 0.2
+    }
+
     Repeater {
         model: welcome.images
         delegate: Item {
             id: layer
             required property string modelData
             required property int index
+            readonly property int count: Math.max(1, welcome.images.length)
+            readonly property bool shown: index === welcome.slide % count
+            // Only the picture on screen and the next one are decoded, and none while the
+            // welcome screen is hidden.
+            readonly property bool needed: welcome.visible
+                && (shown || index === (welcome.slide + 1) % count)
             anchors.fill: parent
-            opacity: index === welcome.slide % Math.max(1, welcome.images.length) ? 0.8 : 0
-            Behavior on opacity { NumberAnimation { duration: 2500; easing.type: Easing.InOutSine } }
+            opacity: shown ? 0.8 : 0
+            Behavior on opacity {
+                enabled: welcome.nav.animate
+                NumberAnimation { duration: 2000; easing.type: Easing.InOutSine }
+            }
             visible: opacity > 0
             Image {
-                id: picture
                 anchors.centerIn: parent
                 width: parent.width * 1.15
                 height: parent.height * 1.15
-                source: layer.modelData
+                source: layer.needed ? layer.modelData : ""
                 asynchronous: true
                 // A landscape picture on a portrait screen is shown whole, not as a sliver.
                 fillMode: welcome.height > welcome.width ? Image.PreserveAspectFit : Image.PreserveAspectCrop
                 sourceSize.width: Math.ceil(width)
                 sourceSize.height: Math.ceil(height)
-                scale: 1.0
-                NumberAnimation on scale {
-                    running: welcome.live && layer.visible
-                    from: 1.0; to: 1.12; duration: 24000
-                    loops: Animation.Infinite; easing.type: Easing.InOutSine
-                }
-                NumberAnimation on x {
-                    running: welcome.live && layer.visible
-                    from: -layer.width * 0.06; to: layer.width * 0.0; duration: 30000
-                    loops: Animation.Infinite; easing.type: Easing.InOutSine
-                }
+                scale: 1.06 + 0.06 * Math.sin(welcome.drift * 2 * Math.PI / 48)
+                anchors.horizontalCenterOffset: layer.width * 0.03 * Math.sin(welcome.drift * 2 * Math.PI / 60)
             }
         }
     }
@@ -72,7 +80,7 @@ Item {
     }
 
     Timer {
-        interval: 9000; repeat: true; running: welcome.live
+        interval: 12000; repeat: true; running: welcome.live
         onTriggered: welcome.slide += 1
     }
     Timer {
@@ -85,6 +93,7 @@ Item {
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: prompt.top
         anchors.bottomMargin: welcome.metrics.mm * 14
+        anchors.horizontalCenterOffset: welcome.metrics.mm * 4 * Math.sin(welcome.drift * 2 * Math.PI / 70)
         width: Math.min(parent.width - welcome.metrics.mm * 24, welcome.metrics.body * 36)
         spacing: welcome.metrics.gap
 
@@ -121,17 +130,12 @@ Item {
         id: prompt
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
-        anchors.bottomMargin: welcome.metrics.mm * 22
+        anchors.bottomMargin: welcome.metrics.mm * 22 + welcome.metrics.mm * 3 * Math.sin(welcome.drift * 2 * Math.PI / 40)
+        anchors.horizontalCenterOffset: welcome.metrics.mm * 4 * Math.sin(welcome.drift * 2 * Math.PI / 70)
         width: promptText.implicitWidth + welcome.metrics.touch
         height: welcome.metrics.touch * 1.2
         radius: height / 2
         color: welcome.theme.accent
-        SequentialAnimation on scale {
-            running: welcome.live
-            loops: Animation.Infinite
-            NumberAnimation { to: 1.05; duration: 1400; easing.type: Easing.InOutSine }
-            NumberAnimation { to: 1.0; duration: 1400; easing.type: Easing.InOutSine }
-        }
         Text {
             id: promptText
             objectName: "attractPrompt"
