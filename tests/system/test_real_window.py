@@ -181,13 +181,15 @@ def test_edits_reach_the_running_kiosk_and_a_broken_one_does_not(
 
     before = shot("before.png")
     # sed -i writes a new file and renames it over the old one.
-    subprocess.run(["sed", "-i", "s/Panel One/Edited With Sed/", str(exhibit)], check=True)
+    subprocess.run(["sed", "-i", r"s/Red caption\./Caption edited with sed./", str(exhibit)],
+                   check=True)
     kiosk.wait_event("reload_applied")
     after_sed = shot("after-sed.png")
-    assert after_sed != before, "the edited title is not on screen"
+    assert after_sed != before, "the edited caption is not on screen"
     # An editor's write-then-rename.
     temporary = exhibit.with_name(".exhibit.yaml.swp")
-    temporary.write_text(exhibit.read_text().replace("Edited With Sed", "Saved By Rename"))
+    temporary.write_text(exhibit.read_text().replace("Caption edited with sed.",
+                                                     "Caption saved by rename."))
     os.replace(temporary, exhibit)
     kiosk.wait_event("reload_applied", 2)
     after_rename = shot("after-rename.png")
