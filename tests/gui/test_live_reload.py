@@ -214,3 +214,26 @@ def test_the_exhibit_folder_removed_while_running_keeps_the_last_good_exhibit(
     with qtbot.waitSignal(kiosk.live.watcher.changed, timeout=WAIT_MS * 2):
         shutil.copytree(backup, folder)
     qtbot.waitUntil(lambda: kiosk.live.pending is not None, timeout=WAIT_MS)
+
+
+def test_an_image_deleted_while_on_screen_stays_on_screen_and_staff_are_told(
+        qtbot: QtBot, kiosk: Running) -> None:
+    kiosk.view.nav.enter()
+    kiosk.view.nav.goToPage(1)  # panel one, showing assets/img0.png (#8c3b32)
+
+    def picture_colour() -> str:
+        image = kiosk.view.find_on_screen("panelImage")
+        assert image is not None
+        centre = image.mapToScene(image.boundingRect().center())
+        return kiosk.view.window.grabWindow().pixelColor(int(centre.x()),
+                                                         int(centre.y())).name()
+
+    qtbot.waitUntil(lambda: picture_colour() == "#8c3b32")
+    with qtbot.waitSignal(kiosk.live.rejected, timeout=WAIT_MS):
+        (kiosk.path.parent / "assets" / "img0.png").unlink()
+    name, fields = kiosk.events[-1]
+    assert name == "reload_rejected"
+    assert any("img0.png" in message for message in fields["messages"])
+    assert kiosk.view.nav.pageIndex == 1
+    assert picture_colour() == "#8c3b32"
+    assert kiosk.view.find_on_screen("imagePlaceholder") is None
