@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
-    QImageReader,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -224,20 +223,6 @@ def write_proof(exhibit: Exhibit, rendered: RenderResult, path: Path,
     return total
 
 
-def read_screenshot(path: Path) -> QImage:
-    """A screenshot back from disk, whatever limit the image decoders last set.
-
-    The allocation limit is process-wide; the kiosk's decoders lower it for exhibit
-    images, but our own screenshots are trusted and can be 4K.
-    """
-    limit = QImageReader.allocationLimit()
-    QImageReader.setAllocationLimit(0)
-    try:
-        return QImageReader(str(path)).read()
-    finally:
-        QImageReader.setAllocationLimit(limit)
-
-
 def _where(location: SourceLocation | None) -> str:
     return f"{Path(location.file).name}:{location.line}" if location else "?"
 
@@ -250,7 +235,7 @@ def _screen_column(device: QPdfWriter, width: float, body_height: float, exhibit
                 space=0, keep=True)
     shot = rendered.shot(page, code)
     if shot is not None:
-        image = read_screenshot(shot.path)
+        image = QImage(str(shot.path))
         if not image.isNull():
             column.picture(image, body_height * SCREENSHOT_SHARE)
             column.text(shot.path.name, _font(9), MUTED, space=1)
@@ -370,7 +355,7 @@ def _cover(painter: QPainter, writer: QPdfWriter, exhibit: Exhibit, rendered: Re
     x = left + text_width + _mm(COLUMN_GAP_MM)
     pictures = _Column(writer, page_width - text_width - _mm(COLUMN_GAP_MM))
     for shot in shots[:2]:
-        image = read_screenshot(shot.path)
+        image = QImage(str(shot.path))
         if not image.isNull():
             pictures.picture(image, (height - _mm(16)) / min(2, len(shots)) - _mm(8), space=0)
             pictures.text(shot.path.name, _font(9), MUTED, space=1)

@@ -192,11 +192,6 @@ def images_loading(window: QQuickWindow, engine: QQmlEngine) -> bool:
 def _close(view: KioskView) -> None:
     view.idle.stop()
     view.window.hide()
-    # An image provider, where the view has one, must finish its decodes before the
-    # engine that asked for them is gone.
-    provider = getattr(view, "provider", None)
-    if provider is not None:
-        provider.shutdown()
     view.engine.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

@@ -1,8 +1,8 @@
 """Cheap, header-only checks of exhibit images, before anything tries to decode them.
 
-Used by the validator on every image and by the image provider before each decode, so it
-reads only a few bytes of a PNG, JPEG or WebP (and at most a few megabytes of an SVG),
-never follows a FIFO or device, and refuses files whose contents and name disagree.
+Used by the validator on every image (thousands at a time), so it reads only a few bytes
+of a PNG, JPEG or WebP (and at most a few megabytes of an SVG), never follows a FIFO or
+device, and refuses files whose contents and name disagree.
 """
 
 from __future__ import annotations
