@@ -13,13 +13,18 @@ import logging
 import math
 import time
 
-from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 log = logging.getLogger(__name__)
 
 ACTIVE = "active"
 PROMPT = "prompt"
+
+# Qt::PreciseTimer, set through Qt's property system: naming Qt.TimerType.PreciseTimer
+# would make PySide build every enum of the Qt namespace (tens of milliseconds of the
+# kiosk's start-up, before anything that needs them).
+_PRECISE_TIMER = 0
 
 # Every kind of event a visitor's hand (or a staff keyboard) produces, wherever it lands.
 # Hover events are left out on purpose: Qt Quick sends them when an *animated* item moves
@@ -43,6 +48,12 @@ _INPUT_EVENTS = frozenset(
         QEvent.Type.TabletRelease,
     }
 )
+
+
+def _precise_timer(parent: QObject) -> QTimer:
+    timer = QTimer(parent, singleShot=True)
+    timer.setProperty("timerType", _PRECISE_TIMER)
+    return timer
 
 
 class IdleMonitor(QObject):
@@ -92,13 +103,11 @@ class IdleMonitor(QObject):
 
         # Precise timers: coarse ones may fire a little early, which would only cost an
         # extra re-arm here, but the visible countdown should change on the second.
-        self._idle_timer = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
+        self._idle_timer = _precise_timer(self)
         self._idle_timer.timeout.connect(self._check_idle)
-        self._countdown_timer = QTimer(
-            self, singleShot=True, timerType=Qt.TimerType.PreciseTimer
-        )
+        self._countdown_timer = _precise_timer(self)
         self._countdown_timer.timeout.connect(self._countdown_ended)
-        self._ticker = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
+        self._ticker = _precise_timer(self)
         self._ticker.timeout.connect(self._tick)
 
         self.set_timing(timeout_ms, countdown_ms)

@@ -10,13 +10,17 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
 )
 
 from kiosk.app.navigation import Navigator, image_entry
 from kiosk.exhibit.model import Text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+# Qt::DisplayRole and Qt::UserRole as the plain numbers QML passes: naming them through
+# Qt.ItemDataRole would make PySide build every enum of the Qt namespace at start-up.
+DISPLAY_ROLE = 0
+USER_ROLE = 0x0100
 
 
 def _text(text: Text | None, language: str) -> str:
@@ -35,13 +39,13 @@ class _LanguageModel(QAbstractListModel):
         nav.exhibitChanged.connect(self._rebuild)
 
     def roleNames(self) -> dict[int, QByteArray]:
-        return {Qt.ItemDataRole.UserRole + i: QByteArray(name.encode())
+        return {USER_ROLE + i: QByteArray(name.encode())
                 for i, name in enumerate(self.ROLES)}
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        offset = role - Qt.ItemDataRole.UserRole
+        offset = role - USER_ROLE
         if not 0 <= offset < len(self.ROLES):
             return None
         return self.row(index.row(), self._nav.language)[self.ROLES[offset]]

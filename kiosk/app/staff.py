@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 
 from kiosk.staff.pin import PinLockout, PinStore
@@ -21,9 +21,6 @@ log = logging.getLogger(__name__)
 
 GESTURE_WINDOW_S = 6.0  # from the corner hold to the opposite corner's tap
 MAX_PIN_DIGITS = 12
-CHORD_KEY = Qt.Key.Key_S
-CHORD_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
 
 
 class StaffAccess(QObject):
@@ -178,8 +175,14 @@ class StaffAccess(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            # Imported at the first key press rather than with the module: PySide builds
+            # every enum of the Qt namespace on first use, which start-up need not wait for.
+            from PySide6.QtCore import Qt
+
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if event.key() == CHORD_KEY and mods == CHORD_MODIFIERS:
+            chord = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                     | Qt.KeyboardModifier.ShiftModifier)
+            if event.key() == Qt.Key.Key_S and mods == chord:
                 if self._store.is_set():
                     self._open_pad()
                 else:

@@ -8,17 +8,12 @@ screen.
 
 from __future__ import annotations
 
-import getpass
-import hmac
-import json
 import logging
 import math
 import os
 import re
-import secrets
 import time
 from collections.abc import Callable
-from hashlib import scrypt
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -34,6 +29,9 @@ HASH_BYTES = 32
 
 logger = logging.getLogger(__name__)
 
+# json, hashlib, hmac, secrets and getpass are imported where they are used: the kiosk
+# builds a PinStore on every start, and only staff touching the PIN pad need them.
+
 
 def default_staff_file() -> Path:
     return config_dir() / STAFF_FILE_NAME
@@ -47,6 +45,8 @@ def check_pin(pin: str) -> None:
 
 
 def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from hashlib import scrypt
+
     return scrypt(pin.encode("ascii"), salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES)
 
 
@@ -57,6 +57,8 @@ class PinStore:
         self.path = Path(path) if path is not None else default_staff_file()
 
     def _record(self) -> dict[str, Any] | None:
+        import json
+
         try:
             data = json.loads(self.path.read_text("utf-8"))
             record = {
@@ -82,6 +84,9 @@ class PinStore:
 
     def set_pin(self, pin: str) -> None:
         """Validate and store ``pin`` (as a hash only), replacing any earlier PIN."""
+        import json
+        import secrets
+
         check_pin(pin)
         salt = secrets.token_bytes(SALT_BYTES)
         record = {
@@ -109,6 +114,8 @@ class PinStore:
 
     def verify(self, pin: str) -> bool:
         """Whether ``pin`` is the stored PIN. False when none is set or it is malformed."""
+        import hmac
+
         record = self._record()
         if record is None or not PIN_PATTERN.fullmatch(pin):
             return False
@@ -158,6 +165,8 @@ class PinLockout:
 
 def _read_two(stdin: TextIO, stderr: TextIO) -> tuple[str, str] | None:
     if stdin.isatty():
+        import getpass
+
         first = getpass.getpass("Staff PIN (4 to 12 digits): ")
         second = getpass.getpass("Same PIN again: ")
         return first, second
