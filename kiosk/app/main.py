@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import logging
-import signal
-import socket
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
 from kiosk.logsetup import setup_logging
 
 if TYPE_CHECKING:
+    import socket
+
+    from kiosk.app.eventlog import EventLog
     from kiosk.app.live import LiveExhibit
+    from kiosk.app.watchdog import Watchdog
     from kiosk.app.window import KioskView
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,14 @@ class _RefuseClose(QObject):
 
 def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
               size: tuple[int, int] | None = None, event_log: Path | None = None) -> int:
+    """Show the exhibit until the kiosk is told to stop; returns the exit code.
+
+    The welcome screen goes up first: what a visitor can touch from the first frame (the
+    idle monitor, and in kiosk mode the refused close, hidden cursor and full screen) is
+    in place before it, while the services nobody meets in the first moments (live
+    reload, signals, systemd's watchdog, the screens behind the welcome screen) start
+    once it is on screen.
+    """
     setup_logging()
     from kiosk.exhibit.load import load_exhibit
     from kiosk.exhibit.report import report
@@ -58,8 +68,6 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
 
     from kiosk.app.eventlog import EventLog, default_event_log_path
     from kiosk.app.faults import install_fault_handler
-    from kiosk.app.live import LiveExhibit
-    from kiosk.app.watchdog import Watchdog
     from kiosk.app.window import create_view, load_fonts
 
     load_fonts()
@@ -72,34 +80,70 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     view = create_view(result.exhibit,
                        size=size or ((1920, 1080) if windowed
                                      else (screen_size.width(), screen_size.height())),
-                       log_event=events.log)
-    live = LiveExhibit(view, exhibit_path.resolve(), preview=windowed, log_event=events.log)
-    started = time.monotonic()
-    view.staff.diagnostics_source = lambda: diagnostics_text(
-        exhibit_path, live.last_messages, time.monotonic() - started, events.path)
-    view.staff.reloadRequested.connect(live.reload)
-    view.staff.quitRequested.connect(lambda: app.exit(0))
-    view.staff.previewToggled.connect(lambda on: _set_preview(view, live, on))
+                       log_event=events.log, defer_screens=True)
+    services = _Services(app, view, exhibit_path, windowed, events)
 
     if windowed:
         view.window.show()
     else:
-        view.window.setFlag(Qt.WindowType.FramelessWindowHint, True)
-        guard = _RefuseClose(view.window)
-        view.window.installEventFilter(guard)
-        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        lock_down(view.window)
         view.window.showFullScreen()
-    log_when_shown(view.window, lambda: events.log("attract_shown"))
+    on_first_frame(view.window, services.start)
 
-    stop_on_signals(app)
-    watchdog = Watchdog(app)
-    QTimer.singleShot(0, watchdog.start)  # READY=1 once the event loop really runs
     code = app.exec()
-    log.info("kiosk stopping (code %d); last validation messages: %s", code, live.last_messages)
-    watchdog.stop()
+    services.stop(code)
     faults.uninstall()
     events.log("stop", code=code)
     return code
+
+
+def lock_down(window: QQuickWindow) -> None:
+    """Kiosk mode: no frame, no close by any shortcut or window manager, no cursor."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QCursor
+
+    window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+    window.installEventFilter(_RefuseClose(window))
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+
+class _Services:
+    """What the kiosk runs beside its window, started once the first frame is up."""
+
+    def __init__(self, app: QGuiApplication, view: KioskView, exhibit_path: Path,
+                 windowed: bool, events: EventLog) -> None:
+        self._app = app
+        self._view = view
+        self._exhibit_path = exhibit_path
+        self._windowed = windowed
+        self._events = events
+        self.live: LiveExhibit | None = None
+        self._watchdog: Watchdog | None = None
+
+    def start(self) -> None:
+        from kiosk.app.live import LiveExhibit
+        from kiosk.app.watchdog import Watchdog
+
+        app, view, path, events = self._app, self._view, self._exhibit_path, self._events
+        view.window.setProperty("screensWanted", True)  # build the rest of the screens
+        live = LiveExhibit(view, path.resolve(), preview=self._windowed, log_event=events.log)
+        self.live = live
+        started = time.monotonic()
+        view.staff.diagnostics_source = lambda: diagnostics_text(
+            path, live.last_messages, time.monotonic() - started, events.path)
+        view.staff.reloadRequested.connect(live.reload)
+        view.staff.quitRequested.connect(lambda: app.exit(0))
+        view.staff.previewToggled.connect(lambda on: _set_preview(view, live, on))
+        stop_on_signals(app)
+        self._watchdog = Watchdog(app)
+        self._watchdog.start()  # READY=1: the event loop runs and the exhibit is on screen
+        events.log("attract_shown")
+
+    def stop(self, code: int) -> None:
+        messages = self.live.last_messages if self.live is not None else ()
+        log.info("kiosk stopping (code %d); last validation messages: %s", code, messages)
+        if self._watchdog is not None:
+            self._watchdog.stop()
 
 
 def diagnostics_text(exhibit: Path, messages: tuple[str, ...], uptime_s: float,
@@ -134,6 +178,11 @@ def stop_on_signals(app: QGuiApplication) -> None:
     Python runs signal handlers only between bytecodes, which never happens while Qt's
     loop waits; the wakeup fd wakes the loop through a socket notifier instead.
     """
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
@@ -153,15 +202,25 @@ def stop_on_signals(app: QGuiApplication) -> None:
     _signal_sockets[:] = [reader, writer]  # alive as long as the process
 
 
-def log_when_shown(window: QQuickWindow, log: Callable[[], None]) -> None:
-    """Log once the first frame is on screen, when a visitor can really see and touch it."""
-    done: list[bool] = []
+class _FirstFrame(QObject):
+    """Calls `then` once, on the GUI thread, after the window's first frame is on screen."""
 
-    def first_frame() -> None:
-        if not done:
-            done.append(True)
-            window.frameSwapped.disconnect(first_frame)
-            log()
+    def __init__(self, window: QQuickWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], None] | None = then
+        # A slot of an object living on the GUI thread: with a threaded render loop,
+        # frameSwapped comes from the render thread and reaches it queued.
+        window.frameSwapped.connect(self.swapped)
 
-    # Queued: with a threaded render loop, frameSwapped comes from the render thread.
-    window.frameSwapped.connect(first_frame, Qt.ConnectionType.QueuedConnection)
+    @Slot()
+    def swapped(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._window.frameSwapped.disconnect(self.swapped)
+            then()
+
+
+def on_first_frame(window: QQuickWindow, then: Callable[[], None]) -> None:
+    """Run `then` once the first frame is on screen, when a visitor can see and touch it."""
+    _FirstFrame(window, then)

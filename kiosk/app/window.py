@@ -104,8 +104,14 @@ class KioskView:
 
 def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
                 log_event: EventSink = _no_events,
-                clock: Callable[[], float] | None = None) -> KioskView:
-    """Create (but don't show) the kiosk window for `exhibit`."""
+                clock: Callable[[], float] | None = None,
+                defer_screens: bool = False) -> KioskView:
+    """Create (but don't show) the kiosk window for `exhibit`.
+
+    With `defer_screens` only the welcome screen is built now, so the first frame comes
+    sooner; the screens behind it are built once the window's `screensWanted` is set,
+    or as soon as a visitor or staff need one (see Main.qml).
+    """
     allow_exhibit_sized_images()
     nav = Navigator(exhibit, log_event, **({"clock": clock} if clock else {}))
     pages = PagesModel(nav)
@@ -141,6 +147,8 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     Backend.attach(engine, nav=nav, pages=pages, eras=eras, metrics=metrics, theme=PALETTE,
                    idle=idle, banner=banner, staff=staff,
                    fontFamily=BODY_FAMILY, headingFamily=HEADING_FAMILY)
+    if defer_screens:
+        engine.setInitialProperties({"deferScreens": True})
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):

@@ -16,6 +16,18 @@ Window {
     readonly property string fontFamily: Backend.fontFamily
     readonly property string headingFamily: Backend.headingFamily
 
+    // At the kiosk's start-up only the welcome screen is built before the first frame
+    // (deferScreens, set at creation); the screens behind it are built in the background
+    // once Python sets screensWanted, and at once whenever a visitor or staff need one
+    // sooner. Otherwise (tests, `kiosk render`) every screen is built with the window.
+    // The Loaders name files rather than types, so that not even their types are loaded
+    // before they are wanted.
+    property bool deferScreens: false
+    property bool screensWanted: false
+    readonly property bool welcomeOnly: nav.screen === "welcome"
+    readonly property bool buildScreens: !deferScreens || screensWanted || !welcomeOnly
+    readonly property bool buildInBackground: deferScreens && welcomeOnly
+
     title: nav.title
     color: theme.background
     visible: true
@@ -60,16 +72,22 @@ Window {
             Behavior on opacity { enabled: window.nav.animate; NumberAnimation { duration: 250 } }
         }
 
-        ExhibitScreen {
+        Loader {
             anchors.fill: parent
+            active: window.buildScreens
+            asynchronous: window.buildInBackground
+            source: "ExhibitScreen.qml"
             enabled: !window.nav.viewerOpen  // the open viewer above takes every touch
             visible: opacity > 0
             opacity: window.nav.screen === "exhibit" ? 1 : 0
             Behavior on opacity { enabled: window.nav.animate; NumberAnimation { duration: 250 } }
         }
 
-        ImageViewer {
+        Loader {
             anchors.fill: parent
+            active: window.buildScreens
+            asynchronous: window.buildInBackground
+            source: "ImageViewer.qml"
         }
 
         // Staff previews only: why the last edit was not taken.
@@ -91,13 +109,21 @@ Window {
             }
         }
 
-        StaffOverlay {
+        Loader {
             anchors.fill: parent
             z: 10
+            // The keyboard chord can open the staff menu before the rest is built.
+            active: window.buildScreens || Backend.staff.padOpen || Backend.staff.menuOpen
+            asynchronous: window.buildInBackground && !Backend.staff.padOpen
+                          && !Backend.staff.menuOpen
+            source: "StaffOverlay.qml"
         }
 
-        IdlePrompt {
+        Loader {
             anchors.fill: parent
+            active: window.buildScreens
+            asynchronous: window.buildInBackground
+            source: "IdlePrompt.qml"
         }
     }
 }
