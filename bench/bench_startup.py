@@ -13,8 +13,9 @@ swapped once every visible image has finished loading. Three cases:
 * the kiosk on a generated 1,000-panel exhibit of 4000×3000 PNGs.
 
 The kiosk runs through the real ``run_kiosk`` (see ``harness.py``). The target is a first
-frame within 1.3× the floor. A last run under ``python -X importtime`` lists the imports
-that cost the most.
+frame within 1.3× the floor. The kiosk's sources are byte-compiled first, as an installed
+kiosk has them (``--cold-bytecode``: not, so every run compiles them). A last run under
+``python -X importtime`` lists the imports that cost the most.
 """
 
 from __future__ import annotations
@@ -27,7 +28,15 @@ from pathlib import Path
 
 from exhibits import CACHE, BenchExhibit, bundled_exhibit, large_exhibit
 from harness import fail, finish, guarded, mark, run_real_kiosk
-from runner import describe, machine_note, run_child, save_json, table
+from runner import (
+    byte_compile,
+    describe,
+    forget_bytecode,
+    machine_note,
+    run_child,
+    save_json,
+    table,
+)
 
 SCRIPT = Path(__file__).resolve()
 SIZE = (1920, 1080)
@@ -160,9 +169,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, default=None, help="also write figures here")
     parser.add_argument("--no-imports", action="store_true", help="skip the import profile")
+    parser.add_argument("--cold-bytecode", action="store_true",
+                        help="no byte-compiled kiosk: every run compiles its sources")
     args = parser.parse_args(argv[1:])
 
     print(machine_note())
+    print(forget_bytecode() if args.cold_bytecode else byte_compile())
     cases: list[tuple[str, list[str], BenchExhibit | None]] = [
         ("floor", ["floor", str(floor_scene())], None)]
     for exhibit in (bundled_exhibit(), large_exhibit()):
