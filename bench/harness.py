@@ -77,7 +77,9 @@ def run_real_kiosk(exhibit: Path, size: tuple[int, int],
     import kiosk.app.window as window_module
     import kiosk.exhibit.load as load_module
     from kiosk.app.main import run_kiosk
+    from kiosk.app.refcounts import make_singletons_immortal
 
+    make_singletons_immortal()  # as the `kiosk` command does first (see the module)
     mark("imports done")
     create_view = window_module.create_view
     load_exhibit = load_module.load_exhibit
@@ -114,16 +116,21 @@ def all_items(item: QQuickItem) -> list[QQuickItem]:
 
 
 def shown_images(window: QQuickWindow) -> list[QQuickItem]:
-    """Image items with a source that are visible (built pages left and right included)."""
+    """Visible pictures (built pages left and right included): Image items with a source,
+    and exhibit pictures still being decoded, whose Image has no source yet."""
     images = []
     for item in all_items(window.contentItem()):
-        if item.inherits("QQuickImage") and item.isVisible():
-            if str(item.property("source").toString()):
-                images.append(item)
+        if not item.isVisible():
+            continue
+        if item.property("pictureLoading") is True or (
+                item.inherits("QQuickImage") and str(item.property("source").toString())):
+            images.append(item)
     return images
 
 
 def image_status(item: QQuickItem) -> int:
+    if item.property("pictureLoading") is True:
+        return LOADING
     # PySide cannot convert the QQuickImageBase::Status enum that property() returns;
     # QML hands it over as a plain number.
     from PySide6.QtQml import QQmlEngine, QQmlExpression

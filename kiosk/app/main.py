@@ -92,6 +92,10 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
 
     code = app.exec()
     services.stop(code)
+    view.dispose()
+    from kiosk.app import decoder
+
+    decoder.shutdown()  # a decode still running finishes; those waiting are dropped
     faults.uninstall()
     events.log("stop", code=code)
     return code

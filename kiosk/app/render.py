@@ -17,14 +17,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QRectF, QTimer
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QRectF, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.app.pages import Page
 from kiosk.app.refcounts import make_singletons_immortal
-from kiosk.app.window import KioskView, create_view, load_fonts
+from kiosk.app.window import create_view, load_fonts
 from kiosk.exhibit.model import Exhibit
 
 EXIT_OK = 0
@@ -118,7 +118,7 @@ def render_exhibit(exhibit: Exhibit, out: Path, size: tuple[int, int], *,
             for save in saves:
                 save.result()  # re-raises a failed write
             result.qml_warnings = list(view.warnings)
-            _close(view)
+            view.dispose()
     result.seconds = time.monotonic() - started
     return result
 
@@ -173,27 +173,23 @@ def wait_until_settled(window: QQuickWindow, engine: QQmlEngine, *,
 
 
 def images_loading(window: QQuickWindow, engine: QQmlEngine) -> bool:
-    """Whether any visible image item on the window's surface is still loading."""
+    """Whether any visible picture on the window's surface is still loading or decoding."""
     bounds = QRectF(0, 0, window.width(), window.height())
     stack: list[QQuickItem] = [window.contentItem()]
     while stack:
         item = stack.pop()
         if not item.isVisible():
             continue  # nor anything inside it
-        if item.inherits("QQuickImageBase") and item.mapRectToScene(
-                item.boundingRect()).intersects(bounds):
+        if item.mapRectToScene(item.boundingRect()).intersects(bounds):
+            # An exhibit picture still being decoded (its Image has no source yet).
+            if item.property("pictureLoading") is True:
+                return True
             # PySide cannot convert the Status enum itself; QML's view of it is an int.
-            if engine.toScriptValue(item).property("status").toInt() == _IMAGE_LOADING:
+            if item.inherits("QQuickImageBase") and engine.toScriptValue(
+                    item).property("status").toInt() == _IMAGE_LOADING:
                 return True
         stack.extend(item.childItems())
     return False
-
-
-def _close(view: KioskView) -> None:
-    view.idle.stop()
-    view.window.hide()
-    view.engine.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def stale_screens(out: Path, written: list[Screenshot]) -> list[Path]:

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImageReader
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.app.backend import Backend
 from kiosk.app.banner import StaffBanner
+from kiosk.app.decoder import ImageDecoder
 from kiosk.app.idle import IdleMonitor
 from kiosk.app.metrics import ScreenMetrics
 from kiosk.app.models import ErasModel, PagesModel
@@ -50,13 +51,13 @@ def load_fonts(font_dir: Path | None = None) -> None:
 
 
 def allow_exhibit_sized_images() -> None:
-    """Let Qt's image loader take any picture the validator accepts.
+    """Let Qt's image reader take any picture the validator accepts.
 
     Qt refuses to decode an image over 256 MB (about 64 megapixels) even when a
     screen-sized copy is asked for, so a 100-megapixel scan would show as a placeholder.
-    The validator refuses anything over MAX_PIXELS, so that is the bound here; Qt's
-    loader decodes one picture at a time off the GUI thread, so the transient cost is
-    one such picture, and what stays in memory is screen-sized.
+    The validator refuses anything over MAX_PIXELS, so that is the bound here; the
+    decoder's budget (decoder.py) runs such a decode alone, and what stays in memory is
+    screen-sized.
     """
     QImageReader.setAllocationLimit(math.ceil(MAX_PIXELS * 4 / 1_048_576))
 
@@ -73,11 +74,21 @@ class KioskView:
     banner: StaffBanner
     staff: StaffAccess
     warnings: list[str]
+    decoder: ImageDecoder
 
     def set_exhibit(self, exhibit: Exhibit) -> None:
         """Swap in a new exhibit whole."""
         self.nav.set_exhibit(exhibit)
         self.idle.set_timing(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000))
+
+    def dispose(self) -> None:
+        """Tear the window down now. Left to the interpreter's exit, QML would go on
+        evaluating bindings on objects Python had already let go."""
+        self.idle.stop()
+        self.window.hide()
+        self.decoder.close()
+        self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def find(self, object_name: str) -> Any:
         """The first object of that name: found through the QObject tree, then the visual
@@ -144,6 +155,7 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
 
     engine.warnings.connect(collect)
     engine.addImportPath(str(QML_DIR))
+    decoder = ImageDecoder.attach(engine)
     Backend.attach(engine, nav=nav, pages=pages, eras=eras, metrics=metrics, theme=PALETTE,
                    idle=idle, banner=banner, staff=staff,
                    fontFamily=BODY_FAMILY, headingFamily=HEADING_FAMILY)
@@ -163,7 +175,8 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     window.heightChanged.connect(lambda _h: _remeasure(window, metrics))
     window.screenChanged.connect(lambda _s: _remeasure(window, metrics))
     _remeasure(window, metrics)
-    return KioskView(engine, window, nav, pages, eras, metrics, idle, banner, staff, warnings)
+    return KioskView(engine, window, nav, pages, eras, metrics, idle, banner, staff, warnings,
+                     decoder)
 
 
 def physical_size_mm(window: QQuickWindow) -> tuple[float, float] | None:

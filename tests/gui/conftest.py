@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPointingDevice
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
@@ -276,10 +276,7 @@ def make_kiosk(qtbot: Any, touch_device: QPointingDevice, _fonts: None,
 
 
 def _dispose(view: KioskView) -> None:
-    view.idle.stop()
-    view.window.close()
-    view.engine.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    view.dispose()
     QCoreApplication.processEvents()
 
 

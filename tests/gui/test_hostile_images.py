@@ -18,7 +18,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "images"
 # (A real JPEG merely named .png is refused by `kiosk validate`; at run time Qt reads it
 # by its contents and shows it, which does no harm.)
 HOSTILE = ["bomb-100000x100000.png", "text-named.png", "truncated.png",
-           "billion-laughs.svg", "use-loop.svg"]
+           "billion-laughs.svg", "use-loop.svg", "use-explosion.svg"]
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
@@ -53,8 +53,7 @@ def test_a_hostile_picture_shows_the_placeholder_and_the_kiosk_keeps_running(
     view.nav.next()  # and the visit goes on
     assert view.nav.pageIndex == 2
     assert view.warnings == []
-    view.window.close()
-    view.engine.deleteLater()
+    view.dispose()
 
 
 def test_a_very_large_scan_is_shown_not_refused(qtbot: QtBot, tmp_path: Path) -> None:
@@ -85,5 +84,46 @@ def test_a_very_large_scan_is_shown_not_refused(qtbot: QtBot, tmp_path: Path) ->
 
     qtbot.waitUntil(scan_on_screen, timeout=20000)
     assert view.find_on_screen("imagePlaceholder") is None
-    view.window.close()
-    view.engine.deleteLater()
+    view.dispose()
+
+
+def test_many_large_pictures_at_once_are_decoded_one_by_one_while_the_visit_goes_on(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page's picture is near the decode budget: they are decoded one after another,
+    off the GUI thread, and meanwhile the kiosk draws and answers as usual."""
+    from kiosk.app import decoder as decoder_module
+    from kiosk.app.decoder import DecodeBudget
+    from tests.helpers.sample_exhibit import COLOURS, write_png
+
+    one_picture = 2400 * 1600 * 4
+    budget = DecodeBudget(one_picture + one_picture // 2)
+    monkeypatch.setattr(decoder_module, "_budget", budget)
+    path = write_sample_exhibit(tmp_path)
+    for index, colour in enumerate(COLOURS):
+        write_png(tmp_path / "assets" / f"img{index}.png", colour, 2400, 1600)
+    exhibit = load_exhibit(path).exhibit
+    assert exhibit is not None
+    view = create_view(exhibit, size=(1280, 800))
+    view.nav.animate = False
+    budget.acquire(budget.limit)  # hold every decode back, as one very long decode would
+    view.window.show()
+    qtbot.waitExposed(view.window)
+    view.nav.enter()
+    for _ in range(5):
+        view.nav.next()
+    qtbot.waitUntil(lambda: budget.waiting >= 2, timeout=5000)
+    assert view.decoder.pending >= 2
+    for _ in range(3):  # the GUI thread is free while pictures wait and decode
+        with qtbot.waitSignal(view.window.frameSwapped, timeout=3000):
+            view.window.update()
+    view.nav.previous()
+    assert view.nav.pageIndex == 4
+    budget.peak = 0
+    budget.release(budget.limit)
+    qtbot.waitUntil(lambda: view.decoder.pending == 0, timeout=30000)
+    assert budget.peak == one_picture  # never two at once
+    picture = view.find_on_screen("panelImage")
+    assert picture is not None
+    qtbot.waitUntil(lambda: view.find_on_screen("exhibitImage") is not None
+                    and view.find_on_screen("imagePlaceholder") is None, timeout=5000)
+    view.dispose()

@@ -91,5 +91,4 @@ def test_markup_in_captions_fetches_nothing_and_reads_nothing(
     with pytest.raises(OSError):  # ENXIO: nobody has the FIFO open for reading
         os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
     assert view.warnings == []
-    view.window.close()
-    view.engine.deleteLater()
+    view.dispose()

@@ -50,8 +50,7 @@ def _start(qtbot: QtBot, tmp_path: Path, *, preview: bool) -> Iterator[Running]:
     yield Running(view, live, path, events)
     assert view.warnings == []
     live.watcher.stop()
-    view.window.close()
-    view.engine.deleteLater()
+    view.dispose()
 
 
 @pytest.fixture

@@ -6,11 +6,13 @@ opening, 4-5 its panels, 6 third era's opening, 7-8 its panels.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
 
 from kiosk.app.pages import SWIPE_DISTANCE
 from kiosk.app.theme import PALETTE
@@ -211,3 +213,26 @@ def test_the_position_dots_show_the_place_in_the_era(kiosk_window: Kiosk, page: 
     widest = max(row, key=lambda dot: dot.width())
     assert row.index(widest) == position - 1
     assert kiosk.qml(kiosk.item("positionDots"), "Accessible.name") == f"{position} of 3"
+
+
+def test_pages_turned_before_the_screen_was_first_laid_out_land_on_the_right_page(
+        qtbot: QtBot, sample_exhibit_file: Path) -> None:
+    """The pager gets its pages only once it has a width; pages turned before that (a
+    window shown and paged through at once) still end on the page asked for."""
+    from kiosk.app.window import create_view
+    from kiosk.exhibit.load import load_exhibit
+
+    exhibit = load_exhibit(sample_exhibit_file).exhibit
+    assert exhibit is not None
+    view = create_view(exhibit, size=(1280, 800))
+    view.nav.animate = False
+    view.window.show()
+    view.nav.enter()
+    for _ in range(5):
+        view.nav.next()
+    view.nav.previous()
+    assert view.nav.pageIndex == 4
+    qtbot.waitUntil(lambda: view.find_on_screen("panelTitle") is not None, timeout=5000)
+    title = view.find_on_screen("panelTitle")
+    assert title is not None and title.property("text") == "Panel Three"
+    view.dispose()

@@ -35,8 +35,7 @@ def view(qtbot: QtBot, tmp_path: Path) -> Iterator[KioskView]:
     qtbot.waitExposed(view.window)
     yield view
     assert view.warnings == []
-    view.window.close()
-    view.engine.deleteLater()
+    view.dispose()
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import ExhibitKiosk
 
-// An exhibit picture, decoded off the GUI thread at the size it is shown. A file that
-// cannot be shown becomes a calm placeholder carrying its alt text.
+// An exhibit picture, decoded off the GUI thread at the size it is shown (see decoder.py).
+// A file that cannot be shown becomes a calm placeholder carrying its alt text.
 Item {
     id: root
 
@@ -13,7 +13,10 @@ Item {
     required property string alt
     property int fillMode: Image.PreserveAspectFit
     property real decodeScale: 1.0
-    readonly property alias status: image.status
+    // Image's own statuses: Loading while decoding, Error for a refused file.
+    readonly property int status: decoded.status === Image.Ready ? image.status : decoded.status
+    // Still on its way (render and the benchmarks wait for pictures to be in).
+    readonly property bool pictureLoading: decoded.loading
     readonly property alias paintedWidth: image.paintedWidth
     readonly property alias paintedHeight: image.paintedHeight
 
@@ -24,14 +27,13 @@ Item {
         id: image
         objectName: "exhibitImage"
         anchors.fill: parent
-        source: root.source
-        asynchronous: true
-        cache: true
+        // Decoded off the GUI thread already; this only picks the finished picture up.
+        source: decoded.url
+        asynchronous: false
+        cache: false
         fillMode: root.fillMode
         smooth: true
         mipmap: true
-        sourceSize.width: Math.ceil(root.width * root.decodeScale * Screen.devicePixelRatio)
-        sourceSize.height: Math.ceil(root.height * root.decodeScale * Screen.devicePixelRatio)
         opacity: status === Image.Ready ? 1 : 0
         Behavior on opacity { enabled: Backend.nav.animate; NumberAnimation { duration: 250 } }
     }
@@ -39,7 +41,7 @@ Item {
     Rectangle {
         objectName: "imagePlaceholder"
         anchors.fill: parent
-        visible: image.status === Image.Error
+        visible: decoded.failed || image.status === Image.Error
         color: root.theme.surface
         radius: root.metrics.mm * 2
         Column {
@@ -63,5 +65,14 @@ Item {
                 font.pixelSize: root.metrics.body
             }
         }
+    }
+
+    // Last, so it is destroyed after the items bound to it.
+    DecodedImage {
+        id: decoded
+        source: root.source
+        decodeWidth: Math.ceil(root.width * root.decodeScale * Screen.devicePixelRatio)
+        decodeHeight: Math.ceil(root.height * root.decodeScale * Screen.devicePixelRatio)
+        crop: root.fillMode === Image.PreserveAspectCrop
     }
 }

@@ -70,7 +70,8 @@ Item {
         reuseItems: false
         highlightFollowsCurrentItem: false  // no (invisible) highlight sliding for seconds
         property real dragOffset: 0
-        contentX: screen.nav.pageIndex * width - dragOffset
+        // From originX: a list given its model while already scrolled puts page 0 there.
+        contentX: originX + screen.nav.pageIndex * width - dragOffset
         property bool dragging: false  // ends just before the page turns, so it slides
         Behavior on contentX {
             enabled: screen.nav.animate && !pager.dragging

@@ -53,17 +53,26 @@ Item {
             }
             visible: opacity > 0
             Image {
+                id: attractImage
                 anchors.centerIn: parent
                 width: parent.width * 1.15
                 height: parent.height * 1.15
-                source: layer.needed ? layer.modelData : ""
-                asynchronous: true
+                readonly property bool pictureLoading: attractDecoded.loading
+                source: attractDecoded.url
+                asynchronous: false
+                cache: false
                 // A landscape picture on a portrait screen is shown whole, not as a sliver.
                 fillMode: welcome.height > welcome.width ? Image.PreserveAspectFit : Image.PreserveAspectCrop
-                sourceSize.width: Math.ceil(width)
-                sourceSize.height: Math.ceil(height)
                 scale: 1.06 + 0.06 * Math.sin(welcome.drift * 2 * Math.PI / 48)
                 anchors.horizontalCenterOffset: layer.width * 0.03 * Math.sin(welcome.drift * 2 * Math.PI / 60)
+            }
+            // After the Image, so it is destroyed after the Image bound to it.
+            DecodedImage {
+                id: attractDecoded
+                source: layer.needed ? layer.modelData : ""
+                decodeWidth: Math.ceil(attractImage.width)
+                decodeHeight: Math.ceil(attractImage.height)
+                crop: attractImage.fillMode === Image.PreserveAspectCrop
             }
         }
     }

@@ -1,0 +1,459 @@
+"""Exhibit pictures decoded off the GUI thread, within a memory budget.
+
+QML asks for a picture through a `DecodedImage` (a file and the size it is shown at). The
+decode runs on a worker thread: the validator's header checks first (the file may have been
+swapped since the exhibit was checked), then Qt's decoder at the shown size. At most
+`DECODE_BUDGET` bytes of decoding run at once, process-wide, so many near-limit pictures
+are decoded one after another instead of together; a picture larger than the whole budget
+(the validator allows up to 250 megapixels) is decoded alone. The finished image goes to the
+GUI thread, and QML shows it through a *synchronous* image provider that only hands over
+what is ready: no Python ever runs on Qt's own loader thread, where it would need the
+interpreter lock while Qt holds locks the GUI thread also takes.
+
+Decoded pictures stay while a `DecodedImage` uses them; those no longer shown are kept, up
+to `CACHE_BUDGET` bytes, for a visitor who swipes back.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from collections import OrderedDict, deque
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Property, QObject, QSize, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtQml import QmlElement, QQmlEngine, qmlEngine
+from PySide6.QtQuick import QQuickImageProvider
+
+from kiosk.app.imagedecode import decode, decode_cost, release_free_memory, shown_size
+from kiosk.exhibit.imagecheck import ImageRefused, inspect_image
+
+QML_IMPORT_NAME = "ExhibitKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+PROVIDER = "exhibit"
+#: Bytes of decoding in flight at once, across every window of the process.
+DECODE_BUDGET = 64 * 1024 * 1024
+#: Bytes of decoded pictures kept after they leave the screen.
+CACHE_BUDGET = 48 * 1024 * 1024
+#: Decoded failures remembered (a few bytes each), so a refused file is not re-read per swipe.
+CACHE_FAILURES = 256
+#: Worker threads: decoding is CPU-bound and a gallery PC has few cores to share with QML.
+THREADS = 2
+# After a decode this large, freed memory is handed back to the system at once.
+_TRIM_ABOVE = 8 * 1024 * 1024
+_ENGINE_PROPERTY = "kioskDecoder"
+
+Key = tuple[str, int, int, bool]  # file URL (with its generation), box width, height, crop
+
+
+class DecodeBudget:
+    """Bytes of decoding allowed at once, granted in the order asked for.
+
+    A decode larger than the whole budget waits until nothing else runs, then runs alone.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._in_use = 0
+        self.peak = 0  # the most ever granted at once
+        self._queue: deque[object] = deque()
+        self._changed = threading.Condition()
+
+    @property
+    def in_use(self) -> int:
+        return self._in_use
+
+    @property
+    def waiting(self) -> int:
+        return len(self._queue)
+
+    def acquire(self, cost: int) -> None:
+        ticket = object()
+        with self._changed:
+            self._queue.append(ticket)
+            self._changed.wait_for(lambda: self._queue[0] is ticket and (
+                self._in_use == 0 or self._in_use + cost <= self.limit))
+            self._queue.popleft()
+            self._in_use += cost
+            self.peak = max(self.peak, self._in_use)
+            self._changed.notify_all()  # the next in line may fit too
+
+    def release(self, cost: int) -> None:
+        with self._changed:
+            self._in_use -= cost
+            self._changed.notify_all()
+
+
+_budget = DecodeBudget(DECODE_BUDGET)
+_executor_lock = threading.Lock()
+_executor: ThreadPoolExecutor | None = None
+
+
+def _submit(job: _Job, bridge: _Bridge) -> None:
+    global _executor
+    with _executor_lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(THREADS, thread_name_prefix="decode")
+        _executor.submit(_run, job, bridge)
+
+
+def shutdown() -> None:
+    """Drop the decodes not yet started and wait for those running (at the kiosk's exit)."""
+    global _executor
+    with _executor_lock:
+        executor, _executor = _executor, None
+    if executor is not None:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class _Job:
+    token: str
+    path: Path
+    box: tuple[int, int]
+    crop: bool
+    cancelled: threading.Event = field(default_factory=threading.Event)
+
+
+class _Bridge(QObject):
+    """Carries results from the worker threads to the GUI thread (a queued signal)."""
+
+    finished = Signal(str, QImage, str, bool)  # token, image, why it was refused, cancelled
+
+
+def _run(job: _Job, bridge: _Bridge) -> None:
+    """On a worker thread: check the file, wait for room in the budget, decode."""
+    image, reason, cancelled = QImage(), "", job.cancelled.is_set()
+    if not cancelled:
+        try:
+            info = inspect_image(job.path)
+            target = shown_size((info.width, info.height), job.box, crop=job.crop,
+                                scalable=info.format == "svg")
+            cost = decode_cost(info, target)
+            _budget.acquire(cost)
+            try:
+                cancelled = job.cancelled.is_set()  # the visitor may have moved on meanwhile
+                if not cancelled:
+                    image = decode(job.path, info, job.box, crop=job.crop)
+            finally:
+                _budget.release(cost)
+                if cost > _TRIM_ABOVE:
+                    release_free_memory()
+        except ImageRefused as refused:
+            reason = refused.message
+        except Exception as error:  # a decoder fault must not end the worker
+            log.exception("decoding %s failed", job.path)
+            reason = f"it could not be decoded ({error})"
+    try:
+        bridge.finished.emit(job.token, image, reason, cancelled)
+    except RuntimeError:
+        pass  # the window it was for is gone
+
+
+@dataclass
+class _Entry:
+    key: Key
+    token: str
+    users: int = 0
+    image: QImage | None = None
+    reason: str | None = None
+    job: _Job | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.image is not None or self.reason is not None
+
+    @property
+    def size_bytes(self) -> int:
+        return self.image.sizeInBytes() if self.image is not None else 0
+
+
+_tokens = itertools.count(1)  # never reused, so Qt can never show a stale picture by URL
+
+
+class ImageDecoder(QObject):
+    """One window's pictures: who needs which, what is decoded, what is being decoded."""
+
+    decoded = Signal(str)  # the token whose picture (or refusal) is in
+    pendingChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None, *,
+                 cache_budget: int = CACHE_BUDGET) -> None:
+        super().__init__(parent)
+        self._cache_budget = cache_budget
+        self._entries: dict[Key, _Entry] = {}
+        self._by_token: dict[str, _Entry] = {}
+        self._unused: OrderedDict[Key, None] = OrderedDict()  # done, no users; oldest first
+        self._unused_failures = 0
+        self._bridge = _Bridge()  # no parent: workers may still hold it after the window
+        self._bridge.finished.connect(self._finished)
+        self._closed = False
+
+    @staticmethod
+    def attach(engine: QQmlEngine) -> ImageDecoder:
+        """A decoder for ``engine``'s windows, with the image provider QML reaches it by."""
+        decoder = ImageDecoder(engine)
+        engine.addImageProvider(PROVIDER, _ReadyImages(decoder))
+        engine.setProperty(_ENGINE_PROPERTY, decoder)
+        return decoder
+
+    @staticmethod
+    def of(engine: QQmlEngine) -> ImageDecoder | None:
+        decoder = engine.property(_ENGINE_PROPERTY)
+        return decoder if isinstance(decoder, ImageDecoder) else None
+
+    # --- for DecodedImage ---------------------------------------------------------------
+
+    def subscribe(self, key: Key) -> str:
+        """Start using the picture ``key`` names; the token identifies it from now on."""
+        entry = self._entries.get(key)
+        if entry is None:
+            entry = _Entry(key, str(next(_tokens)))
+            self._entries[key] = entry
+            self._by_token[entry.token] = entry
+        elif entry.users == 0 and key in self._unused:
+            self._forget_unused(key)
+        entry.users += 1
+        if not entry.done and entry.job is None:
+            self._start(entry)
+        elif entry.job is not None:
+            entry.job.cancelled.clear()  # wanted again before the worker got to it
+        return entry.token
+
+    def unsubscribe(self, token: str) -> None:
+        entry = self._by_token.get(token)
+        if entry is None or entry.users == 0:
+            return
+        entry.users -= 1
+        if entry.users:
+            return
+        if entry.job is not None:
+            entry.job.cancelled.set()  # skipped if not started; dropped when it reports
+        elif entry.done:
+            self._keep_unused(entry)
+
+    def result(self, token: str) -> tuple[QImage | None, str | None]:
+        """The decoded picture, or why it cannot be shown; (None, None) while decoding."""
+        entry = self._by_token.get(token)
+        if entry is None:
+            return None, None
+        return entry.image, entry.reason
+
+    @staticmethod
+    def url(token: str) -> str:
+        return f"image://{PROVIDER}/{token}"
+
+    # --- for the image provider, render and tests ----------------------------------------
+
+    def image(self, token: str) -> QImage:
+        entry = self._by_token.get(token)
+        return entry.image if entry is not None and entry.image is not None else QImage()
+
+    def _pending(self) -> int:
+        return sum(1 for entry in self._entries.values() if entry.job is not None)
+
+    pending = Property(int, _pending, notify=pendingChanged)
+
+    def in_use_bytes(self) -> int:
+        """Bytes of decoded pictures held, whether shown or kept for going back."""
+        return sum(entry.size_bytes for entry in self._entries.values())
+
+    def users(self) -> int:
+        return sum(entry.users for entry in self._entries.values())
+
+    def close(self) -> None:
+        """Cancel what has not started; results still arriving are dropped."""
+        self._closed = True
+        for entry in self._entries.values():
+            if entry.job is not None:
+                entry.job.cancelled.set()
+
+    # --- inside ---------------------------------------------------------------------------
+
+    def _start(self, entry: _Entry) -> None:
+        url = QUrl(entry.key[0])
+        if not url.isLocalFile():
+            # Exhibit pictures are files in the exhibit folder; nothing is ever fetched.
+            entry.reason = "it is not a file in the exhibit folder"
+            return
+        entry.job = _Job(entry.token, Path(url.toLocalFile()), entry.key[1:3], entry.key[3])
+        _submit(entry.job, self._bridge)
+        self.pendingChanged.emit()
+
+    def _finished(self, token: str, image: QImage, reason: str, cancelled: bool) -> None:
+        entry = self._by_token.get(token)
+        if entry is None or self._closed:
+            return
+        entry.job = None
+        if cancelled:
+            if entry.users:
+                self._start(entry)  # wanted again after it was called off
+            else:
+                self._drop(entry)
+        else:
+            if reason:
+                entry.reason = reason
+                log.warning("the picture %s cannot be shown: %s", QUrl(entry.key[0]).toLocalFile(),
+                            reason)
+            else:
+                entry.image = image
+            if not entry.users:
+                self._keep_unused(entry)
+            self.decoded.emit(token)
+        self.pendingChanged.emit()
+
+    def _keep_unused(self, entry: _Entry) -> None:
+        self._unused[entry.key] = None
+        if entry.image is None:
+            self._unused_failures += 1
+        unused_bytes = sum(self._entries[key].size_bytes for key in self._unused)
+        while self._unused and (unused_bytes > self._cache_budget
+                                or self._unused_failures > CACHE_FAILURES):
+            oldest = self._entries[next(iter(self._unused))]
+            unused_bytes -= oldest.size_bytes
+            self._forget_unused(oldest.key)
+            self._drop(oldest)
+
+    def _forget_unused(self, key: Key) -> None:
+        del self._unused[key]
+        if self._entries[key].image is None:
+            self._unused_failures -= 1
+
+    def _drop(self, entry: _Entry) -> None:
+        self._entries.pop(entry.key, None)
+        self._by_token.pop(entry.token, None)
+
+
+class _ReadyImages(QQuickImageProvider):
+    """Hands QML the pictures already decoded. Synchronous on purpose: it runs on the GUI
+    thread (QML asks with `asynchronous: false`) and only looks a picture up."""
+
+    def __init__(self, decoder: ImageDecoder) -> None:
+        super().__init__(QQuickImageProvider.ImageType.Image)
+        self._decoder = decoder
+
+    def requestImage(self, token: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802
+        image = self._decoder.image(token)
+        size.setWidth(image.width())
+        size.setHeight(image.height())
+        return image
+
+
+class _Subscription:
+    """What a DecodedImage holds, apart from it, so it can be released when it is deleted."""
+
+    def __init__(self) -> None:
+        self.decoder: ImageDecoder | None = None
+        self.token: str | None = None
+
+    def release(self) -> None:
+        if self.decoder is not None and self.token is not None:
+            try:
+                self.decoder.unsubscribe(self.token)
+            except RuntimeError:
+                pass  # the whole window went first
+        self.token = None
+
+
+@QmlElement
+class DecodedImage(QObject):
+    """QML's side: set `source` (a file URL) and the size it is shown at; `url` then
+    becomes an `image://` URL for an `Image` (with `asynchronous: false`) once decoded,
+    or `failed` turns true with the reason in the log."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = ""
+        self._width = 0
+        self._height = 0
+        self._crop = False
+        self._key: Key | None = None
+        self._url = ""
+        self._failed = False
+        self._scheduled = False
+        self._subscription = _Subscription()
+        self.destroyed.connect(self._subscription.release)
+        # Bindings arrive one by one (source, then width, then height): ask once for all.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._update)
+
+    def _setter(name: str):  # type: ignore[no-untyped-def]  # noqa: N805
+        def set_value(self: DecodedImage, value: object) -> None:
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+                self._schedule()
+        return set_value
+
+    source = Property(str, lambda self: self._source, _setter("_source"), notify=changed)
+    decodeWidth = Property(int, lambda self: self._width, _setter("_width"), notify=changed)
+    decodeHeight = Property(int, lambda self: self._height, _setter("_height"), notify=changed)
+    crop = Property(bool, lambda self: self._crop, _setter("_crop"), notify=changed)
+    url = Property(str, lambda self: self._url, notify=changed)
+    failed = Property(bool, lambda self: self._failed, notify=changed)
+    loading = Property(bool, lambda self: self._scheduled or (
+        self._key is not None and not self._url and not self._failed), notify=changed)
+    # As QML's Image.status: Null, Ready, Loading, Error.
+    status = Property(int, lambda self: 3 if self._failed else 1 if self._url else
+                      2 if self.loading else 0, notify=changed)
+    del _setter
+
+    def _schedule(self) -> None:
+        if not self._scheduled:
+            self._scheduled = True
+            self._timer.start()
+            self.changed.emit()
+
+    def _decoder(self) -> ImageDecoder | None:
+        if self._subscription.decoder is None:
+            engine = qmlEngine(self)
+            decoder = ImageDecoder.of(engine) if engine is not None else None
+            if decoder is not None:
+                decoder.decoded.connect(self._decoded)
+                self._subscription.decoder = decoder
+        return self._subscription.decoder
+
+    def _update(self) -> None:
+        self._scheduled = False
+        wanted = bool(self._source) and self._width > 0 and self._height > 0
+        key = (self._source, self._width, self._height, self._crop) if wanted else None
+        decoder = self._decoder()
+        if key != self._key and decoder is not None:
+            same_picture = self._key is not None and key is not None and key[0] == self._key[0]
+            previous = self._subscription.token
+            self._key = key
+            self._subscription.token = decoder.subscribe(key) if key is not None else None
+            if previous is not None:
+                decoder.unsubscribe(previous)
+            if not same_picture:
+                # Another picture: never leave the last one up meanwhile. (A new size of the
+                # same picture keeps the old decode on screen until the sharper one is in.)
+                self._url, self._failed = "", False
+            self._show()
+        self.changed.emit()
+
+    def _decoded(self, token: str) -> None:
+        if token == self._subscription.token:
+            self._show()
+            self.changed.emit()
+
+    def _show(self) -> None:
+        decoder, token = self._subscription.decoder, self._subscription.token
+        if decoder is None or token is None:
+            self._url, self._failed = "", False
+            return
+        image, reason = decoder.result(token)
+        if image is not None:
+            self._url, self._failed = decoder.url(token), False
+        elif reason is not None:
+            self._url, self._failed = "", True

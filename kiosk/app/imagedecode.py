@@ -1,0 +1,92 @@
+"""Decoding one exhibit picture at the size it is shown: the work done off the GUI thread.
+
+Every decode first runs the validator's own header checks (`inspect_image`), so a file
+swapped on disk after the exhibit was checked (a bomb, a lie about its format, an SVG
+whose `<use>` copies explode, a FIFO) is refused before Qt's decoders see it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
+
+from kiosk.exhibit.imagecheck import ImageInfo, ImageRefused
+
+_QT_FORMAT = {"png": b"png", "jpeg": b"jpeg", "webp": b"webp", "svg": b"svg"}
+# Handlers that decode straight to a smaller size (JPEG scales in its DCT, SVG renders at
+# any size); the others decode the whole picture before it is scaled down.
+_SCALES_WHILE_DECODING = frozenset({"jpeg", "svg"})
+_BYTES_PER_PIXEL = 4
+_QUARTER_TURN = QImageIOHandler.Transformation.TransformationRotate90.value
+
+
+def shown_size(natural: tuple[int, int], box: tuple[int, int], *, crop: bool,
+               scalable: bool) -> tuple[int, int]:
+    """The size to decode a ``natural``-sized picture at, to fill ``box``: fitted inside
+    it, or covering it when ``crop``. Never larger than the picture, unless it is
+    ``scalable`` (an SVG is sharp at any size)."""
+    width, height = natural
+    if width <= 0 or height <= 0 or box[0] <= 0 or box[1] <= 0:
+        return (0, 0)
+    ratios = (box[0] / width, box[1] / height)
+    scale = max(ratios) if crop else min(ratios)
+    if not scalable:
+        scale = min(scale, 1.0)
+    return (max(1, round(width * scale)), max(1, round(height * scale)))
+
+
+def decode_cost(info: ImageInfo, target: tuple[int, int]) -> int:
+    """Bytes a decode needs at its peak, for the decoder's memory budget: the full
+    picture for formats that decode it whole, the target for those that scale as they go."""
+    if info.format in _SCALES_WHILE_DECODING:
+        # JPEG's DCT scaling stops at one eighth; the decode may be up to 8x the target a side.
+        if info.format == "jpeg":
+            eighth = (info.width + 7) // 8 * ((info.height + 7) // 8)
+            return max(target[0] * target[1], eighth) * _BYTES_PER_PIXEL
+        return target[0] * target[1] * _BYTES_PER_PIXEL
+    return info.pixels * _BYTES_PER_PIXEL
+
+
+def decode(path: Path, info: ImageInfo, box: tuple[int, int], *, crop: bool) -> QImage:
+    """The picture at ``path`` decoded to fit (or, with ``crop``, cover) ``box`` pixels,
+    turned upright by its EXIF orientation. Raises :class:`ImageRefused` if it cannot be."""
+    reader = QImageReader(str(path), _QT_FORMAT[info.format])
+    reader.setAutoTransform(True)
+    natural = (info.width, info.height)
+    # The box is upright; a picture stored on its side is scaled before it is turned.
+    if reader.transformation().value & _QUARTER_TURN:
+        box = (box[1], box[0])
+    target = shown_size(natural, box, crop=crop, scalable=info.format == "svg")
+    if target != natural:
+        reader.setScaledSize(QSize(*target))
+    image = reader.read()
+    if image.isNull():
+        raise ImageRefused(f"it could not be decoded ({reader.errorString()}); "
+                           "export it again")
+    return image
+
+
+def _malloc_trim() -> Callable[[], None]:
+    """glibc keeps freed memory of each thread's heap for reuse; a decode of a large
+    picture leaves tens of megabytes behind that only `malloc_trim` hands back."""
+    name = ctypes.util.find_library("c")
+    try:
+        trim = ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):
+        trim = None
+    if trim is None:
+        return lambda: None
+    trim.argtypes = [ctypes.c_size_t]
+
+    def release() -> None:
+        trim(0)
+
+    return release
+
+
+release_free_memory = _malloc_trim()
