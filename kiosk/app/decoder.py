@@ -20,9 +20,9 @@ import itertools
 import logging
 import threading
 from collections import OrderedDict, deque
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
@@ -32,6 +32,9 @@ from PySide6.QtQuick import QQuickImageProvider
 from kiosk.app.imagedecode import decode, decode_cost, release_free_memory, shown_size
 from kiosk.exhibit.imagecheck import ImageRefused, inspect_image
 
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
 QML_IMPORT_NAME = "ExhibitKiosk"
 QML_IMPORT_MAJOR_VERSION = 1
 
@@ -40,8 +43,9 @@ log = logging.getLogger(__name__)
 PROVIDER = "exhibit"
 #: Bytes of decoding in flight at once, across every window of the process.
 DECODE_BUDGET = 64 * 1024 * 1024
-#: Bytes of decoded pictures kept after they leave the screen.
-CACHE_BUDGET = 48 * 1024 * 1024
+#: Bytes of decoded pictures kept after they leave the screen: a few screen-sized ones, for
+#: a visitor stepping back (the pages next to the current one are built, and hold theirs).
+CACHE_BUDGET = 16 * 1024 * 1024
 #: Decoded failures remembered (a few bytes each), so a refused file is not re-read per swipe.
 CACHE_FAILURES = 256
 #: Worker threads: decoding is CPU-bound and a gallery PC has few cores to share with QML.
@@ -100,6 +104,8 @@ def _submit(job: _Job, bridge: _Bridge) -> None:
     global _executor
     with _executor_lock:
         if _executor is None:
+            from concurrent.futures import ThreadPoolExecutor  # not before the first frame
+
             _executor = ThreadPoolExecutor(THREADS, thread_name_prefix="decode")
         _executor.submit(_run, job, bridge)
 

@@ -8,7 +8,6 @@ whose `<use>` copies explode, a FIFO) is refused before Qt's decoders see it.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,13 +73,10 @@ def decode(path: Path, info: ImageInfo, box: tuple[int, int], *, crop: bool) -> 
 def _malloc_trim() -> Callable[[], None]:
     """glibc keeps freed memory of each thread's heap for reuse; a decode of a large
     picture leaves tens of megabytes behind that only `malloc_trim` hands back."""
-    name = ctypes.util.find_library("c")
     try:
-        trim = ctypes.CDLL(name).malloc_trim if name else None
+        trim = ctypes.CDLL(None).malloc_trim  # the C library the process already has
     except (OSError, AttributeError):
-        trim = None
-    if trim is None:
-        return lambda: None
+        return lambda: None  # not glibc: nothing to do
     trim.argtypes = [ctypes.c_size_t]
 
     def release() -> None:
