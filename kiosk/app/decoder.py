@@ -43,9 +43,9 @@ log = logging.getLogger(__name__)
 PROVIDER = "exhibit"
 #: Bytes of decoding in flight at once, across every window of the process.
 DECODE_BUDGET = 64 * 1024 * 1024
-#: Bytes of decoded pictures kept after they leave the screen: a few screen-sized ones, for
+#: Bytes of decoded pictures kept after they leave the screen: two or three screen-sized, for
 #: a visitor stepping back (the pages next to the current one are built, and hold theirs).
-CACHE_BUDGET = 16 * 1024 * 1024
+CACHE_BUDGET = 8 * 1024 * 1024
 #: Decoded failures remembered (a few bytes each), so a refused file is not re-read per swipe.
 CACHE_FAILURES = 256
 #: Worker threads: decoding is CPU-bound and a gallery PC has few cores to share with QML.
@@ -295,10 +295,12 @@ class ImageDecoder(QObject):
 
     def _finished(self, token: str, image: QImage, reason: str, cancelled: bool) -> None:
         entry = self._by_token.get(token)
-        if entry is None or self._closed:
+        if entry is None:
             return
         entry.job = None
-        if cancelled:
+        if self._closed:
+            self._drop(entry)
+        elif cancelled:
             if entry.users:
                 self._start(entry)  # wanted again after it was called off
             else:

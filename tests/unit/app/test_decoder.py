@@ -223,3 +223,23 @@ def test_a_picture_called_off_before_its_turn_is_never_decoded(
     assert decoded == ["a.png"]
     assert decoder.result(first)[0] is not None
     assert decoder.result(second) == (None, None)
+
+
+def test_a_closed_decoder_drops_what_is_still_waiting(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    budget = DecodeBudget(1)
+    monkeypatch.setattr(decoder_module, "_budget", budget)
+    picture = QImage(64, 64, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#000000"))
+    assert picture.save(str(tmp_path / "a.png"))
+    decoded: list[Path] = []
+    monkeypatch.setattr(decoder_module, "decode", lambda path, *a, **k: decoded.append(path))
+    decoder = ImageDecoder()
+    budget.acquire(1)
+    token = decoder.subscribe(_key(tmp_path / "a.png"))
+    qtbot.waitUntil(lambda: budget.waiting == 1, timeout=5000)
+    decoder.close()  # the window is going away
+    budget.release(1)
+    qtbot.waitUntil(lambda: decoder.pending == 0, timeout=5000)
+    assert decoder.result(token) == (None, None)
+    assert decoded == []  # the waiting decode never ran
