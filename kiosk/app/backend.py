@@ -48,6 +48,7 @@ class Backend(QObject):
     idle = _get("idle")
     banner = _get("banner")
     staff = _get("staff")
+    decoder = _get("decoder")
     theme = _get("theme", "QVariantMap")
     fontFamily = _get("fontFamily", str)
     headingFamily = _get("headingFamily", str)

@@ -1,8 +1,12 @@
 """Exhibit pictures decoded off the GUI thread, within a memory budget.
 
-QML asks for a picture through a `DecodedImage` (a file and the size it is shown at). The
-decode runs on a worker thread: the validator's header checks first (the file may have been
-swapped since the exhibit was checked), then Qt's decoder at the shown size. At most
+QML asks for a picture with `Backend.decoder.picture(item, file, width, height, crop, …)`
+(the file and the size it is shown at) and gets an `image://` URL once it is decoded. (Not
+through a QML type written in Python: PySide keeps the Python side of every such object
+QML creates after the object is gone, one per page turned.)
+
+The decode runs on a worker thread: the validator's header checks first (the file may have
+been swapped since the exhibit was checked), then Qt's decoder at the shown size. At most
 `DECODE_BUDGET` bytes of decoding run at once, process-wide, so many near-limit pictures
 are decoded one after another instead of together; a picture larger than the whole budget
 (the validator allows up to 250 megapixels) is decoded alone. The finished image goes to the
@@ -10,8 +14,8 @@ GUI thread, and QML shows it through a *synchronous* image provider that only ha
 what is ready: no Python ever runs on Qt's own loader thread, where it would need the
 interpreter lock while Qt holds locks the GUI thread also takes.
 
-Decoded pictures stay while a `DecodedImage` uses them; those no longer shown are kept, up
-to `CACHE_BUDGET` bytes, for a visitor who swipes back.
+Decoded pictures stay while an item uses them; those no longer shown are kept, up to
+`CACHE_BUDGET` bytes, for a visitor who swipes back.
 """
 
 from __future__ import annotations
@@ -21,22 +25,21 @@ import logging
 import threading
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, QSize, QTimer, QUrl, Signal
+from PySide6.QtCore import Property, QObject, QSize, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
-from PySide6.QtQml import QmlElement, QQmlEngine, qmlEngine
+from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickImageProvider
+from shiboken6 import getCppPointer
 
 from kiosk.app.imagedecode import decode, decode_cost, release_free_memory, shown_size
 from kiosk.exhibit.imagecheck import ImageRefused, inspect_image
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
-
-QML_IMPORT_NAME = "ExhibitKiosk"
-QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
@@ -143,13 +146,14 @@ def _run(job: _Job, bridge: _Bridge) -> None:
             target = shown_size((info.width, info.height), job.box, crop=job.crop,
                                 scalable=info.format == "svg")
             cost = decode_cost(info, target)
-            _budget.acquire(cost)
+            budget = _budget  # the same one to give back to
+            budget.acquire(cost)
             try:
                 cancelled = job.cancelled.is_set()  # the visitor may have moved on meanwhile
                 if not cancelled:
                     image = decode(job.path, info, job.box, crop=job.crop)
             finally:
-                _budget.release(cost)
+                budget.release(cost)
                 if cost > _TRIM_ABOVE:
                     release_free_memory()
         except ImageRefused as refused:
@@ -181,6 +185,15 @@ class _Entry:
         return self.image.sizeInBytes() if self.image is not None else 0
 
 
+@dataclass
+class _Owner:
+    """One item's request: the picture and size it asked for, and the decode it shows."""
+
+    key: Key | None = None
+    token: str | None = None
+    shown: str | None = None
+
+
 _tokens = itertools.count(1)  # never reused, so Qt can never show a stale picture by URL
 
 
@@ -189,6 +202,7 @@ class ImageDecoder(QObject):
 
     decoded = Signal(str)  # the token whose picture (or refusal) is in
     pendingChanged = Signal()
+    revisionChanged = Signal()
 
     def __init__(self, parent: QObject | None = None, *,
                  cache_budget: int = CACHE_BUDGET) -> None:
@@ -201,6 +215,8 @@ class ImageDecoder(QObject):
         self._bridge = _Bridge()  # no parent: workers may still hold it after the window
         self._bridge.finished.connect(self._finished)
         self._closed = False
+        self._owners: dict[int, _Owner] = {}
+        self._revision_count = 0
 
     @staticmethod
     def attach(engine: QQmlEngine) -> ImageDecoder:
@@ -215,7 +231,7 @@ class ImageDecoder(QObject):
         decoder = engine.property(_ENGINE_PROPERTY)
         return decoder if isinstance(decoder, ImageDecoder) else None
 
-    # --- for DecodedImage ---------------------------------------------------------------
+    # --- requests, by token ----------------------------------------------------------------
 
     def subscribe(self, key: Key) -> str:
         """Start using the picture ``key`` names; the token identifies it from now on."""
@@ -256,6 +272,59 @@ class ImageDecoder(QObject):
     def url(token: str) -> str:
         return f"image://{PROVIDER}/{token}"
 
+    # --- for QML ---------------------------------------------------------------------------
+
+    def _revision(self) -> int:
+        return self._revision_count
+
+    revision = Property(int, _revision, notify=revisionChanged)
+
+    @Slot(QObject, str, int, int, bool, int, result="QVariantMap")
+    def picture(self, owner: QObject, source: str, width: int, height: int, crop: bool,
+                revision: int) -> dict[str, object]:
+        """What `owner` (an item showing a picture) should show of ``source`` decoded to fit
+        (or cover) ``width``×``height``: ``url`` for an Image once decoded, ``failed``,
+        ``loading`` and ``status`` (as Image.status: 0 null, 1 ready, 2 loading, 3 error).
+
+        QML passes ``revision`` only so the binding is evaluated again whenever a decode
+        finishes. The owner's earlier request is released when it asks for another picture
+        or size, and when it is destroyed.
+        """
+        del revision
+        held = self._owner_state(owner)
+        key = (source, width, height, crop) if source and width > 0 and height > 0 else None
+        if key != held.key:
+            previous = held.token
+            if held.key is None or key is None or key[0] != held.key[0]:
+                held.shown = None  # another picture: never leave the last one up meanwhile
+            held.key = key
+            held.token = self.subscribe(key) if key is not None else None
+            if previous is not None:
+                self.unsubscribe(previous)
+        image, reason = self.result(held.token) if held.token is not None else (None, None)
+        if image is not None:
+            held.shown = held.token  # (a new size of the same picture replaces the old one)
+        failed = reason is not None
+        loading = held.token is not None and image is None and not failed
+        url = self.url(held.shown) if held.shown is not None and not failed else ""
+        status = 3 if failed else 1 if url else 2 if loading else 0
+        return {"url": url, "failed": failed, "loading": loading, "status": status}
+
+    def _owner_state(self, owner: QObject) -> _Owner:
+        address = getCppPointer(owner)[0]
+        held = self._owners.get(address)
+        if held is None:
+            held = _Owner()
+            self._owners[address] = held
+            # A partial, not a method of the owner: nothing here keeps a wrapper of it alive.
+            owner.destroyed.connect(partial(self._owner_gone, address))
+        return held
+
+    def _owner_gone(self, address: int, *_: object) -> None:
+        held = self._owners.pop(address, None)
+        if held is not None and held.token is not None:
+            self.unsubscribe(held.token)
+
     # --- for the image provider, render and tests ----------------------------------------
 
     def image(self, token: str) -> QImage:
@@ -273,6 +342,14 @@ class ImageDecoder(QObject):
 
     def users(self) -> int:
         return sum(entry.users for entry in self._entries.values())
+
+    def owners(self) -> int:
+        """Items that asked for a picture and are not yet destroyed."""
+        return len(self._owners)
+
+    def unused_bytes(self) -> int:
+        """Bytes of decoded pictures no item shows, kept for going back."""
+        return sum(self._entries[key].size_bytes for key in self._unused)
 
     def close(self) -> None:
         """Cancel what has not started; results still arriving are dropped."""
@@ -315,13 +392,15 @@ class ImageDecoder(QObject):
             if not entry.users:
                 self._keep_unused(entry)
             self.decoded.emit(token)
+            self._revision_count += 1
+            self.revisionChanged.emit()
         self.pendingChanged.emit()
 
     def _keep_unused(self, entry: _Entry) -> None:
         self._unused[entry.key] = None
         if entry.image is None:
             self._unused_failures += 1
-        unused_bytes = sum(self._entries[key].size_bytes for key in self._unused)
+        unused_bytes = self.unused_bytes()
         while self._unused and (unused_bytes > self._cache_budget
                                 or self._unused_failures > CACHE_FAILURES):
             oldest = self._entries[next(iter(self._unused))]
@@ -352,116 +431,3 @@ class _ReadyImages(QQuickImageProvider):
         size.setWidth(image.width())
         size.setHeight(image.height())
         return image
-
-
-class _Subscription:
-    """What a DecodedImage holds, apart from it, so it can be released when it is deleted."""
-
-    def __init__(self) -> None:
-        self.decoder: ImageDecoder | None = None
-        self.token: str | None = None
-
-    def release(self) -> None:
-        if self.decoder is not None and self.token is not None:
-            try:
-                self.decoder.unsubscribe(self.token)
-            except RuntimeError:
-                pass  # the whole window went first
-        self.token = None
-
-
-@QmlElement
-class DecodedImage(QObject):
-    """QML's side: set `source` (a file URL) and the size it is shown at; `url` then
-    becomes an `image://` URL for an `Image` (with `asynchronous: false`) once decoded,
-    or `failed` turns true with the reason in the log."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._source = ""
-        self._width = 0
-        self._height = 0
-        self._crop = False
-        self._key: Key | None = None
-        self._url = ""
-        self._failed = False
-        self._scheduled = False
-        self._subscription = _Subscription()
-        self.destroyed.connect(self._subscription.release)
-        # Bindings arrive one by one (source, then width, then height): ask once for all.
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._update)
-
-    def _setter(name: str):  # type: ignore[no-untyped-def]  # noqa: N805
-        def set_value(self: DecodedImage, value: object) -> None:
-            if getattr(self, name) != value:
-                setattr(self, name, value)
-                self._schedule()
-        return set_value
-
-    source = Property(str, lambda self: self._source, _setter("_source"), notify=changed)
-    decodeWidth = Property(int, lambda self: self._width, _setter("_width"), notify=changed)
-    decodeHeight = Property(int, lambda self: self._height, _setter("_height"), notify=changed)
-    crop = Property(bool, lambda self: self._crop, _setter("_crop"), notify=changed)
-    url = Property(str, lambda self: self._url, notify=changed)
-    failed = Property(bool, lambda self: self._failed, notify=changed)
-    loading = Property(bool, lambda self: self._scheduled or (
-        self._key is not None and not self._url and not self._failed), notify=changed)
-    # As QML's Image.status: Null, Ready, Loading, Error.
-    status = Property(int, lambda self: 3 if self._failed else 1 if self._url else
-                      2 if self.loading else 0, notify=changed)
-    del _setter
-
-    def _schedule(self) -> None:
-        if not self._scheduled:
-            self._scheduled = True
-            self._timer.start()
-            self.changed.emit()
-
-    def _decoder(self) -> ImageDecoder | None:
-        if self._subscription.decoder is None:
-            engine = qmlEngine(self)
-            decoder = ImageDecoder.of(engine) if engine is not None else None
-            if decoder is not None:
-                decoder.decoded.connect(self._decoded)
-                self._subscription.decoder = decoder
-        return self._subscription.decoder
-
-    def _update(self) -> None:
-        self._scheduled = False
-        wanted = bool(self._source) and self._width > 0 and self._height > 0
-        key = (self._source, self._width, self._height, self._crop) if wanted else None
-        decoder = self._decoder()
-        if key != self._key and decoder is not None:
-            same_picture = self._key is not None and key is not None and key[0] == self._key[0]
-            previous = self._subscription.token
-            self._key = key
-            self._subscription.token = decoder.subscribe(key) if key is not None else None
-            if previous is not None:
-                decoder.unsubscribe(previous)
-            if not same_picture:
-                # Another picture: never leave the last one up meanwhile. (A new size of the
-                # same picture keeps the old decode on screen until the sharper one is in.)
-                self._url, self._failed = "", False
-            self._show()
-        self.changed.emit()
-
-    def _decoded(self, token: str) -> None:
-        if token == self._subscription.token:
-            self._show()
-            self.changed.emit()
-
-    def _show(self) -> None:
-        decoder, token = self._subscription.decoder, self._subscription.token
-        if decoder is None or token is None:
-            self._url, self._failed = "", False
-            return
-        image, reason = decoder.result(token)
-        if image is not None:
-            self._url, self._failed = decoder.url(token), False
-        elif reason is not None:
-            self._url, self._failed = "", True

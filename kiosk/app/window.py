@@ -157,7 +157,7 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     engine.addImportPath(str(QML_DIR))
     decoder = ImageDecoder.attach(engine)
     Backend.attach(engine, nav=nav, pages=pages, eras=eras, metrics=metrics, theme=PALETTE,
-                   idle=idle, banner=banner, staff=staff,
+                   idle=idle, banner=banner, staff=staff, decoder=decoder,
                    fontFamily=BODY_FAMILY, headingFamily=HEADING_FAMILY)
     if defer_screens:
         engine.setInitialProperties({"deferScreens": True})

@@ -98,6 +98,8 @@ def test_many_large_pictures_at_once_are_decoded_one_by_one_while_the_visit_goes
     one_picture = 2400 * 1600 * 4
     budget = DecodeBudget(one_picture + one_picture // 2)
     monkeypatch.setattr(decoder_module, "_budget", budget)
+    # Worker threads of their own: an earlier test's decode may still be running.
+    monkeypatch.setattr(decoder_module, "_executor", None)
     path = write_sample_exhibit(tmp_path)
     for index, colour in enumerate(COLOURS):
         write_png(tmp_path / "assets" / f"img{index}.png", colour, 2400, 1600)
@@ -106,20 +108,22 @@ def test_many_large_pictures_at_once_are_decoded_one_by_one_while_the_visit_goes
     view = create_view(exhibit, size=(1280, 800))
     view.nav.animate = False
     budget.acquire(budget.limit)  # hold every decode back, as one very long decode would
-    view.window.show()
-    qtbot.waitExposed(view.window)
-    view.nav.enter()
-    for _ in range(5):
-        view.nav.next()
-    qtbot.waitUntil(lambda: budget.waiting >= 2, timeout=5000)
-    assert view.decoder.pending >= 2
-    for _ in range(3):  # the GUI thread is free while pictures wait and decode
-        with qtbot.waitSignal(view.window.frameSwapped, timeout=3000):
-            view.window.update()
-    view.nav.previous()
-    assert view.nav.pageIndex == 4
-    budget.peak = 0
-    budget.release(budget.limit)
+    try:
+        view.window.show()
+        qtbot.waitExposed(view.window)
+        view.nav.enter()
+        for _ in range(5):
+            view.nav.next()
+        qtbot.waitUntil(lambda: budget.waiting >= 2, timeout=5000)
+        assert view.decoder.pending >= 2
+        for _ in range(3):  # the GUI thread is free while pictures wait and decode
+            with qtbot.waitSignal(view.window.frameSwapped, timeout=3000):
+                view.window.update()
+        view.nav.previous()
+        assert view.nav.pageIndex == 4
+    finally:  # (never leave the workers waiting, even when this fails)
+        budget.peak = 0
+        budget.release(budget.limit)
     qtbot.waitUntil(lambda: view.decoder.pending == 0, timeout=30000)
     assert budget.peak == one_picture  # never two at once
     picture = view.find_on_screen("panelImage")

@@ -14,9 +14,15 @@ Item {
     property int fillMode: Image.PreserveAspectFit
     property real decodeScale: 1.0
     // Image's own statuses: Loading while decoding, Error for a refused file.
-    readonly property int status: decoded.status === Image.Ready ? image.status : decoded.status
+    readonly property int status: picture.status === Image.Ready ? image.status : picture.status
     // Still on its way (render and the benchmarks wait for pictures to be in).
-    readonly property bool pictureLoading: decoded.loading
+    readonly property bool pictureLoading: picture.loading
+    // The decoded picture for this item; asked again whenever a decode finishes.
+    readonly property var picture: Backend.decoder.picture(
+        root, root.source,
+        Math.ceil(root.width * root.decodeScale * Screen.devicePixelRatio),
+        Math.ceil(root.height * root.decodeScale * Screen.devicePixelRatio),
+        root.fillMode === Image.PreserveAspectCrop, Backend.decoder.revision)
     readonly property alias paintedWidth: image.paintedWidth
     readonly property alias paintedHeight: image.paintedHeight
 
@@ -28,7 +34,7 @@ Item {
         objectName: "exhibitImage"
         anchors.fill: parent
         // Decoded off the GUI thread already; this only picks the finished picture up.
-        source: decoded.url
+        source: root.picture.url
         asynchronous: false
         cache: false
         fillMode: root.fillMode
@@ -41,7 +47,7 @@ Item {
     Rectangle {
         objectName: "imagePlaceholder"
         anchors.fill: parent
-        visible: decoded.failed || image.status === Image.Error
+        visible: root.picture.failed || image.status === Image.Error
         color: root.theme.surface
         radius: root.metrics.mm * 2
         Column {
@@ -67,12 +73,4 @@ Item {
         }
     }
 
-    // Last, so it is destroyed after the items bound to it.
-    DecodedImage {
-        id: decoded
-        source: root.source
-        decodeWidth: Math.ceil(root.width * root.decodeScale * Screen.devicePixelRatio)
-        decodeHeight: Math.ceil(root.height * root.decodeScale * Screen.devicePixelRatio)
-        crop: root.fillMode === Image.PreserveAspectCrop
-    }
 }

@@ -57,22 +57,18 @@ Item {
                 anchors.centerIn: parent
                 width: parent.width * 1.15
                 height: parent.height * 1.15
-                readonly property bool pictureLoading: attractDecoded.loading
-                source: attractDecoded.url
+                readonly property var picture: Backend.decoder.picture(
+                    attractImage, layer.needed ? layer.modelData : "",
+                    Math.ceil(width), Math.ceil(height),
+                    fillMode === Image.PreserveAspectCrop, Backend.decoder.revision)
+                readonly property bool pictureLoading: picture.loading
+                source: picture.url
                 asynchronous: false
                 cache: false
                 // A landscape picture on a portrait screen is shown whole, not as a sliver.
                 fillMode: welcome.height > welcome.width ? Image.PreserveAspectFit : Image.PreserveAspectCrop
                 scale: 1.06 + 0.06 * Math.sin(welcome.drift * 2 * Math.PI / 48)
                 anchors.horizontalCenterOffset: layer.width * 0.03 * Math.sin(welcome.drift * 2 * Math.PI / 60)
-            }
-            // After the Image, so it is destroyed after the Image bound to it.
-            DecodedImage {
-                id: attractDecoded
-                source: layer.needed ? layer.modelData : ""
-                decodeWidth: Math.ceil(attractImage.width)
-                decodeHeight: Math.ceil(attractImage.height)
-                crop: attractImage.fillMode === Image.PreserveAspectCrop
             }
         }
     }

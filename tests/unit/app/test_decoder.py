@@ -205,6 +205,7 @@ def test_a_picture_called_off_before_its_turn_is_never_decoded(
         monkeypatch: pytest.MonkeyPatch) -> None:
     budget = DecodeBudget(1)
     monkeypatch.setattr(decoder_module, "_budget", budget)
+    monkeypatch.setattr(decoder_module, "_executor", None)  # threads of its own
     decoded: list[str] = []
     real_decode = decoder_module.decode
     monkeypatch.setattr(decoder_module, "decode", lambda path, *a, **k: (
@@ -229,6 +230,7 @@ def test_a_closed_decoder_drops_what_is_still_waiting(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     budget = DecodeBudget(1)
     monkeypatch.setattr(decoder_module, "_budget", budget)
+    monkeypatch.setattr(decoder_module, "_executor", None)  # threads of its own
     picture = QImage(64, 64, QImage.Format.Format_RGB32)
     picture.fill(QColor("#000000"))
     assert picture.save(str(tmp_path / "a.png"))
