@@ -204,7 +204,7 @@ GUARDS: tuple[Guard, ...] = (
           "if image.isNull():", "if False:",
           (GA + "test_a_cut_short_picture_is_refused_by_the_decoder_not_handed_over_blank",)),
     Guard("placeholder-shown", "kiosk/qml/Kiosk/ExhibitImage.qml",
-          "visible: decoded.failed || image.status === Image.Error", "visible: false",
+          "visible: root.picture.failed || image.status === Image.Error", "visible: false",
           (HI + "test_a_hostile_picture_shows_the_placeholder_and_the_kiosk_keeps_running"
                 "[bomb-100000x100000.png]",)),
     # --- 3. hostile text -----------------------------------------------------------------
