@@ -53,8 +53,6 @@ CACHE_BUDGET = 8 * 1024 * 1024
 CACHE_FAILURES = 256
 #: Worker threads: decoding is CPU-bound and a gallery PC has few cores to share with QML.
 THREADS = 2
-# After a decode this large, freed memory is handed back to the system at once.
-_TRIM_ABOVE = 8 * 1024 * 1024
 _ENGINE_PROPERTY = "kioskDecoder"
 
 Key = tuple[str, int, int, bool]  # file URL (with its generation), box width, height, crop
@@ -154,8 +152,9 @@ def _run(job: _Job, bridge: _Bridge) -> None:
                     image = decode(job.path, info, job.box, crop=job.crop)
             finally:
                 budget.release(cost)
-                if cost > _TRIM_ABOVE:
-                    release_free_memory()
+                # The decoder's scratch memory, freed on this thread's own heap, goes back
+                # to the system now rather than staying reserved for the next decode.
+                release_free_memory()
         except ImageRefused as refused:
             reason = refused.message
         except Exception as error:  # a decoder fault must not end the worker
