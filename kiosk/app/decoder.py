@@ -53,7 +53,6 @@ CACHE_BUDGET = 8 * 1024 * 1024
 CACHE_FAILURES = 256
 #: Worker threads: decoding is CPU-bound and a gallery PC has few cores to share with QML.
 THREADS = 2
-_ENGINE_PROPERTY = "kioskDecoder"
 
 Key = tuple[str, int, int, bool]  # file URL (with its generation), box width, height, crop
 
@@ -199,9 +198,8 @@ _tokens = itertools.count(1)  # never reused, so Qt can never show a stale pictu
 class ImageDecoder(QObject):
     """One window's pictures: who needs which, what is decoded, what is being decoded."""
 
-    decoded = Signal(str)  # the token whose picture (or refusal) is in
     pendingChanged = Signal()
-    revisionChanged = Signal()
+    revisionChanged = Signal()  # a picture (or a refusal) is in
 
     def __init__(self, parent: QObject | None = None, *,
                  cache_budget: int = CACHE_BUDGET) -> None:
@@ -222,13 +220,7 @@ class ImageDecoder(QObject):
         """A decoder for ``engine``'s windows, with the image provider QML reaches it by."""
         decoder = ImageDecoder(engine)
         engine.addImageProvider(PROVIDER, _ReadyImages(decoder))
-        engine.setProperty(_ENGINE_PROPERTY, decoder)
         return decoder
-
-    @staticmethod
-    def of(engine: QQmlEngine) -> ImageDecoder | None:
-        decoder = engine.property(_ENGINE_PROPERTY)
-        return decoder if isinstance(decoder, ImageDecoder) else None
 
     # --- requests, by token ----------------------------------------------------------------
 
@@ -390,7 +382,6 @@ class ImageDecoder(QObject):
                 entry.image = image
             if not entry.users:
                 self._keep_unused(entry)
-            self.decoded.emit(token)
             self._revision_count += 1
             self.revisionChanged.emit()
         self.pendingChanged.emit()

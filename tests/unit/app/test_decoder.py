@@ -94,6 +94,19 @@ def test_the_budget_serves_in_order_so_a_large_decode_is_not_starved(qtbot: QtBo
     assert order == ["large", "small"]
 
 
+def _record_decodes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Every decode from now on, as (file name, thread name); each still decodes."""
+    decodes: list[tuple[str, str]] = []
+    real_decode = decoder_module.decode
+
+    def recorded(path: Path, *args: object, **kwargs: object) -> QImage:
+        decodes.append((path.name, threading.current_thread().name))
+        return real_decode(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(decoder_module, "decode", recorded)
+    return decodes
+
+
 @pytest.fixture
 def decoder(qtbot: QtBot) -> Iterator[ImageDecoder]:
     decoder = ImageDecoder()
@@ -108,7 +121,7 @@ def _key(path: Path, box: tuple[int, int] = (640, 400)) -> tuple[str, int, int, 
 
 def _decode(qtbot: QtBot, decoder: ImageDecoder, path: Path,
             box: tuple[int, int] = (640, 400)) -> tuple[QImage | None, str | None]:
-    with qtbot.waitSignal(decoder.decoded, timeout=10000):
+    with qtbot.waitSignal(decoder.revisionChanged, timeout=10000):
         token = decoder.subscribe(_key(path, box))
     return decoder.result(token)
 
@@ -154,14 +167,7 @@ def test_many_large_pictures_at_once_are_decoded_within_the_budget_off_the_gui_t
     # Each 1500x1000 PNG costs 6 MB to decode whole; the budget allows 8 MB at once.
     budget = DecodeBudget(8 * 1024 * 1024)
     monkeypatch.setattr(decoder_module, "_budget", budget)
-    threads: set[str] = set()
-    real_decode = decoder_module.decode
-
-    def watched_decode(*args: object, **kwargs: object) -> QImage:
-        threads.add(threading.current_thread().name)
-        return real_decode(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(decoder_module, "decode", watched_decode)
+    decodes = _record_decodes(monkeypatch)
     big = QImage(1500, 1000, QImage.Format.Format_RGB32)
     big.fill(QColor("#884422"))
     paths = []
@@ -174,6 +180,7 @@ def test_many_large_pictures_at_once_are_decoded_within_the_budget_off_the_gui_t
     qtbot.waitUntil(lambda: decoder.pending == 0, timeout=20000)
     assert all(decoder.result(token)[0] is not None for token in tokens)
     assert budget.peak == 1500 * 1000 * 4  # never two at once
+    threads = {thread for _, thread in decodes}
     assert threading.main_thread().name not in threads and threads
 
 
@@ -206,10 +213,7 @@ def test_a_picture_called_off_before_its_turn_is_never_decoded(
     budget = DecodeBudget(1)
     monkeypatch.setattr(decoder_module, "_budget", budget)
     monkeypatch.setattr(decoder_module, "_executor", None)  # threads of its own
-    decoded: list[str] = []
-    real_decode = decoder_module.decode
-    monkeypatch.setattr(decoder_module, "decode", lambda path, *a, **k: (
-        decoded.append(path.name), real_decode(path, *a, **k))[1])
+    decodes = _record_decodes(monkeypatch)
     picture = QImage(64, 64, QImage.Format.Format_RGB32)
     picture.fill(QColor("#000000"))
     for name in ("a.png", "b.png"):
@@ -221,7 +225,7 @@ def test_a_picture_called_off_before_its_turn_is_never_decoded(
     decoder.unsubscribe(second)  # the visitor swiped on
     budget.release(1)
     qtbot.waitUntil(lambda: decoder.pending == 0, timeout=5000)
-    assert decoded == ["a.png"]
+    assert [name for name, _ in decodes] == ["a.png"]
     assert decoder.result(first)[0] is not None
     assert decoder.result(second) == (None, None)
 
@@ -234,8 +238,7 @@ def test_a_closed_decoder_drops_what_is_still_waiting(
     picture = QImage(64, 64, QImage.Format.Format_RGB32)
     picture.fill(QColor("#000000"))
     assert picture.save(str(tmp_path / "a.png"))
-    decoded: list[Path] = []
-    monkeypatch.setattr(decoder_module, "decode", lambda path, *a, **k: decoded.append(path))
+    decodes = _record_decodes(monkeypatch)
     decoder = ImageDecoder()
     budget.acquire(1)
     token = decoder.subscribe(_key(tmp_path / "a.png"))
@@ -244,4 +247,4 @@ def test_a_closed_decoder_drops_what_is_still_waiting(
     budget.release(1)
     qtbot.waitUntil(lambda: decoder.pending == 0, timeout=5000)
     assert decoder.result(token) == (None, None)
-    assert decoded == []  # the waiting decode never ran
+    assert decodes == []  # the waiting decode never ran
