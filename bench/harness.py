@@ -129,17 +129,17 @@ def shown_images(window: QQuickWindow) -> list[QQuickItem]:
 
 
 def image_status(item: QQuickItem) -> int:
-    if item.property("pictureLoading") is True:
-        return LOADING
-    # PySide cannot convert the QQuickImageBase::Status enum that property() returns;
-    # QML hands it over as a plain number. (Not through a QQmlExpression: each one
-    # evaluated keeps about 2 KB, which a benchmark polling for minutes would count.)
+    # The kiosk's own reading (not a QQmlExpression: each one evaluated keeps about 2 KB,
+    # which a benchmark polling for minutes would count).
     from PySide6.QtQml import qmlEngine
 
+    from kiosk.app.render import picture_status
+
     engine = qmlEngine(item)
-    if engine is None:
-        raise RuntimeError("could not read an image's status")
-    return engine.toScriptValue(item).property("status").toInt()
+    status = picture_status(item, engine) if engine is not None else None
+    if status is None:
+        raise RuntimeError("could not read a picture's status")
+    return status
 
 
 def images_settled(window: QQuickWindow) -> bool:

@@ -172,6 +172,19 @@ def wait_until_settled(window: QQuickWindow, engine: QQmlEngine, *,
     return settled[0]
 
 
+def picture_status(item: QQuickItem, engine: QQmlEngine) -> int | None:
+    """As Image.status (0 null, 1 ready, 2 loading, 3 error) for an Image or an exhibit
+    picture, which reads as loading while it is being decoded (its Image has no source
+    yet); None for any other item."""
+    decoding = item.property("pictureLoading")
+    if decoding is True:
+        return _IMAGE_LOADING
+    if decoding is None and not item.inherits("QQuickImageBase"):
+        return None
+    # PySide cannot convert the Status enum itself; QML's view of it is an int.
+    return engine.toScriptValue(item).property("status").toInt()
+
+
 def images_loading(window: QQuickWindow, engine: QQmlEngine) -> bool:
     """Whether any visible picture on the window's surface is still loading or decoding."""
     bounds = QRectF(0, 0, window.width(), window.height())
@@ -180,14 +193,9 @@ def images_loading(window: QQuickWindow, engine: QQmlEngine) -> bool:
         item = stack.pop()
         if not item.isVisible():
             continue  # nor anything inside it
-        if item.mapRectToScene(item.boundingRect()).intersects(bounds):
-            # An exhibit picture still being decoded (its Image has no source yet).
-            if item.property("pictureLoading") is True:
-                return True
-            # PySide cannot convert the Status enum itself; QML's view of it is an int.
-            if item.inherits("QQuickImageBase") and engine.toScriptValue(
-                    item).property("status").toInt() == _IMAGE_LOADING:
-                return True
+        if picture_status(item, engine) == _IMAGE_LOADING and item.mapRectToScene(
+                item.boundingRect()).intersects(bounds):
+            return True
         stack.extend(item.childItems())
     return False
 
