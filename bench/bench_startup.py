@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sys
-import time
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from exhibits import CACHE, BenchExhibit, bundled_exhibit, large_exhibit
-from harness import fail, finish, guarded, mark, run_real_kiosk
+from exhibits import CACHE, bundled_exhibit, large_exhibit
 from runner import (
     byte_compile,
     describe,
@@ -39,10 +41,12 @@ from runner import (
 )
 
 SCRIPT = Path(__file__).resolve()
+CHILD = SCRIPT.parent / "startup_child.py"
+SNAPSHOTS = Path("exhibit-kiosk") / "snapshots"  # under the cache folder, see kiosk.paths
+FIRST_FRAME_LINE = "BENCH-FIRST-FRAME"  # startup_child.py writes it to stderr
 SIZE = (1920, 1080)
 TARGET_RATIO = 1.3
-PHASES = ("interpreter up", "imports done", "exhibit loaded", "view created",
-          "first frame", "pictures in")
+PHASES = ("interpreter up", "imports done", "window shown", "first frame", "pictures in")
 FLOOR_QML = """\
 import QtQuick
 
@@ -62,53 +66,6 @@ Window {
 """
 
 
-# --- the child processes ----------------------------------------------------------------
-
-def _watch_frames(window: object, deadline_s: float = 60.0) -> None:
-    """Mark the first frame, then the first frame with every visible picture loaded."""
-    from harness import ERROR, image_status, images_settled, shown_images
-
-    started = time.monotonic()
-
-    def swapped() -> None:
-        mark("first frame")
-        images = shown_images(window)  # type: ignore[arg-type]
-        if images and images_settled(window):  # type: ignore[arg-type]
-            mark("pictures in")
-            errors = sum(image_status(i) == ERROR for i in images)
-            finish({"images": len(images), "image_errors": errors})
-        elif time.monotonic() - started > deadline_s:
-            finish({"images": len(images), "pictures_timeout": deadline_s})
-
-    window.frameSwapped.connect(guarded(swapped))  # type: ignore[attr-defined]
-
-
-def child_floor(qml: Path) -> int:
-    mark("interpreter up")
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtQml import QQmlApplicationEngine
-    from PySide6.QtQuick import QQuickWindow  # noqa: F401  (root objects come back typed)
-
-    mark("imports done")
-    app = QGuiApplication(sys.argv[:1])
-    engine = QQmlApplicationEngine()
-    engine.load(str(qml))
-    if not engine.rootObjects():
-        fail(f"{qml} did not load")
-    mark("view created")
-    _watch_frames(engine.rootObjects()[0])
-    return app.exec()
-
-
-def child_kiosk(exhibit: Path) -> int:
-    mark("interpreter up")
-
-    def on_view(view: object) -> None:
-        _watch_frames(view.window)  # type: ignore[attr-defined]
-
-    return run_real_kiosk(exhibit, SIZE, on_view)
-
-
 # --- the parent -------------------------------------------------------------------------
 
 def floor_scene() -> Path:
@@ -124,30 +81,45 @@ def floor_scene() -> Path:
     return qml
 
 
-def measure(label: str, args: list[str], runs: int) -> dict[str, object]:
+@dataclass
+class Case:
+    label: str
+    args: list[str]
+    cache: Path  # the child's XDG cache: Qt's compiled QML, the kiosk's snapshots
+    edited: bool = False  # the exhibit changed since the last start: no snapshot to use
+
+    def run(self, **options: Any) -> dict[str, Any]:
+        if self.edited:
+            shutil.rmtree(self.cache / SNAPSHOTS, ignore_errors=True)
+        return run_child(CHILD, self.args, timeout=300,
+                         env={"XDG_CACHE_HOME": str(self.cache)}, **options)
+
+
+def measure(case: Case, runs: int) -> dict[str, object]:
+    case.run()  # not measured: leaves what an installed kiosk has after its first start
     samples = []
     for _ in range(runs):
-        result = run_child(SCRIPT, args, timeout=240)
+        result = case.run()
         spawned = result["spawned"]
         phases = {name: result["milestones"][name] - spawned
                   for name in PHASES if name in result["milestones"]}
         samples.append(phases)
         pictures = (f"{phases['pictures in'] * 1000:.0f} ms" if "pictures in" in phases
                     else f"not in after {result['pictures_timeout']:.0f} s")
-        print(f"  {label}: first frame {phases['first frame'] * 1000:.0f} ms, "
+        print(f"  {case.label}: first frame {phases['first frame'] * 1000:.0f} ms, "
               f"pictures in {pictures}", flush=True)
-    return {"label": label, "runs": samples,
+    return {"label": case.label, "runs": samples,
             **{name: describe([s[name] for s in samples]) for name in PHASES
                if all(name in s for s in samples)}}
 
 
-def import_profile(exhibit: Path, top: int = 12) -> list[tuple[str, float, float]]:
-    """(module, self ms, cumulative ms) of the costliest imports of one kiosk start-up."""
-    result = run_child(SCRIPT, ["kiosk", str(exhibit)], timeout=300,
-                       python_flags=("-X", "importtime"))
+def import_profile(case: Case, top: int = 12) -> list[tuple[str, float, float]]:
+    """(module, self ms, cumulative ms) of the costliest imports before the first frame."""
+    stderr = case.run(python_flags=("-X", "importtime"))["stderr"]
+    stderr = stderr.partition(FIRST_FRAME_LINE)[0]
     rows = []
     pattern = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
-    for line in result["stderr"].splitlines():
+    for line in stderr.splitlines():
         found = pattern.match(line)
         if found:
             rows.append((found[4], int(found[1]) / 1000, int(found[2]) / 1000,
@@ -157,14 +129,11 @@ def import_profile(exhibit: Path, top: int = 12) -> list[tuple[str, float, float
     # costliest single modules by their own time show what to defer.
     outer = sorted((r for r in rows if r[3] == 1), key=lambda r: -r[2])[:top // 2]
     inner = sorted((r for r in rows if r not in outer), key=lambda r: -r[1])[:top // 2]
-    return [("(all imports, self time summed)", total, total)] + [
+    return [(f"(all {len(rows)} imports, self time summed)", total, total)] + [
         (name, self_ms, cumulative) for name, self_ms, cumulative, _ in outer + inner]
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) > 1 and argv[1] == "--child":
-        kind, path = argv[2], Path(argv[3])
-        return child_floor(path) if kind == "floor" else child_kiosk(path)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, default=None, help="also write figures here")
@@ -175,13 +144,20 @@ def main(argv: list[str]) -> int:
 
     print(machine_note())
     print(forget_bytecode() if args.cold_bytecode else byte_compile())
-    cases: list[tuple[str, list[str], BenchExhibit | None]] = [
-        ("floor", ["floor", str(floor_scene())], None)]
+    caches = Path(tempfile.mkdtemp(prefix="kiosk-bench-caches-"))
+    cases = [Case("floor", ["floor", str(floor_scene())], caches / "floor")]
     for exhibit in (bundled_exhibit(), large_exhibit()):
         if exhibit.note:
             print(f"note: {exhibit.note}")
-        cases.append((f"kiosk, {exhibit.name}", ["kiosk", str(exhibit.path)], exhibit))
-    results = [measure(label, child_args, args.runs) for label, child_args, _ in cases]
+        child_args = ["kiosk", str(exhibit.path)]
+        cases += [Case(f"kiosk, {exhibit.name}", child_args, caches / exhibit.name),
+                  Case(f"kiosk, {exhibit.name}, just edited", child_args,
+                       caches / exhibit.name, edited=True)]
+    try:
+        results = [measure(case, args.runs) for case in cases]
+        profile = [] if args.no_imports else import_profile(cases[1])
+    finally:
+        shutil.rmtree(caches, ignore_errors=True)
 
     floor = results[0]
     rows = []
@@ -206,7 +182,7 @@ def main(argv: list[str]) -> int:
                  "÷ floor"], rows))
 
     phase_rows = []
-    for result in results[1:]:
+    for result in results:
         medians = [result[name]["median"] if name in result else None  # type: ignore[index]
                    for name in PHASES]
         steps, previous = [], 0.0
@@ -215,16 +191,13 @@ def main(argv: list[str]) -> int:
             previous = value if value is not None else previous
         phase_rows.append([result["label"], *steps])
     print()
-    print("Where the kiosk's start-up goes (median ms since the previous milestone)")
+    print("Where start-up goes (median ms since the previous milestone)")
     print(table(["case", *PHASES], phase_rows))
 
-    profile = []
-    if not args.no_imports:
-        bundled = cases[1][2]
-        assert bundled is not None
-        profile = import_profile(bundled.path)
+    if profile:
         print()
-        print("Costliest imports of one kiosk start-up (python -X importtime)")
+        print(f"Costliest imports before the first frame, {cases[1].label} "
+              "(python -X importtime)")
         print(table(["module", "self ms", "cumulative ms"],
                     [[name, f"{s:.0f}", f"{c:.0f}"] for name, s, c in profile]))
     save_json(args.json, {"results": results, "imports": profile})
