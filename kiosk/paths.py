@@ -1,4 +1,5 @@
-"""Where the kiosk keeps its per-machine settings and its logs (XDG base directories)."""
+"""Where the kiosk keeps its per-machine settings, its logs and its caches (XDG base
+directories)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,9 @@ def data_dir() -> Path:
     path = _base("XDG_DATA_HOME", ".local/share")
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/exhibit-kiosk`` (default ``~/.cache/exhibit-kiosk``), not created:
+    what is kept here can always be made again."""
+    return _base("XDG_CACHE_HOME", ".cache")

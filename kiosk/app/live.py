@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.app.reload import ReloadWatcher
 from kiosk.app.window import KioskView
-from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.model import Exhibit
+from kiosk.exhibit.snapshot import save_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,10 @@ class LiveExhibit(QObject):
 
     @Slot()
     def reload(self) -> None:
+        # Here, not at the top: a kiosk started from its snapshot needs the YAML parser
+        # only once staff change something.
+        from kiosk.exhibit.load import load_exhibit
+
         result = load_exhibit(self._path)
         self.last_messages = tuple(str(d) for d in result.diagnostics)
         if result.exhibit is None:
@@ -64,6 +68,8 @@ class LiveExhibit(QObject):
             return
         self._view.banner.set_text("")
         self._watch(result.exhibit)
+        save_snapshot(self._path, result.source, result.exhibit,
+                      tuple(str(warning) for warning in result.warnings))
         if self.preview or self._view.nav.screen == "welcome":
             self._apply(result.exhibit)
         else:

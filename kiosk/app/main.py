@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kiosk.app.live import LiveExhibit
     from kiosk.app.watchdog import Watchdog
     from kiosk.app.window import KioskView
+    from kiosk.exhibit.model import Exhibit
 
 log = logging.getLogger(__name__)
 
@@ -51,20 +52,14 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     once it is on screen.
     """
     setup_logging()
-    from kiosk.exhibit.load import load_exhibit
-    from kiosk.exhibit.report import report
-
-    result = load_exhibit(exhibit_path)
-    report(exhibit_path, result, sys.stderr, sys.stderr, summary_when_valid=False)
-    if result.exhibit is None:
-        print(f"{exhibit_path}: the kiosk cannot start until these errors are fixed "
-              f"(check with: kiosk validate {exhibit_path})", file=sys.stderr)
+    exhibit, keep_for_next_start = load_for_start(exhibit_path)
+    if exhibit is None:
         return 1
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert isinstance(app, QGuiApplication)
     app.setApplicationName("exhibit-kiosk")
-    app.setApplicationDisplayName(result.exhibit.title.get(result.exhibit.default_language))
+    app.setApplicationDisplayName(exhibit.title.get(exhibit.default_language))
 
     from kiosk.app.eventlog import EventLog, default_event_log_path
     from kiosk.app.faults import install_fault_handler
@@ -77,11 +72,11 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     faults = install_fault_handler(on_too_many=lambda: app.exit(EXIT_TOO_MANY_FAULTS))
 
     screen_size = app.primaryScreen().size()
-    view = create_view(result.exhibit,
+    view = create_view(exhibit,
                        size=size or ((1920, 1080) if windowed
                                      else (screen_size.width(), screen_size.height())),
                        log_event=events.log, defer_screens=True)
-    services = _Services(app, view, exhibit_path, windowed, events)
+    services = _Services(app, view, exhibit_path, windowed, events, keep_for_next_start)
 
     if windowed:
         view.window.show()
@@ -101,6 +96,37 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     return code
 
 
+def load_for_start(exhibit_path: Path) -> tuple[Exhibit | None, Callable[[], object] | None]:
+    """The exhibit to start with, and what keeps it for the next start (None: kept already).
+
+    When nothing it was made from has changed since the last clean load, that load's
+    snapshot is the exhibit (see kiosk.exhibit.snapshot) and the YAML parser is not even
+    imported; otherwise the file is loaded and checked in full, its problems printed as
+    `kiosk validate` prints them, and None returned when it has errors.
+    """
+    from kiosk.exhibit.snapshot import load_snapshot, save_snapshot
+
+    snapshot = load_snapshot(exhibit_path)
+    if snapshot is not None:
+        log.info("%s and its pictures are unchanged since they were last checked; "
+                 "starting with that check", exhibit_path)
+        for message in snapshot.messages:
+            print(message, file=sys.stderr)
+        return snapshot.exhibit, None
+    from kiosk.exhibit.load import load_exhibit
+    from kiosk.exhibit.report import report
+
+    result = load_exhibit(exhibit_path)
+    report(exhibit_path, result, sys.stderr, sys.stderr, summary_when_valid=False)
+    exhibit = result.exhibit
+    if exhibit is None:
+        print(f"{exhibit_path}: the kiosk cannot start until these errors are fixed "
+              f"(check with: kiosk validate {exhibit_path})", file=sys.stderr)
+        return None, None
+    warnings = tuple(str(warning) for warning in result.warnings)
+    return exhibit, lambda: save_snapshot(exhibit_path, result.source, exhibit, warnings)
+
+
 def lock_down(window: QQuickWindow) -> None:
     """Kiosk mode: no frame, no close by any shortcut or window manager, no cursor."""
     from PySide6.QtCore import Qt
@@ -115,8 +141,10 @@ class _Services:
     """What the kiosk runs beside its window, started once the first frame is up."""
 
     def __init__(self, app: QGuiApplication, view: KioskView, exhibit_path: Path,
-                 windowed: bool, events: EventLog) -> None:
+                 windowed: bool, events: EventLog,
+                 keep_exhibit: Callable[[], object] | None = None) -> None:
         self._app = app
+        self._keep_exhibit = keep_exhibit
         self._view = view
         self._exhibit_path = exhibit_path
         self._windowed = windowed
@@ -142,6 +170,8 @@ class _Services:
         self._watchdog = Watchdog(app)
         self._watchdog.start()  # READY=1: the event loop runs and the exhibit is on screen
         events.log("attract_shown")
+        if self._keep_exhibit is not None:
+            self._keep_exhibit()
 
     def stop(self, code: int) -> None:
         messages = self.live.last_messages if self.live is not None else ()

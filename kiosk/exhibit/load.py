@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.exhibit.build import Counts, ExhibitBuilder
@@ -26,6 +26,7 @@ class LoadResult:
     diagnostics: tuple[Diagnostic, ...]  # sorted by line, then column
     readable: bool = True  # False when the file could not be read as text at all
     counts: Counts = Counts()  # eras, panels and images described, valid or not
+    source: bytes = field(default=b"", repr=False)  # the file's bytes this was made from
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -70,5 +71,5 @@ def _load(path: Path, file: str, check_images: bool) -> LoadResult:
     diagnostics = tuple(sorted([*problems, *builder.reader.diagnostics]))
     if any(d.is_error for d in diagnostics):
         exhibit = None
-    return LoadResult(exhibit, diagnostics, counts=builder.counts)
+    return LoadResult(exhibit, diagnostics, counts=builder.counts, source=source.data)
 

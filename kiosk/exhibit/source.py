@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.exhibit.diagnostics import Diagnostic
@@ -26,6 +26,7 @@ class Source:
     text: str | None
     diagnostics: tuple[Diagnostic, ...] = ()
     readable: bool = True
+    data: bytes = field(default=b"", repr=False)  # the bytes read, exactly as on disk
 
 
 def read_source(path: Path, file: str) -> Source:
@@ -34,28 +35,9 @@ def read_source(path: Path, file: str) -> Source:
     def refuse(message: str, line: int = 0, col: int = 0) -> Source:
         return Source(None, (Diagnostic(file, line, col, "error", message),), readable=False)
 
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return refuse("the file does not exist; check the name and folder")
-    except (OSError, ValueError) as exc:
-        return refuse(f"the file cannot be read: {_reason(exc)}")
-    if stat.S_ISDIR(info.st_mode):
-        return refuse("this is a folder; give the exhibit file inside it, e.g. "
-                      f"{Path(file) / 'exhibit.yaml'}")
-    if not stat.S_ISREG(info.st_mode):  # a FIFO would block an open() forever
-        return refuse("this is not a regular file (a pipe or device?); give the exhibit file")
-    if info.st_size > MAX_BYTES:
-        return refuse(f"the file is {info.st_size / 1048576:.1f} MB; exhibit files are "
-                      f"limited to {MAX_BYTES // 1048576} MB (images belong in their own files)")
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return refuse(f"the file cannot be read: {_reason(exc)}")
-    if len(data) > MAX_BYTES:  # it grew since stat
-        return refuse(f"the file is larger than {MAX_BYTES // 1048576} MB")
-
+    data = read_bytes(path)
+    if isinstance(data, str):
+        return refuse(data)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return refuse(f"the file is saved as UTF-16; {_SAVE_AS_UTF8}")
     nul = data.find(b"\0")
@@ -70,7 +52,36 @@ def read_source(path: Path, file: str) -> Source:
         return refuse(f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} here); "
                       f"{_SAVE_AS_UTF8}", line, col)
     text = text.removeprefix("\ufeff")
-    return Source(text, _tab_indentation(text, file))
+    return Source(text, _tab_indentation(text, file), data=data)
+
+
+def read_bytes(path: Path) -> bytes | str:
+    """The file's bytes, or what stops them being read (as a message for staff).
+
+    Anything but a regular file of at most MAX_BYTES is refused before it is opened or
+    read in full.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return "the file does not exist; check the name and folder"
+    except (OSError, ValueError) as exc:
+        return f"the file cannot be read: {_reason(exc)}"
+    if stat.S_ISDIR(info.st_mode):
+        return f"this is a folder; give the exhibit file inside it, e.g. {path / 'exhibit.yaml'}"
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block an open() forever
+        return "this is not a regular file (a pipe or device?); give the exhibit file"
+    if info.st_size > MAX_BYTES:
+        return (f"the file is {info.st_size / 1048576:.1f} MB; exhibit files are limited to "
+                f"{MAX_BYTES // 1048576} MB (images belong in their own files)")
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return f"the file cannot be read: {_reason(exc)}"
+    if len(data) > MAX_BYTES:  # it grew since stat
+        return f"the file is larger than {MAX_BYTES // 1048576} MB"
+    return data
 
 
 def _tab_indentation(text: str, file: str) -> tuple[Diagnostic, ...]:

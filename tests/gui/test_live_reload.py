@@ -15,7 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.live import LiveExhibit
 from kiosk.app.window import KioskView, create_view
+from kiosk.exhibit import snapshot
 from kiosk.exhibit.load import load_exhibit
+from kiosk.exhibit.snapshot import load_snapshot
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
 WAIT_MS = 5_000
@@ -138,6 +140,23 @@ def test_an_invalid_save_keeps_the_last_good_exhibit_and_tells_staff_in_a_previe
     banner = preview.view.find("staffBanner")
     assert banner.property("visible") is True
     assert "colour" in preview.view.banner.text
+
+
+def test_a_valid_edit_is_kept_for_the_next_start_and_a_broken_one_is_not(
+        qtbot: QtBot, preview: Running, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(snapshot, "SETTLE_NS", 0)  # the pictures were written just now
+    assert load_snapshot(preview.path) is None
+    with qtbot.waitSignal(preview.live.applied, timeout=WAIT_MS):
+        preview.path.write_text(_edit(preview.path, "Sample Exhibit", "Kept Exhibit"),
+                                encoding="utf-8")
+    kept = load_snapshot(preview.path)
+    assert kept is not None and kept.exhibit.title.get("en") == "Kept Exhibit"
+
+    with qtbot.waitSignal(preview.live.rejected, timeout=WAIT_MS):
+        preview.path.write_text(_edit(preview.path, "version: 1", "version: 1\ncolour: red"),
+                                encoding="utf-8")
+    # The broken file is what a next start finds: it must load it, not trust the snapshot.
+    assert load_snapshot(preview.path) is None
 
 
 def test_in_kiosk_mode_a_visitor_keeps_their_panel_until_the_reset(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kiosk.logsetup import setup_logging
+from kiosk.logsetup import RotatingFile, setup_logging
 
 
 @pytest.fixture(autouse=True)
@@ -36,8 +35,30 @@ def test_logs_go_to_a_rotating_file_and_stderr(tmp_path: Path, capsys) -> None:
     assert path == tmp_path / "kiosk.log"
     assert "exhibit loaded from exhibit.yaml" in path.read_text("utf-8")
     assert "exhibit loaded from exhibit.yaml" in capsys.readouterr().err
-    rotating = [h for h in ours() if isinstance(h, logging.handlers.RotatingFileHandler)]
-    assert rotating[0].maxBytes == 1_000_000 and rotating[0].backupCount == 5
+    rotating = [h for h in ours() if isinstance(h, RotatingFile)]
+    assert rotating[0].max_bytes == 1_000_000 and rotating[0].backup_count == 5
+
+
+def test_a_full_log_is_moved_aside_and_the_oldest_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.log"
+    handler = RotatingFile(path, max_bytes=100, backup_count=3)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("kiosk.test.rotation")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for number in range(30):
+            logger.warning("record %02d %s", number, "x" * 40)  # 50 bytes a line
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == ["kiosk.log", "kiosk.log.1", "kiosk.log.2", "kiosk.log.3"]
+    assert all(p.stat().st_size <= 150 for p in tmp_path.iterdir())
+    assert "record 29" in path.read_text("utf-8")
+    assert "record 27" in (tmp_path / "kiosk.log.1").read_text("utf-8")
+    everything = "".join(p.read_text("utf-8") for p in tmp_path.iterdir())
+    assert "record 00" not in everything  # the oldest went, not the newest
 
 
 def test_default_folder_is_the_data_folder(tmp_path: Path, monkeypatch) -> None:
