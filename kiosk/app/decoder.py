@@ -35,9 +35,6 @@ from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickImageProvider
 from shiboken6 import getCppPointer
 
-from kiosk.app.imagedecode import decode, decode_cost, release_free_memory, shown_size
-from kiosk.exhibit.imagecheck import ImageRefused, inspect_image
-
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
 
@@ -136,6 +133,11 @@ class _Bridge(QObject):
 
 def _run(job: _Job, bridge: _Bridge) -> None:
     """On a worker thread: check the file, wait for room in the budget, decode."""
+    # Imported by the first decode, on a worker: the header checks and Qt's image readers
+    # are not needed before the kiosk's first frame.
+    from kiosk.app.imagedecode import decode, decode_cost, release_free_memory, shown_size
+    from kiosk.exhibit.imagecheck import ImageRefused, inspect_image
+
     image, reason, cancelled = QImage(), "", job.cancelled.is_set()
     if not cancelled:
         try:
@@ -214,6 +216,7 @@ class ImageDecoder(QObject):
         self._closed = False
         self._owners: dict[int, _Owner] = {}
         self._revision_count = 0
+        self._deferred: list[_Job] | None = None  # jobs kept back until start_decoding()
 
     @staticmethod
     def attach(engine: QQmlEngine) -> ImageDecoder:
@@ -342,6 +345,22 @@ class ImageDecoder(QObject):
         """Bytes of decoded pictures no item shows, kept for going back."""
         return sum(self._entries[key].size_bytes for key in self._unused)
 
+    def defer_decoding(self) -> None:
+        """Start no decode until :meth:`start_decoding`. At the kiosk's start the first
+        frame comes first: a worker starting up beside it delays it by half again."""
+        if self._deferred is None:
+            self._deferred = []
+
+    @property
+    def deferring(self) -> bool:
+        return self._deferred is not None
+
+    def start_decoding(self) -> None:
+        """Start the decodes asked for since :meth:`defer_decoding`, in the order asked."""
+        deferred, self._deferred = self._deferred, None
+        for job in deferred or ():
+            _submit(job, self._bridge)  # a job called off meanwhile reports at once
+
     def close(self) -> None:
         """Cancel what has not started; results still arriving are dropped."""
         self._closed = True
@@ -358,7 +377,10 @@ class ImageDecoder(QObject):
             entry.reason = "it is not a file in the exhibit folder"
             return
         entry.job = _Job(entry.token, Path(url.toLocalFile()), entry.key[1:3], entry.key[3])
-        _submit(entry.job, self._bridge)
+        if self._deferred is not None:
+            self._deferred.append(entry.job)
+        else:
+            _submit(entry.job, self._bridge)
         self.pendingChanged.emit()
 
     def _finished(self, token: str, image: QImage, reason: str, cancelled: bool) -> None:

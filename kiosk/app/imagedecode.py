@@ -8,13 +8,14 @@ whose `<use>` copies explode, a FIFO) is refused before Qt's decoders see it.
 from __future__ import annotations
 
 import ctypes
+import math
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-from kiosk.exhibit.imagecheck import ImageInfo, ImageRefused
+from kiosk.exhibit.imagecheck import MAX_PIXELS, ImageInfo, ImageRefused
 
 _QT_FORMAT = {"png": b"png", "jpeg": b"jpeg", "webp": b"webp", "svg": b"svg"}
 # Handlers that decode straight to a smaller size (JPEG scales in its DCT, SVG renders at
@@ -22,6 +23,21 @@ _QT_FORMAT = {"png": b"png", "jpeg": b"jpeg", "webp": b"webp", "svg": b"svg"}
 _SCALES_WHILE_DECODING = frozenset({"jpeg", "svg"})
 _BYTES_PER_PIXEL = 4
 _QUARTER_TURN = QImageIOHandler.Transformation.TransformationRotate90.value
+
+
+def allow_exhibit_sized_images() -> None:
+    """Let Qt's image reader take any picture the validator accepts.
+
+    Qt refuses to decode an image over 256 MB (about 64 megapixels) even when a
+    screen-sized copy is asked for, so a 100-megapixel scan would show as a placeholder.
+    The validator refuses anything over MAX_PIXELS, so that is the bound here; the
+    decoder's budget (decoder.py) runs such a decode alone, and what stays in memory is
+    screen-sized.
+    """
+    QImageReader.setAllocationLimit(math.ceil(MAX_PIXELS * 4 / 1_048_576))
+
+
+allow_exhibit_sized_images()  # before the first decode, which is what imports this module
 
 
 def shown_size(natural: tuple[int, int], box: tuple[int, int], *, crop: bool,

@@ -9,11 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
+from kiosk.app.firstframe import on_first_frame
 from kiosk.logsetup import setup_logging
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     view = create_view(exhibit,
                        size=size or ((1920, 1080) if windowed
                                      else (screen_size.width(), screen_size.height())),
-                       log_event=events.log, defer_screens=True)
+                       log_event=events.log, defer_screens=True, locked=not windowed)
     services = _Services(app, view, exhibit_path, windowed, events, keep_for_next_start)
 
     if windowed:
@@ -128,13 +129,18 @@ def load_for_start(exhibit_path: Path) -> tuple[Exhibit | None, Callable[[], obj
 
 
 def lock_down(window: QQuickWindow) -> None:
-    """Kiosk mode: no frame, no close by any shortcut or window manager, no cursor."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QCursor
+    """Kiosk mode, with the window made `locked` (frameless): no close by any shortcut or
+    window manager, no cursor.
 
-    window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+    The cursor is a transparent one rather than Qt's blank cursor: PySide's `Qt` namespace
+    takes tens of milliseconds to build on first use, all before the first frame.
+    """
+    from PySide6.QtGui import QCursor, QImage, QPixmap
+
     window.installEventFilter(_RefuseClose(window))
-    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    transparent = QImage(1, 1, QImage.Format.Format_ARGB32)
+    transparent.setPixel(0, 0, 0)  # not fill(): its overloads take a Qt.GlobalColor
+    QGuiApplication.setOverrideCursor(QCursor(QPixmap.fromImage(transparent)))
 
 
 class _Services:
@@ -234,27 +240,3 @@ def stop_on_signals(app: QGuiApplication) -> None:
         signal.signal(number, lambda signum, _frame: (
             log.info("stopping on signal %d", signum), app.exit(0)))
     _signal_sockets[:] = [reader, writer]  # alive as long as the process
-
-
-class _FirstFrame(QObject):
-    """Calls `then` once, on the GUI thread, after the window's first frame is on screen."""
-
-    def __init__(self, window: QQuickWindow, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._window = window
-        self._then: Callable[[], None] | None = then
-        # A slot of an object living on the GUI thread: with a threaded render loop,
-        # frameSwapped comes from the render thread and reaches it queued.
-        window.frameSwapped.connect(self.swapped)
-
-    @Slot()
-    def swapped(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            self._window.frameSwapped.disconnect(self.swapped)
-            then()
-
-
-def on_first_frame(window: QQuickWindow, then: Callable[[], None]) -> None:
-    """Run `then` once the first frame is on screen, when a visitor can see and touch it."""
-    _FirstFrame(window, then)

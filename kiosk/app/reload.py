@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +56,7 @@ class ReloadWatcher(QObject):
         self._fs.fileChanged.connect(self._on_notified)
         self._fs.directoryChanged.connect(self._on_notified)
 
-        self._settle = QTimer(
-            self, singleShot=True, interval=settle_ms, timerType=Qt.TimerType.PreciseTimer
-        )
+        self._settle = QTimer(self, singleShot=True, interval=settle_ms)
         self._settle.timeout.connect(self._on_settled)
         self._poll = QTimer(self, interval=poll_ms)
         self._poll.timeout.connect(self._on_notified)

@@ -5,20 +5,20 @@ and the tests, so all three show exactly the same screens."""
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QImageReader
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.app.backend import Backend
 from kiosk.app.banner import StaffBanner
 from kiosk.app.decoder import ImageDecoder
+from kiosk.app.firstframe import on_first_frame
 from kiosk.app.idle import IdleMonitor
 from kiosk.app.metrics import ScreenMetrics
 from kiosk.app.models import ErasModel, PagesModel
@@ -26,7 +26,6 @@ from kiosk.app.navigation import EventSink, Navigator, _no_events
 from kiosk.app.staff import StaffAccess
 from kiosk.app.theme import PALETTE
 from kiosk.bundled import font_dir as bundled_font_dir
-from kiosk.exhibit.imagecheck import MAX_PIXELS
 from kiosk.exhibit.model import Exhibit
 from kiosk.staff.pin import PinStore
 
@@ -48,18 +47,6 @@ def load_fonts(font_dir: Path | None = None) -> None:
         font = app.font()
         font.setFamily(BODY_FAMILY)
         app.setFont(font)
-
-
-def allow_exhibit_sized_images() -> None:
-    """Let Qt's image reader take any picture the validator accepts.
-
-    Qt refuses to decode an image over 256 MB (about 64 megapixels) even when a
-    screen-sized copy is asked for, so a 100-megapixel scan would show as a placeholder.
-    The validator refuses anything over MAX_PIXELS, so that is the bound here; the
-    decoder's budget (decoder.py) runs such a decode alone, and what stays in memory is
-    screen-sized.
-    """
-    QImageReader.setAllocationLimit(math.ceil(MAX_PIXELS * 4 / 1_048_576))
 
 
 @dataclass
@@ -116,14 +103,15 @@ class KioskView:
 def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
                 log_event: EventSink = _no_events,
                 clock: Callable[[], float] | None = None,
-                defer_screens: bool = False) -> KioskView:
+                defer_screens: bool = False, locked: bool = False) -> KioskView:
     """Create (but don't show) the kiosk window for `exhibit`.
 
-    With `defer_screens` only the welcome screen is built now, so the first frame comes
-    sooner; the screens behind it are built once the window's `screensWanted` is set,
-    or as soon as a visitor or staff need one (see Main.qml).
+    With `defer_screens` only the welcome screen is built now, and no picture decoded, so
+    the first frame comes sooner; the screens behind it are built once the window's
+    `screensWanted` is set, or as soon as a visitor or staff need one (see Main.qml), and
+    pictures once the first frame is on screen. A `locked` window (kiosk mode) has no
+    frame or decorations from the start.
     """
-    allow_exhibit_sized_images()
     nav = Navigator(exhibit, log_event, **({"clock": clock} if clock else {}))
     pages = PagesModel(nav)
     eras = ErasModel(nav)
@@ -156,17 +144,23 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     engine.warnings.connect(collect)
     engine.addImportPath(str(QML_DIR))
     decoder = ImageDecoder.attach(engine)
+    if defer_screens:
+        decoder.defer_decoding()  # until the first frame is on screen (below)
     Backend.attach(engine, nav=nav, pages=pages, eras=eras, metrics=metrics, theme=PALETTE,
                    idle=idle, banner=banner, staff=staff, decoder=decoder,
                    fontFamily=BODY_FAMILY, headingFamily=HEADING_FAMILY)
-    if defer_screens:
-        engine.setInitialProperties({"deferScreens": True})
+    # The size from the start: bound to a window still being sized, the pictures would be
+    # asked for (and decoded) at each size it passes through on the way.
+    engine.setInitialProperties({"width": size[0], "height": size[1],
+                                 "deferScreens": defer_screens, "locked": locked})
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise RuntimeError("the kiosk's QML did not load: " + "; ".join(warnings))
     window = roots[0]
     window.resize(*size)
+    if defer_screens:
+        on_first_frame(window, decoder.start_decoding)
     window.installEventFilter(staff)  # the keyboard chord that opens the staff menu
     idle.watched = window
     idle.start()

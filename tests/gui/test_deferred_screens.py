@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import decoder
 from kiosk.app.window import KioskView, create_view
 from kiosk.exhibit.load import load_exhibit
 
@@ -41,3 +42,29 @@ def test_a_visitor_who_enters_before_then_gets_the_exhibit_at_once(
     deferred_view.nav.enter()
     assert deferred_view.window.findChild(QObject, "pager") is not None
     assert deferred_view.find("nextButton") is not None
+
+
+def test_pictures_are_decoded_after_the_first_frame_once_at_the_size_shown(
+        qtbot: QtBot, sample_exhibit_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    exhibit = load_exhibit(sample_exhibit_file).exhibit
+    assert exhibit is not None
+    frames_rendered = [0]
+    started: list[tuple[int, tuple[int, int]]] = []  # (frames rendered by then, size)
+    submit = decoder._submit
+    monkeypatch.setattr(decoder, "_submit", lambda job, bridge: (
+        started.append((frames_rendered[0], job.box)), submit(job, bridge)))
+    view = create_view(exhibit, size=(1280, 800), defer_screens=True)
+    try:
+        view.window.afterRendering.connect(
+            lambda: frames_rendered.__setitem__(0, frames_rendered[0] + 1))
+        with qtbot.waitSignal(view.window.frameSwapped, timeout=5000):
+            view.window.show()
+        qtbot.waitUntil(lambda: started != [] and view.decoder.pending == 0, timeout=5000)
+        assert not view.decoder.deferring
+        # Nothing started while the first frame was being made...
+        assert all(frames >= 1 for frames, _ in started), started
+        # ...and the welcome picture, which covers the window with room to drift (115 %),
+        # is asked for at that size only, not at sizes the window passed through.
+        assert {box for _, box in started} == {(1472, 920)}
+    finally:
+        view.dispose()

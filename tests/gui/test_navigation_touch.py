@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.pages import SWIPE_DISTANCE
 from kiosk.app.theme import PALETTE
+from kiosk.app.window import create_view
+from kiosk.exhibit.load import load_exhibit
 
 if TYPE_CHECKING:
     from gui.conftest import Kiosk
@@ -236,3 +238,24 @@ def test_pages_turned_before_the_screen_was_first_laid_out_land_on_the_right_pag
     title = view.find_on_screen("panelTitle")
     assert title is not None and title.property("text") == "Panel Three"
     view.dispose()
+
+
+def test_a_page_chosen_before_the_window_has_its_size_is_the_one_shown(
+        qtbot: QtBot, sample_exhibit_file: Path) -> None:
+    # A key press or a staff command can come between the window's first showing and its
+    # first resize: the page then chosen is where the pager must be once it has a width.
+    exhibit = load_exhibit(sample_exhibit_file).exhibit
+    assert exhibit is not None
+    view = create_view(exhibit, size=(1280, 800))
+    try:
+        view.nav.animate = False
+        view.window.show()
+        pager = view.window.findChild(QObject, "pager")
+        assert pager.property("width") == 0
+        view.nav.enter()
+        view.nav.goToPage(1)
+        qtbot.waitUntil(lambda: pager.property("width") == 1280, timeout=5000)
+        qtbot.waitUntil(lambda: view.find_on_screen("panelImage") is not None, timeout=5000)
+        assert pager.property("contentX") == pager.property("originX") + 1280
+    finally:
+        view.dispose()

@@ -71,7 +71,9 @@ Item {
         highlightFollowsCurrentItem: false  // no (invisible) highlight sliding for seconds
         property real dragOffset: 0
         // From originX: a list given its model while already scrolled puts page 0 there.
-        contentX: originX + screen.nav.pageIndex * width - dragOffset
+        // And again once the pages are in: being given its model moves the list back to
+        // the start, after a page chosen before it had a width.
+        contentX: count > 0 ? originX + screen.nav.pageIndex * width - dragOffset : 0
         property bool dragging: false  // ends just before the page turns, so it slides
         Behavior on contentX {
             enabled: screen.nav.animate && !pager.dragging

@@ -28,9 +28,12 @@ Window {
     readonly property bool buildScreens: !deferScreens || screensWanted || !welcomeOnly
     readonly property bool buildInBackground: deferScreens && welcomeOnly
 
+    // Kiosk mode (set when the window is created): nothing to drag or close.
+    property bool locked: false
+
     title: nav.title
     color: theme.background
-    visible: true
+    flags: locked ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
 
     Item {
         id: root

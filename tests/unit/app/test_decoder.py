@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import decoder as decoder_module
+from kiosk.app import imagedecode
 from kiosk.app.decoder import DecodeBudget, ImageDecoder
 from kiosk.app.imagedecode import decode_cost, shown_size
 from kiosk.exhibit.imagecheck import ImageInfo
@@ -97,13 +98,13 @@ def test_the_budget_serves_in_order_so_a_large_decode_is_not_starved(qtbot: QtBo
 def _record_decodes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Every decode from now on, as (file name, thread name); each still decodes."""
     decodes: list[tuple[str, str]] = []
-    real_decode = decoder_module.decode
+    real_decode = imagedecode.decode
 
     def recorded(path: Path, *args: object, **kwargs: object) -> QImage:
         decodes.append((path.name, threading.current_thread().name))
         return real_decode(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(decoder_module, "decode", recorded)
+    monkeypatch.setattr(imagedecode, "decode", recorded)
     return decodes
 
 
