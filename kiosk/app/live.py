@@ -62,8 +62,7 @@ class LiveExhibit(QObject):
             log.warning("reload rejected; still showing the last good exhibit:\n%s",
                         "\n".join(errors))
             self._log("reload_rejected", messages=errors)
-            if self.preview:
-                self._view.banner.set_text("\n".join(errors[:6]))
+            self._tell_staff(errors)
             self.rejected.emit()
             return
         self._view.banner.set_text("")
@@ -75,6 +74,17 @@ class LiveExhibit(QObject):
         else:
             log.info("new exhibit is valid; it goes up at the next reset")
             self._pending = result.exhibit
+
+    def started_with(self, messages: tuple[str, ...]) -> None:
+        """What the validator said at start-up. Errors mean the kiosk started with the
+        last good version of a file that now has them (see kiosk.app.main)."""
+        self.last_messages = messages
+        # Messages as `kiosk validate` prints them: `exhibit.yaml:LINE:COL: error: …`.
+        self._tell_staff([message for message in messages if ": error: " in message])
+
+    def _tell_staff(self, errors: list[str]) -> None:
+        if self.preview and errors:
+            self._view.banner.set_text("\n".join(errors[:6]))
 
     def _apply_pending(self) -> None:
         if self._pending is not None and self._view.nav.screen == "welcome":

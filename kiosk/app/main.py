@@ -53,7 +53,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     once it is on screen.
     """
     setup_logging()
-    exhibit, keep_for_next_start = load_for_start(exhibit_path)
+    exhibit, keep_for_next_start, messages = load_for_start(exhibit_path)
     if exhibit is None:
         return 1
 
@@ -77,7 +77,8 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
                        size=size or ((1920, 1080) if windowed
                                      else (screen_size.width(), screen_size.height())),
                        log_event=events.log, defer_screens=True, locked=not windowed)
-    services = _Services(app, view, exhibit_path, windowed, events, keep_for_next_start)
+    services = _Services(app, view, exhibit_path, windowed, events, keep_for_next_start,
+                         messages)
 
     if windowed:
         view.window.show()
@@ -97,15 +98,19 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     return code
 
 
-def load_for_start(exhibit_path: Path) -> tuple[Exhibit | None, Callable[[], object] | None]:
-    """The exhibit to start with, and what keeps it for the next start (None: kept already).
+def load_for_start(exhibit_path: Path) -> tuple[
+        Exhibit | None, Callable[[], object] | None, tuple[str, ...]]:
+    """The exhibit to start with, what keeps it for the next start (None: kept already),
+    and the validator's messages about the file.
 
     When nothing it was made from has changed since the last clean load, that load's
     snapshot is the exhibit (see kiosk.exhibit.snapshot) and the YAML parser is not even
     imported; otherwise the file is loaded and checked in full, its problems printed as
-    `kiosk validate` prints them, and None returned when it has errors.
+    `kiosk validate` prints them. A file with errors starts the kiosk with its last good
+    version, for as long as they are not fixed; with none kept, there is nothing to show
+    (None).
     """
-    from kiosk.exhibit.snapshot import load_snapshot, save_snapshot
+    from kiosk.exhibit.snapshot import load_last_good, load_snapshot, save_snapshot
 
     snapshot = load_snapshot(exhibit_path)
     if snapshot is not None:
@@ -113,19 +118,28 @@ def load_for_start(exhibit_path: Path) -> tuple[Exhibit | None, Callable[[], obj
                  "starting with that check", exhibit_path)
         for message in snapshot.messages:
             print(message, file=sys.stderr)
-        return snapshot.exhibit, None
+        return snapshot.exhibit, None, snapshot.messages
     from kiosk.exhibit.load import load_exhibit
     from kiosk.exhibit.report import report
 
     result = load_exhibit(exhibit_path)
     report(exhibit_path, result, sys.stderr, sys.stderr, summary_when_valid=False)
+    messages = tuple(str(diagnostic) for diagnostic in result.diagnostics)
     exhibit = result.exhibit
-    if exhibit is None:
+    if exhibit is not None:
+        warnings = tuple(str(warning) for warning in result.warnings)
+        return (exhibit, lambda: save_snapshot(exhibit_path, result.source, exhibit, warnings),
+                messages)
+    last_good = load_last_good(exhibit_path)
+    if last_good is None:
         print(f"{exhibit_path}: the kiosk cannot start until these errors are fixed "
               f"(check with: kiosk validate {exhibit_path})", file=sys.stderr)
-        return None, None
-    warnings = tuple(str(warning) for warning in result.warnings)
-    return exhibit, lambda: save_snapshot(exhibit_path, result.source, exhibit, warnings)
+        return None, None, messages
+    kept = time.strftime("%Y-%m-%d %H:%M", time.localtime(last_good.kept_at))
+    log.warning("%s has errors; showing its last good version (from %s) until they are "
+                "fixed (check with: kiosk validate %s):\n%s", exhibit_path, kept,
+                exhibit_path, "\n".join(str(error) for error in result.errors))
+    return last_good.exhibit, None, messages
 
 
 def lock_down(window: QQuickWindow) -> None:
@@ -148,9 +162,11 @@ class _Services:
 
     def __init__(self, app: QGuiApplication, view: KioskView, exhibit_path: Path,
                  windowed: bool, events: EventLog,
-                 keep_exhibit: Callable[[], object] | None = None) -> None:
+                 keep_exhibit: Callable[[], object] | None = None,
+                 messages: tuple[str, ...] = ()) -> None:
         self._app = app
         self._keep_exhibit = keep_exhibit
+        self._messages = messages  # the validator's, at start-up
         self._view = view
         self._exhibit_path = exhibit_path
         self._windowed = windowed
@@ -165,6 +181,7 @@ class _Services:
         app, view, path, events = self._app, self._view, self._exhibit_path, self._events
         view.window.setProperty("screensWanted", True)  # build the rest of the screens
         live = LiveExhibit(view, path.resolve(), preview=self._windowed, log_event=events.log)
+        live.started_with(self._messages)
         self.live = live
         started = time.monotonic()
         view.staff.diagnostics_source = lambda: diagnostics_text(

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import BinaryIO, Literal
 
+from kiosk.exhibit.filebytes import os_reason
+
 ImageFormat = Literal["png", "jpeg", "webp", "svg"]
 
 #: Above this many pixels an image is accepted with a warning: it is slow to decode.
@@ -111,7 +113,7 @@ def _follow_links(base: Path, relative: str) -> Path:
     try:
         resolved = (base / relative).resolve()
     except (OSError, RuntimeError) as exc:  # symlink loops
-        raise ImageRefused(f"the path cannot be followed: {_os_reason(exc)}") from None
+        raise ImageRefused(f"the path cannot be followed: {os_reason(exc)}") from None
     if not resolved.is_relative_to(base):
         raise ImageRefused(
             f"a symbolic link leads outside the exhibit folder (to {resolved}); copy the "
@@ -141,7 +143,7 @@ def inspect_image(path: Path) -> ImageInfo:
     except FileNotFoundError:
         raise ImageRefused(_not_found(path)) from None
     except (OSError, ValueError) as exc:
-        raise ImageRefused(f"the file cannot be read: {_os_reason(exc)}") from None
+        raise ImageRefused(f"the file cannot be read: {os_reason(exc)}") from None
     if not stat.S_ISREG(info.st_mode):
         raise ImageRefused(f"it is {_kind(info.st_mode)}, not an image file")
     if info.st_size == 0:
@@ -166,7 +168,7 @@ def inspect_image(path: Path) -> ImageInfo:
                 stream.seek(0)
                 width, height = _svg_size(stream.read(SVG_MAX_BYTES + 1))
     except OSError as exc:
-        raise ImageRefused(f"the file cannot be read: {_os_reason(exc)}") from None
+        raise ImageRefused(f"the file cannot be read: {os_reason(exc)}") from None
     if width <= 0 or height <= 0:
         raise ImageRefused(f"the header gives a size of {width}×{height} pixels")
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
@@ -460,9 +462,3 @@ def _not_found(path: Path) -> str:
     if near:
         return f"the file does not exist; did you mean '{near[0]}'? (letter case matters)"
     return "the file does not exist; check the spelling and that it is in the exhibit folder"
-
-
-def _os_reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc) or type(exc).__name__

@@ -10,7 +10,9 @@ a fresh load would give the very same exhibit, and the kept one is shown at once
 Anything else means a full load, exactly as if nothing had been kept: a byte of the file
 changed, a picture touched or replaced, a newer kiosk or YAML parser, or a snapshot that
 is damaged, unreadable or missing. A load that finished while one of its files was
-still being written is not kept (see :data:`SETTLE_NS`).
+still being written is not kept (see :data:`SETTLE_NS`). And when that full load finds
+errors, the kiosk starts with the last good exhibit rather than not at all
+(:func:`load_last_good`), as it keeps it when a broken edit reaches a running kiosk.
 
 Snapshots are written and read only by the kiosk itself, in its own cache folder
 (``pickle`` is not for files anyone else can write).
@@ -24,17 +26,18 @@ import os
 import pickle
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.exhibit.filebytes import read_bytes
 from kiosk.exhibit.model import Exhibit
-from kiosk.exhibit.source import read_bytes
 from kiosk.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"exhibit-kiosk snapshot\n"
 # A file written this short a time before a load ended may have changed while it ran,
 # with times that do not show it (FAT keeps them to 2 s): such a load is not kept.
@@ -47,6 +50,7 @@ _Signature = tuple[int, int, int, int, int] | None  # dev, inode, size, mtime, c
 class Snapshot:
     exhibit: Exhibit
     messages: tuple[str, ...]  # the load's warnings, as `kiosk validate` prints them
+    kept_at: float = 0.0  # when, in seconds since the epoch
 
 
 def snapshot_file(exhibit_path: Path) -> Path:
@@ -57,6 +61,33 @@ def snapshot_file(exhibit_path: Path) -> Path:
 
 def load_snapshot(exhibit_path: Path) -> Snapshot | None:
     """The kept exhibit, when it is exactly what loading ``exhibit_path`` would give now."""
+
+    def unchanged(key: dict[str, object]) -> bool:
+        files = tuple(name for name, _ in key["files"])  # type: ignore[attr-defined]
+        if key == _key(exhibit_path, read_bytes(exhibit_path), files):
+            return True
+        log.info("%s changed since it was last loaded; loading it", exhibit_path)
+        return False
+
+    return _read(exhibit_path, unchanged)
+
+
+def load_last_good(exhibit_path: Path) -> Snapshot | None:
+    """The last clean load of ``exhibit_path`` by this version of the kiosk, whatever has
+    changed since: what the kiosk shows, rather than nothing, while the file has errors.
+    (Pictures changed since are checked again as they are shown, as every picture is.)"""
+
+    def same_exhibit_and_kiosk(key: dict[str, object]) -> bool:
+        checked_by = key["checked by"]
+        return (key["exhibit"] == _identity(exhibit_path) and isinstance(checked_by, tuple)
+                and checked_by[0] == __version__)
+
+    return _read(exhibit_path, same_exhibit_and_kiosk)
+
+
+def _read(exhibit_path: Path, usable: Callable[[dict[str, object]], bool]) -> Snapshot | None:
+    """The snapshot kept for ``exhibit_path`` if its key is ``usable``; None for none, or
+    one that is damaged or of another format (as if it weren't there)."""
     file = snapshot_file(exhibit_path)
     try:
         with open(file, "rb") as stream:
@@ -64,19 +95,17 @@ def load_snapshot(exhibit_path: Path) -> Snapshot | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        log.info("cannot read the exhibit snapshot %s (%s); loading the exhibit", file, error)
+        log.info("cannot read the exhibit snapshot %s (%s)", file, error)
         return None
     try:
         key, body = _unpack(blob)
-        files = tuple(name for name, _ in key["files"])  # type: ignore[attr-defined]
-        if key != _key(exhibit_path, read_bytes(exhibit_path), files):
-            log.info("%s changed since it was last loaded; loading it", exhibit_path)
+        if not usable(key):
             return None
         snapshot = pickle.loads(body)
         if not isinstance(snapshot, Snapshot):
             raise TypeError(f"not a snapshot: {type(snapshot).__name__}")
-    except Exception as error:  # damaged or from another version: load as if it weren't there
-        log.info("the exhibit snapshot %s is unusable (%s); loading the exhibit", file, error)
+    except Exception as error:  # damaged or from another version
+        log.info("the exhibit snapshot %s is unusable (%s)", file, error)
         return None
     return snapshot
 
@@ -91,7 +120,8 @@ def save_snapshot(exhibit_path: Path, source: bytes, exhibit: Exhibit,
     if any(sig is not None and max(sig[3], sig[4]) > fresh for _, sig in key["files"]):
         log.info("a picture of %s changed seconds ago; not keeping this load", exhibit_path)
         return False
-    blob = _pack(key, pickle.dumps(Snapshot(exhibit, messages), pickle.HIGHEST_PROTOCOL))
+    snapshot = Snapshot(exhibit, messages, time.time())
+    blob = _pack(key, pickle.dumps(snapshot, pickle.HIGHEST_PROTOCOL))
     file = snapshot_file(exhibit_path)
     temporary = file.with_name(f".{file.name}.{os.getpid()}")
     try:
@@ -118,10 +148,14 @@ def _key(exhibit_path: Path, source: bytes | str, files: tuple[str, ...]) -> dic
     return {
         "format": FORMAT,
         "checked by": _validator(),
-        "exhibit": (str(exhibit_path), str(exhibit_path.resolve())),
+        "exhibit": _identity(exhibit_path),
         "source": source,
         "files": tuple((name, _signature(name)) for name in files),
     }
+
+
+def _identity(exhibit_path: Path) -> tuple[str, str]:
+    return str(exhibit_path), str(exhibit_path.resolve())
 
 
 def _validator() -> tuple[object, ...]:

@@ -7,14 +7,12 @@ used for indentation (which YAML forbids with a confusing message of its own).
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.exhibit.diagnostics import Diagnostic
+from kiosk.exhibit.filebytes import read_bytes
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_TAB_ERRORS = 10
 _SAVE_AS_UTF8 = "save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"
 
@@ -55,35 +53,6 @@ def read_source(path: Path, file: str) -> Source:
     return Source(text, _tab_indentation(text, file), data=data)
 
 
-def read_bytes(path: Path) -> bytes | str:
-    """The file's bytes, or what stops them being read (as a message for staff).
-
-    Anything but a regular file of at most MAX_BYTES is refused before it is opened or
-    read in full.
-    """
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return "the file does not exist; check the name and folder"
-    except (OSError, ValueError) as exc:
-        return f"the file cannot be read: {_reason(exc)}"
-    if stat.S_ISDIR(info.st_mode):
-        return f"this is a folder; give the exhibit file inside it, e.g. {path / 'exhibit.yaml'}"
-    if not stat.S_ISREG(info.st_mode):  # a FIFO would block an open() forever
-        return "this is not a regular file (a pipe or device?); give the exhibit file"
-    if info.st_size > MAX_BYTES:
-        return (f"the file is {info.st_size / 1048576:.1f} MB; exhibit files are limited to "
-                f"{MAX_BYTES // 1048576} MB (images belong in their own files)")
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return f"the file cannot be read: {_reason(exc)}"
-    if len(data) > MAX_BYTES:  # it grew since stat
-        return f"the file is larger than {MAX_BYTES // 1048576} MB"
-    return data
-
-
 def _tab_indentation(text: str, file: str) -> tuple[Diagnostic, ...]:
     if "\t" not in text:
         return ()
@@ -114,9 +83,3 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, offset) + 1
     col = len(data[start:offset].decode("utf-8", "replace")) + 1
     return line, col
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc) or type(exc).__name__

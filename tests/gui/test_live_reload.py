@@ -159,6 +159,18 @@ def test_a_valid_edit_is_kept_for_the_next_start_and_a_broken_one_is_not(
     assert load_snapshot(preview.path) is None
 
 
+def test_errors_found_at_start_up_are_shown_to_staff_in_a_preview_only(
+        preview: Running, kiosk: Running) -> None:
+    # The kiosk started with the last good exhibit because the file has errors.
+    messages = ("exhibit.yaml:2:1: error: unknown field 'colour'",
+                "exhibit.yaml:9:5: warning: the alt text repeats the caption")
+    for running in (preview, kiosk):
+        running.live.started_with(messages)
+        assert running.live.last_messages == messages  # for the staff menu's diagnostics
+    assert preview.view.banner.text == "exhibit.yaml:2:1: error: unknown field 'colour'"
+    assert kiosk.view.banner.text == ""  # visitors never see it
+
+
 def test_in_kiosk_mode_a_visitor_keeps_their_panel_until_the_reset(
         qtbot: QtBot, kiosk: Running) -> None:
     kiosk.view.nav.enter()

@@ -47,13 +47,13 @@ sys.exit(run_kiosk(Path(sys.argv[1]), windowed=True, size=(640, 400),
 """
 
 
-def start(exhibit: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def start(exhibit: Path, tmp_path: Path, code: int = 0) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     # A bound, not a wait: each start leaves within a second or two.
     done = subprocess.run([sys.executable, "-c", KIOSK, str(exhibit),
                            str(tmp_path / "events.jsonl")],
                           env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.returncode == code, done.stderr[-2000:]
     return done
 
 
@@ -71,3 +71,24 @@ def test_the_next_start_uses_the_kept_exhibit_until_staff_edit_it(tmp_path: Path
     events = [json.loads(line) for line in
               (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [e["event"] for e in events].count("attract_shown") == 4
+
+
+def test_a_file_broken_while_the_kiosk_was_off_starts_it_with_the_last_good_exhibit(
+        tmp_path: Path) -> None:
+    """A broken save, then a power cut: visitors get the last good exhibit, not a kiosk
+    that fails to start again and again; staff get the errors, as they do from a reload."""
+    exhibit = write_sample_exhibit(tmp_path / "exhibit")
+    broken = exhibit.read_text(encoding="utf-8").replace("version: 1", "version: 1\ncolour: red")
+
+    exhibit.write_text(broken, encoding="utf-8")
+    never_good = start(exhibit, tmp_path, code=1)  # nothing good yet: nothing to show
+    assert "cannot start until these errors are fixed" in never_good.stderr
+
+    exhibit.write_text(broken.replace("\ncolour: red", ""), encoding="utf-8")
+    start(exhibit, tmp_path)  # a clean start keeps it
+    exhibit.write_text(broken, encoding="utf-8")
+    done = start(exhibit, tmp_path)
+    assert ":2:1: error:" in done.stderr  # what is wrong, as `kiosk validate` says it
+    assert "showing its last good version" in done.stderr
+    log = Path(os.environ["XDG_DATA_HOME"]) / "exhibit-kiosk" / "kiosk.log"
+    assert "showing its last good version" in log.read_text(encoding="utf-8")

@@ -12,7 +12,12 @@ import pytest
 
 from kiosk.exhibit import snapshot
 from kiosk.exhibit.load import load_exhibit
-from kiosk.exhibit.snapshot import load_snapshot, save_snapshot, snapshot_file
+from kiosk.exhibit.snapshot import (
+    load_last_good,
+    load_snapshot,
+    save_snapshot,
+    snapshot_file,
+)
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "exhibits"
 ROOT = Path(__file__).resolve().parents[3]
@@ -157,9 +162,26 @@ def test_a_start_from_the_snapshot_does_not_even_import_the_yaml_parser(
     """What makes it fast, in a fresh interpreter as the kiosk starts."""
     keep(exhibit)
     script = ("import sys; from pathlib import Path; from kiosk.app.main import load_for_start;"
-              f"exhibit, keep = load_for_start(Path({str(exhibit)!r}));"
+              f"exhibit, keep, _ = load_for_start(Path({str(exhibit)!r}));"
               "print(exhibit.title.get('en'), keep is None, 'yaml' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           cwd=ROOT, timeout=60, check=True)
     assert done.stdout.split() == ["Under", "Glass", "True", "False"]
     assert "repeats the caption" in done.stderr  # its warnings are still printed
+
+
+def test_the_last_good_exhibit_outlives_a_broken_edit(
+        exhibit: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kept, _ = keep(exhibit)
+    exhibit.write_text(exhibit.read_text(encoding="utf-8").replace("version: 1", "versoin: 1"),
+                       encoding="utf-8")
+    assert load_snapshot(exhibit) is None  # not what the file says now...
+    last_good = load_last_good(exhibit)  # ...but what it said when it was last good
+    assert last_good is not None and last_good.exhibit == kept
+    assert last_good.kept_at > 0
+    monkeypatch.setattr(snapshot, "__version__", "99.0")  # kept by another kiosk
+    assert load_last_good(exhibit) is None
+
+
+def test_no_last_good_exhibit_without_one_kept(exhibit: Path) -> None:
+    assert load_last_good(exhibit) is None
