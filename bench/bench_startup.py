@@ -207,6 +207,13 @@ def main(argv: list[str]) -> int:
             in_cells = ["timed out", "", ""]
         rows.append([result["label"], f"{first['median'] * 1000:.0f}",
                      f"{first['min'] * 1000:.0f}", f"{ratio:.2f}×", *in_cells])
+    # Each kiosk start against the floor's start just before it: a slow spell of the
+    # machine slows both, so the spread of these says how far the ratio can be trusted.
+    floor_runs = [run["first frame"] for run in floor["runs"]]  # type: ignore[index, union-attr]
+    for result in results[1:]:
+        paired = [run["first frame"] / before for run, before in  # type: ignore[index]
+                  zip(result["runs"], floor_runs, strict=True)]  # type: ignore[arg-type]
+        result["paired ratio"] = describe(paired)
     print()
     print(f"Start-up to first frame, {args.runs} runs each (ms; target ≤ {TARGET_RATIO}× floor)")
     print(table(["case", "first frame median", "min", "÷ floor", "pictures in median", "min",
@@ -221,6 +228,12 @@ def main(argv: list[str]) -> int:
             steps.append("" if value is None else f"+{(value - previous) * 1000:.0f}")
             previous = value if value is not None else previous
         phase_rows.append([result["label"], *steps])
+    print()
+    print("Each start ÷ the floor's start just before it (median, and the middle half)")
+    print(table(["case", "median", "middle half"], [
+        [result["label"], f"{result['paired ratio']['median']:.2f}×",  # type: ignore[index]
+         f"{result['paired ratio']['q1']:.2f}× – {result['paired ratio']['q3']:.2f}×"]  # type: ignore[index]
+        for result in results[1:]]))
     print()
     print("Where start-up goes (median ms since the previous milestone)")
     print(table(["case", *PHASES], phase_rows))

@@ -103,6 +103,7 @@ def percentile(values: Sequence[float], share: float) -> float:
 
 def describe(values: Sequence[float]) -> dict[str, float]:
     return {"median": statistics.median(values), "min": min(values), "max": max(values),
+            "q1": percentile(values, 0.25), "q3": percentile(values, 0.75),
             "p95": percentile(values, 0.95), "n": len(values)}
 
 
