@@ -67,8 +67,7 @@ class LiveExhibit(QObject):
             return
         self._view.banner.set_text("")
         self._watch(result.exhibit)
-        save_snapshot(self._path, result.source, result.exhibit,
-                      tuple(str(warning) for warning in result.warnings))
+        save_snapshot(self._path, result)
         if self.preview or self._view.nav.screen == "welcome":
             self._apply(result.exhibit)
         else:

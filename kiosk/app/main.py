@@ -127,9 +127,7 @@ def load_for_start(exhibit_path: Path) -> tuple[
     messages = tuple(str(diagnostic) for diagnostic in result.diagnostics)
     exhibit = result.exhibit
     if exhibit is not None:
-        warnings = tuple(str(warning) for warning in result.warnings)
-        return (exhibit, lambda: save_snapshot(exhibit_path, result.source, exhibit, warnings),
-                messages)
+        return exhibit, lambda: save_snapshot(exhibit_path, result), messages
     last_good = load_last_good(exhibit_path)
     if last_good is None:
         print(f"{exhibit_path}: the kiosk cannot start until these errors are fixed "

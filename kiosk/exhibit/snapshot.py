@@ -29,11 +29,15 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.exhibit.filebytes import read_bytes
 from kiosk.exhibit.model import Exhibit
 from kiosk.paths import cache_dir
+
+if TYPE_CHECKING:
+    from kiosk.exhibit.load import LoadResult  # not imported at start-up: it brings YAML
 
 log = logging.getLogger(__name__)
 
@@ -110,12 +114,15 @@ def _read(exhibit_path: Path, usable: Callable[[dict[str, object]], bool]) -> Sn
     return snapshot
 
 
-def save_snapshot(exhibit_path: Path, source: bytes, exhibit: Exhibit,
-                  messages: tuple[str, ...] = ()) -> bool:
-    """Keep a clean load of ``exhibit_path`` (made from ``source``, the bytes it read) for
-    the next start. False when it is not kept: a file still settling, or no room to write."""
+def save_snapshot(exhibit_path: Path, result: LoadResult) -> bool:
+    """Keep a clean load of ``exhibit_path`` for the next start, with its warnings. False
+    when it is not kept: a file still settling, or no room to write."""
+    exhibit = result.exhibit
+    if exhibit is None:
+        raise ValueError("only a clean load is kept")
+    messages = tuple(str(warning) for warning in result.warnings)
     files = tuple(str(path) for path in exhibit.referenced_files())
-    key = _key(exhibit_path, source, files)
+    key = _key(exhibit_path, result.source, files)  # the bytes it was made from
     fresh = time.time_ns() - SETTLE_NS
     if any(sig is not None and max(sig[3], sig[4]) > fresh for _, sig in key["files"]):
         log.info("a picture of %s changed seconds ago; not keeping this load", exhibit_path)
@@ -137,10 +144,6 @@ def save_snapshot(exhibit_path: Path, source: bytes, exhibit: Exhibit,
             pass  # the folder itself is what failed
         return False
     return True
-
-
-def forget_snapshot(exhibit_path: Path) -> None:
-    snapshot_file(exhibit_path).unlink(missing_ok=True)
 
 
 def _key(exhibit_path: Path, source: bytes | str, files: tuple[str, ...]) -> dict[str, object]:

@@ -45,7 +45,7 @@ def keep(path: Path) -> tuple[object, tuple[str, ...]]:
     result = load_exhibit(path)
     assert result.exhibit is not None
     warnings = tuple(str(warning) for warning in result.warnings)
-    assert save_snapshot(path, result.source, result.exhibit, warnings)
+    assert save_snapshot(path, result)
     return result.exhibit, warnings
 
 
@@ -123,7 +123,7 @@ def test_a_load_while_a_picture_is_still_being_written_is_not_kept(
     monkeypatch.setattr(snapshot, "SETTLE_NS", 3_000_000_000)  # the real rule
     result = load_exhibit(exhibit)
     assert result.exhibit is not None
-    assert not save_snapshot(exhibit, result.source, result.exhibit)
+    assert not save_snapshot(exhibit, result)
     assert not snapshot_file(exhibit).exists()
 
 
@@ -134,7 +134,7 @@ def test_the_bytes_kept_are_the_bytes_loaded_not_the_file_now(exhibit: Path) -> 
     assert result.exhibit is not None
     exhibit.write_text(exhibit.read_text(encoding="utf-8").replace("Under Glass", "New"),
                        encoding="utf-8")
-    assert save_snapshot(exhibit, result.source, result.exhibit)
+    assert save_snapshot(exhibit, result)
     assert load_snapshot(exhibit) is None
 
 
@@ -145,7 +145,7 @@ def test_no_room_to_keep_it_is_not_an_error(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     result = load_exhibit(exhibit)
     assert result.exhibit is not None
-    assert not save_snapshot(exhibit, result.source, result.exhibit)
+    assert not save_snapshot(exhibit, result)
     assert load_snapshot(exhibit) is None
 
 
