@@ -10,7 +10,7 @@ shown to staff in a banner; visitors keep the last good exhibit.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -74,14 +74,13 @@ class LiveExhibit(QObject):
             log.info("new exhibit is valid; it goes up at the next reset")
             self._pending = result.exhibit
 
-    def started_with(self, messages: tuple[str, ...]) -> None:
+    def started_with(self, messages: tuple[str, ...], errors: tuple[str, ...]) -> None:
         """What the validator said at start-up. Errors mean the kiosk started with the
         last good version of a file that now has them (see kiosk.app.main)."""
         self.last_messages = messages
-        # Messages as `kiosk validate` prints them: `exhibit.yaml:LINE:COL: error: …`.
-        self._tell_staff([message for message in messages if ": error: " in message])
+        self._tell_staff(errors)
 
-    def _tell_staff(self, errors: list[str]) -> None:
+    def _tell_staff(self, errors: Sequence[str]) -> None:
         if self.preview and errors:
             self._view.banner.set_text("\n".join(errors[:6]))
 

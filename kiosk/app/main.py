@@ -6,6 +6,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,8 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     once it is on screen.
     """
     setup_logging()
-    exhibit, keep_for_next_start, messages = load_for_start(exhibit_path)
+    starting = load_for_start(exhibit_path)
+    exhibit = starting.exhibit
     if exhibit is None:
         return 1
 
@@ -77,8 +79,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
                        size=size or ((1920, 1080) if windowed
                                      else (screen_size.width(), screen_size.height())),
                        log_event=events.log, defer_screens=True, locked=not windowed)
-    services = _Services(app, view, exhibit_path, windowed, events, keep_for_next_start,
-                         messages)
+    services = _Services(app, view, exhibit_path, windowed, events, starting)
 
     if windowed:
         view.window.show()
@@ -98,17 +99,24 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     return code
 
 
-def load_for_start(exhibit_path: Path) -> tuple[
-        Exhibit | None, Callable[[], object] | None, tuple[str, ...]]:
-    """The exhibit to start with, what keeps it for the next start (None: kept already),
-    and the validator's messages about the file.
+@dataclass(frozen=True)
+class StartingExhibit:
+    """What the kiosk starts with, and what the validator said of the file."""
+
+    exhibit: Exhibit | None  # None: nothing to show
+    keep: Callable[[], object] | None = None  # keeps it for the next start (None: kept)
+    messages: tuple[str, ...] = ()  # as `kiosk validate` prints them
+    errors: tuple[str, ...] = ()  # of those, the errors: `exhibit` is the last good version
+
+
+def load_for_start(exhibit_path: Path) -> StartingExhibit:
+    """The exhibit to start with.
 
     When nothing it was made from has changed since the last clean load, that load's
     snapshot is the exhibit (see kiosk.exhibit.snapshot) and the YAML parser is not even
     imported; otherwise the file is loaded and checked in full, its problems printed as
     `kiosk validate` prints them. A file with errors starts the kiosk with its last good
-    version, for as long as they are not fixed; with none kept, there is nothing to show
-    (None).
+    version, for as long as they are not fixed; with none kept, there is nothing to show.
     """
     from kiosk.exhibit.snapshot import load_last_good, load_snapshot, save_snapshot
 
@@ -118,26 +126,27 @@ def load_for_start(exhibit_path: Path) -> tuple[
                  "starting with that check", exhibit_path)
         for message in snapshot.messages:
             print(message, file=sys.stderr)
-        return snapshot.exhibit, None, snapshot.messages
+        return StartingExhibit(snapshot.exhibit, messages=snapshot.messages)
     from kiosk.exhibit.load import load_exhibit
     from kiosk.exhibit.report import report
 
     result = load_exhibit(exhibit_path)
     report(exhibit_path, result, sys.stderr, sys.stderr, summary_when_valid=False)
     messages = tuple(str(diagnostic) for diagnostic in result.diagnostics)
-    exhibit = result.exhibit
-    if exhibit is not None:
-        return exhibit, lambda: save_snapshot(exhibit_path, result), messages
+    if result.exhibit is not None:
+        return StartingExhibit(result.exhibit, lambda: save_snapshot(exhibit_path, result),
+                               messages)
+    errors = tuple(str(error) for error in result.errors)
     last_good = load_last_good(exhibit_path)
     if last_good is None:
         print(f"{exhibit_path}: the kiosk cannot start until these errors are fixed "
               f"(check with: kiosk validate {exhibit_path})", file=sys.stderr)
-        return None, None, messages
+        return StartingExhibit(None, messages=messages, errors=errors)
     kept = time.strftime("%Y-%m-%d %H:%M", time.localtime(last_good.kept_at))
     log.warning("%s has errors; showing its last good version (from %s) until they are "
                 "fixed (check with: kiosk validate %s):\n%s", exhibit_path, kept,
-                exhibit_path, "\n".join(str(error) for error in result.errors))
-    return last_good.exhibit, None, messages
+                exhibit_path, "\n".join(errors))
+    return StartingExhibit(last_good.exhibit, messages=messages, errors=errors)
 
 
 def lock_down(window: QQuickWindow) -> None:
@@ -159,12 +168,9 @@ class _Services:
     """What the kiosk runs beside its window, started once the first frame is up."""
 
     def __init__(self, app: QGuiApplication, view: KioskView, exhibit_path: Path,
-                 windowed: bool, events: EventLog,
-                 keep_exhibit: Callable[[], object] | None = None,
-                 messages: tuple[str, ...] = ()) -> None:
+                 windowed: bool, events: EventLog, starting: StartingExhibit) -> None:
         self._app = app
-        self._keep_exhibit = keep_exhibit
-        self._messages = messages  # the validator's, at start-up
+        self._starting = starting
         self._view = view
         self._exhibit_path = exhibit_path
         self._windowed = windowed
@@ -179,7 +185,7 @@ class _Services:
         app, view, path, events = self._app, self._view, self._exhibit_path, self._events
         view.window.setProperty("screensWanted", True)  # build the rest of the screens
         live = LiveExhibit(view, path.resolve(), preview=self._windowed, log_event=events.log)
-        live.started_with(self._messages)
+        live.started_with(self._starting.messages, self._starting.errors)
         self.live = live
         started = time.monotonic()
         view.staff.diagnostics_source = lambda: diagnostics_text(
@@ -191,8 +197,8 @@ class _Services:
         self._watchdog = Watchdog(app)
         self._watchdog.start()  # READY=1: the event loop runs and the exhibit is on screen
         events.log("attract_shown")
-        if self._keep_exhibit is not None:
-            self._keep_exhibit()
+        if self._starting.keep is not None:
+            self._starting.keep()
 
     def stop(self, code: int) -> None:
         messages = self.live.last_messages if self.live is not None else ()
