@@ -164,7 +164,6 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise RuntimeError("the kiosk's QML did not load: " + "; ".join(warnings))
     window = roots[0]
-    window.resize(*size)
     if defer_screens:
         on_first_frame(window, decoder.start_decoding)
     window.installEventFilter(staff)  # the keyboard chord that opens the staff menu
