@@ -77,6 +77,8 @@ SN = "tests/unit/exhibit/test_snapshot.py::"
 
 YAMLTREE = "kiosk/exhibit/yamltree.py"
 SOURCE = "kiosk/exhibit/source.py"
+FILEBYTES = "kiosk/exhibit/filebytes.py"
+SNAPSHOT = "kiosk/exhibit/snapshot.py"
 IMAGECHECK = "kiosk/exhibit/imagecheck.py"
 DECODER = "kiosk/app/decoder.py"
 RELOAD = "kiosk/app/reload.py"
@@ -123,10 +125,10 @@ GUARDS: tuple[Guard, ...] = (
     Guard("invalid-utf8", SOURCE,
           'text = data.decode("utf-8")', 'text = data.decode("utf-8", "replace")',
           (HF + "test_invalid_utf8_names_the_line",)),
-    Guard("exhibit-size-cap", "kiosk/exhibit/filebytes.py",
+    Guard("exhibit-size-cap", FILEBYTES,
           "MAX_BYTES = 2 * 1024 * 1024", "MAX_BYTES = 64 * 1024 * 1024",
           (HF + "test_three_megabyte_file_is_not_read",)),
-    Guard("exhibit-not-a-regular-file", "kiosk/exhibit/filebytes.py",
+    Guard("exhibit-not-a-regular-file", FILEBYTES,
           "if not stat.S_ISREG(info.st_mode):  # a FIFO", "if False:  # a FIFO",
           (HF + "test_missing_file_folder_and_fifo_are_unreadable",)),
     Guard("yaml11-booleans-say-quote", "kiosk/exhibit/fields.py",
@@ -252,17 +254,17 @@ GUARDS: tuple[Guard, ...] = (
           "on_too_many=lambda: app.exit(EXIT_TOO_MANY_FAULTS)", "on_too_many=lambda: None",
           (GG + "test_a_kiosk_failing_again_and_again_quits_so_systemd_restarts_it",)),
     # --- 4b. the snapshot of the last clean load: never a stale or damaged one ----------
-    Guard("snapshot-only-if-unchanged", "kiosk/exhibit/snapshot.py",
+    Guard("snapshot-only-if-unchanged", SNAPSHOT,
           "if key == _key(exhibit_path, read_bytes(exhibit_path), files):", "if True:",
           (SN + "test_any_change_to_what_it_was_made_from_means_a_full_load",
            LR + "test_a_valid_edit_is_kept_for_the_next_start_and_a_broken_one_is_not")),
-    Guard("snapshot-not-while-settling", "kiosk/exhibit/snapshot.py",
+    Guard("snapshot-not-while-settling", SNAPSHOT,
           "if any(sig is not None and max(sig[3], sig[4]) > fresh", "if any(False",
           (SN + "test_a_load_while_a_picture_is_still_being_written_is_not_kept",)),
-    Guard("snapshot-checksum", "kiosk/exhibit/snapshot.py",
+    Guard("snapshot-checksum", SNAPSHOT,
           "if int.from_bytes(checksum, \"little\") != zlib.crc32(payload):", "if False:",
           (SN + "test_a_damaged_snapshot_is_ignored_not_trusted",)),
-    Guard("last-good-same-kiosk", "kiosk/exhibit/snapshot.py",
+    Guard("last-good-same-kiosk", SNAPSHOT,
           "and checked_by[0] == __version__)", ")",
           (SN + "test_the_last_good_exhibit_outlives_a_broken_edit",)),
     # --- 5. unattended -------------------------------------------------------------------
