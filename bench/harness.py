@@ -77,7 +77,7 @@ def run_real_kiosk(exhibit: Path, size: tuple[int, int],
     import kiosk.app.window as window_module
     import kiosk.exhibit.load as load_module
     from kiosk.app.main import run_kiosk
-    from kiosk.app.refcounts import make_singletons_immortal
+    from kiosk.refcounts import make_singletons_immortal
 
     make_singletons_immortal()  # as the `kiosk` command does first (see the module)
     mark("imports done")

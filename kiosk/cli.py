@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.app.refcounts import make_singletons_immortal
 from kiosk.bundled import bundled_exhibit
+from kiosk.refcounts import make_singletons_immortal
 
 COMMANDS = ("run", "validate", "render", "set-pin", "install-service")
 

@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from kiosk.app.refcounts import make_singletons_immortal
+from kiosk.refcounts import make_singletons_immortal
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep Qt's own scaling out of pixel assertions, and no user config leaking in.

@@ -23,9 +23,9 @@ from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.app.pages import Page
-from kiosk.app.refcounts import make_singletons_immortal
 from kiosk.app.window import create_view, load_fonts
 from kiosk.exhibit.model import Exhibit
+from kiosk.refcounts import make_singletons_immortal
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -54,6 +54,8 @@ class Screenshot:
 
 @dataclass
 class RenderResult:
+    """What `kiosk render` made, and what did not go as it should."""
+
     size: tuple[int, int]
     languages: tuple[str, ...]
     shots: list[Screenshot] = field(default_factory=list)

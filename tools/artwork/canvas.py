@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.app.refcounts import make_singletons_immortal  # noqa: E402
+from kiosk.refcounts import make_singletons_immortal  # noqa: E402
 
 # Thousands of drawing calls would otherwise wear None's count down (see the module).
 make_singletons_immortal()

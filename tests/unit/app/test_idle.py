@@ -394,7 +394,7 @@ def test_months_of_visitor_activity_do_not_exhaust_the_interpreter(
     qtbot: QtBot, monitor: IdleMonitor
 ) -> None:
     # PySide6 6.12's SignalInstance.emit() drops a reference to True on every call, which
-    # would abort Python 3.11 after a few thousand signals; kiosk.app.refcounts (set up by
+    # would abort Python 3.11 after a few thousand signals; kiosk.refcounts (set up by
     # the test suite as by the kiosk) keeps True's count out of reach.
     monitor.ACTIVITY_INTERVAL_S = 0.0  # report every poke, as a busy day would
     reports: list[None] = []

@@ -7,7 +7,7 @@ import sys
 import pytest
 from PySide6.QtCore import QObject
 
-from kiosk.app.refcounts import make_singletons_immortal
+from kiosk.refcounts import make_singletons_immortal
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="immortal singletons since 3.12")
