@@ -118,6 +118,8 @@ def shutdown() -> None:
 
 @dataclass
 class _Job:
+    """One picture to decode on a worker, at the size of the box it is shown in."""
+
     token: str
     path: Path
     box: tuple[int, int]
@@ -169,6 +171,8 @@ def _run(job: _Job, bridge: _Bridge) -> None:
 
 @dataclass
 class _Entry:
+    """A decode shared by every item showing the same picture at the same size."""
+
     key: Key
     token: str
     users: int = 0

@@ -19,6 +19,8 @@ FLICK_MIN_DISTANCE = 0.05
 
 @dataclass(frozen=True)
 class Page:
+    """One page of the pager: an era's opening (no panel) or one of its panels."""
+
     era_index: int
     panel_index: int  # -1 for the era's opening page
     era: Era

@@ -62,6 +62,8 @@ def _font(size: float, *, bold: bool = False, italic: bool = False,
 
 @dataclass
 class _Line:
+    """A line of text on a proof sheet."""
+
     layout: QTextLayout  # keeps the line's layout alive
     index: int
     height: float
@@ -74,6 +76,8 @@ class _Line:
 
 @dataclass
 class _Picture:
+    """A screenshot on a proof sheet."""
+
     image: QImage
     width: float
     height: float
@@ -87,6 +91,8 @@ class _Picture:
 
 @dataclass
 class _Space:
+    """Vertical space between the blocks of a proof sheet."""
+
     height: float
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:
@@ -166,6 +172,8 @@ class _Column:
 
 @dataclass
 class _Sheet:
+    """The proof sheet being laid out: its pages of blocks."""
+
     page: Page
     columns: list[_Column]
     cut: list[list[list[tuple[float, _Piece]]]]  # per column, per page

@@ -57,6 +57,8 @@ def load_fonts(font_dir: Path | None = None) -> None:
 
 @dataclass
 class KioskView:
+    """The kiosk's window and the Python objects its screens are bound to."""
+
     engine: QQmlApplicationEngine
     window: QQuickWindow
     nav: Navigator

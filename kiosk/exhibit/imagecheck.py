@@ -55,6 +55,8 @@ class ImageRefused(Exception):
 
 @dataclass(frozen=True)
 class ImageInfo:
+    """What a picture's header says: its format and size in pixels."""
+
     format: ImageFormat
     width: int
     height: int

@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class LoadResult:
+    """A loaded exhibit file: the exhibit when it has no errors, and every problem found."""
+
     exhibit: Exhibit | None  # None whenever there is any error
     diagnostics: tuple[Diagnostic, ...]  # sorted by line, then column
     readable: bool = True  # False when the file could not be read as text at all

@@ -52,6 +52,8 @@ class Text:
 
 @dataclass(frozen=True)
 class Image:
+    """A picture on a panel, with what visitors read about it."""
+
     file: str  # as written in the exhibit file, relative to its folder
     path: Path  # resolved absolute path, checked to lie inside the exhibit folder
     alt: Text
@@ -64,6 +66,8 @@ class Image:
 
 @dataclass(frozen=True)
 class Panel:
+    """One panel of an era: its title, pictures and text."""
+
     id: str
     title: Text
     images: tuple[Image, ...]
@@ -73,6 +77,8 @@ class Panel:
 
 @dataclass(frozen=True)
 class Era:
+    """A period of the exhibit, with its opening summary and its panels."""
+
     id: str
     title: Text
     years: str
@@ -83,6 +89,8 @@ class Era:
 
 @dataclass(frozen=True)
 class IdleSettings:
+    """When an unattended kiosk asks whether anyone is there, then resets."""
+
     timeout: float = 90.0  # seconds without input before "Are you still there?"
     countdown: float = 15.0  # seconds that prompt shows before the kiosk resets
 
@@ -97,6 +105,8 @@ class AttractImage:
 
 @dataclass(frozen=True)
 class Attract:
+    """The welcome screen: its invitation and its pictures."""
+
     prompt: Text
     image: AttractImage | None = None
     images: tuple[AttractImage, ...] = ()  # extra highlights for the attract loop
@@ -104,6 +114,8 @@ class Attract:
 
 @dataclass(frozen=True)
 class Exhibit:
+    """A whole exhibit, as checked and loaded from its file."""
+
     version: int
     title: Text
     languages: tuple[str, ...]

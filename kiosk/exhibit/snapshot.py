@@ -52,6 +52,8 @@ _Signature = tuple[int, int, int, int, int] | None  # dev, inode, size, mtime, c
 
 @dataclass(frozen=True)
 class Snapshot:
+    """An exhibit kept from a clean load, with what that load said of it."""
+
     exhibit: Exhibit
     messages: tuple[str, ...]  # the load's warnings, as `kiosk validate` prints them
     kept_at: float = 0.0  # when, in seconds since the epoch

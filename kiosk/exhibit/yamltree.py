@@ -27,6 +27,8 @@ _SYNTAX_HINT = ("check the indentation, that every `key:` has a space after the 
 
 @dataclass(slots=True, eq=False)
 class Scalar:
+    """A single value, with where it was written."""
+
     value: str  # the text exactly as written (unquoted, escapes processed)
     plain: bool  # written without quotes, so YAML would guess its type
     line: int
@@ -35,6 +37,8 @@ class Scalar:
 
 @dataclass(slots=True, eq=False)
 class Sequence:
+    """A list of values, with where it starts."""
+
     items: list[Node]
     line: int
     col: int
@@ -62,6 +66,8 @@ Node = Scalar | Sequence | Mapping | Refused
 
 @dataclass(slots=True)
 class _Open:
+    """A list or mapping still being read, and the key waiting for its value."""
+
     node: Sequence | Mapping
     tagged: bool
     key: Scalar | Refused | None = None
