@@ -86,8 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                          ("-h", "--help", "--version")):
         args_list.insert(0, "run")
     args = build_parser().parse_args(args_list)
-    # Every command that touches Qt needs this on Python 3.11 (see the module).
-    make_singletons_immortal()
+    # Every command that touches Qt needs this on Python 3.11 (see the module); the kiosk
+    # itself sets it up once its first frame is on screen (see run_kiosk).
+    if args.command != "run":
+        make_singletons_immortal()
     exhibit = getattr(args, "exhibit", None) or default_exhibit()
 
     if args.command == "validate":

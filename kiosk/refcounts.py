@@ -9,7 +9,6 @@ Here we give them a reference count no process can wear down.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _HEADROOM = 1 << 60
@@ -18,6 +17,8 @@ _HEADROOM = 1 << 60
 def make_singletons_immortal() -> None:
     if sys.version_info >= (3, 12):
         return
+    import ctypes  # here: a few milliseconds that `kiosk run` spends after its first frame
+
     for singleton in (None, True, False):
         count = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt comes first
         if count.value < _HEADROOM // 2:

@@ -17,6 +17,7 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk import __version__
 from kiosk.app.firstframe import on_first_frame
 from kiosk.logsetup import setup_logging
+from kiosk.refcounts import make_singletons_immortal
 
 if TYPE_CHECKING:
     import socket
@@ -182,6 +183,9 @@ class _Services:
         from kiosk.app.live import LiveExhibit
         from kiosk.app.watchdog import Watchdog
 
+        # Not before the first frame: the few hundred PySide calls of start-up are far from
+        # wearing None's count down (see the module), and ctypes would delay that frame.
+        make_singletons_immortal()
         app, view, path, events = self._app, self._view, self._exhibit_path, self._events
         view.window.setProperty("screensWanted", True)  # build the rest of the screens
         live = LiveExhibit(view, path.resolve(), preview=self._windowed, log_event=events.log)
