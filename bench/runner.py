@@ -45,13 +45,14 @@ def child_env(workdir: Path) -> dict[str, str]:
 
 
 def run_child(script: Path, args: Sequence[str], *, timeout: float = 600,
-              python_flags: Sequence[str] = (),
+              python_flags: Sequence[str] = (), wrapper: Sequence[str] = (),
               env: dict[str, str] | None = None) -> dict[str, Any]:
     """Run ``script --child ARGS`` in a fresh interpreter; its result, with ``spawned`` set
     to the moment just before the process was started (same clock as its milestones).
-    ``env`` is added to the child's environment (e.g. a cache folder kept between runs)."""
+    ``env`` is added to the child's environment (e.g. a cache folder kept between runs);
+    ``wrapper`` runs the interpreter under another program (e.g. valgrind)."""
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as temp:
-        command = [sys.executable, *python_flags, str(script), "--child", *args]
+        command = [*wrapper, sys.executable, *python_flags, str(script), "--child", *args]
         environment = {**child_env(Path(temp)), **(env or {})}
         spawned = time.monotonic()
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,

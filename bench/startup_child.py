@@ -10,7 +10,9 @@ nothing before what it measures, so neither case carries the benchmarks' own mod
   so that this script watches the frames too.
 
 Milestones are ``time.monotonic()``, the clock the parent starts its own from. The result
-is printed as one ``BENCH-RESULT`` line once every visible picture is in.
+is printed as one ``BENCH-RESULT`` line once every visible picture is in, or at the first
+frame when ``BENCH_FIRST_FRAME_ONLY`` is set (to count the work up to it, see
+``bench_startup.py --instructions``).
 """
 
 import os
@@ -48,6 +50,8 @@ def watch_frames(window: object) -> None:
             # What that frame showed: a window still on its way to its size does not count.
             content = window.contentItem()  # type: ignore[attr-defined]
             first_frame_size.extend([content.width(), content.height()])
+            if os.environ.get("BENCH_FIRST_FRAME_ONLY"):
+                finish({})
         # Only now: what finds the pictures is not part of what is measured.
         from harness import ERROR, guarded, image_status, images_settled, shown_images
 
