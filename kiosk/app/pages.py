@@ -6,9 +6,8 @@ exactly one step and crosses era boundaries naturally.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kiosk.exhibit.model import Era, Exhibit, Panel
+from kiosk.exhibit.records import Record
 
 # A swipe must travel this share of the screen width to turn the page ...
 SWIPE_DISTANCE = 0.18
@@ -17,8 +16,7 @@ SWIPE_VELOCITY = 900.0
 FLICK_MIN_DISTANCE = 0.05
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(Record):
     """One page of the pager: an era's opening (no panel) or one of its panels."""
 
     era_index: int

@@ -1,5 +1,8 @@
 """The exhibit as the kiosk uses it: immutable, validated, free of Qt.
 
+Its classes are records (see kiosk.exhibit.records), frozen dataclasses in all but how they are
+made: this module is imported on the way to the kiosk's first frame.
+
 A reload builds a whole new :class:`Exhibit` and swaps it in, or keeps the old one;
 nothing here is ever changed in place.
 """
@@ -7,12 +10,12 @@ nothing here is ever changed in place.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.exhibit.records import Record
 
-@dataclass(frozen=True)
-class SourceLocation:
+
+class SourceLocation(Record):
     """Where something was written in the exhibit file, 1-based like an editor shows."""
 
     file: str
@@ -23,8 +26,7 @@ class SourceLocation:
         return f"{self.file}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(Record):
     """A visitor-facing text in each of the exhibit's languages.
 
     ``values`` is a tuple of ``(language, text)`` pairs so the object stays hashable.
@@ -50,8 +52,7 @@ class Text:
         return iter(self.values)
 
 
-@dataclass(frozen=True)
-class Image:
+class Image(Record):
     """A picture on a panel, with what visitors read about it."""
 
     file: str  # as written in the exhibit file, relative to its folder
@@ -64,8 +65,7 @@ class Image:
     location: SourceLocation | None = None
 
 
-@dataclass(frozen=True)
-class Panel:
+class Panel(Record):
     """One panel of an era: its title, pictures and text."""
 
     id: str
@@ -75,8 +75,7 @@ class Panel:
     location: SourceLocation | None = None
 
 
-@dataclass(frozen=True)
-class Era:
+class Era(Record):
     """A period of the exhibit, with its opening summary and its panels."""
 
     id: str
@@ -87,24 +86,21 @@ class Era:
     location: SourceLocation | None = None
 
 
-@dataclass(frozen=True)
-class IdleSettings:
+class IdleSettings(Record):
     """When an unattended kiosk asks whether anyone is there, then resets."""
 
     timeout: float = 90.0  # seconds without input before "Are you still there?"
     countdown: float = 15.0  # seconds that prompt shows before the kiosk resets
 
 
-@dataclass(frozen=True)
-class AttractImage:
+class AttractImage(Record):
     """A picture for the welcome screen; decorative, so it needs no alt text."""
 
     file: str
     path: Path
 
 
-@dataclass(frozen=True)
-class Attract:
+class Attract(Record):
     """The welcome screen: its invitation and its pictures."""
 
     prompt: Text
@@ -112,8 +108,7 @@ class Attract:
     images: tuple[AttractImage, ...] = ()  # extra highlights for the attract loop
 
 
-@dataclass(frozen=True)
-class Exhibit:
+class Exhibit(Record):
     """A whole exhibit, as checked and loaded from its file."""
 
     version: int
@@ -123,7 +118,7 @@ class Exhibit:
     eras: tuple[Era, ...]
     path: Path  # the exhibit file
     subtitle: Text | None = None
-    idle: IdleSettings = field(default_factory=IdleSettings)
+    idle: IdleSettings = IdleSettings()
 
     @property
     def root(self) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ import pytest
 from kiosk.app.navigation import DOUBLE_TAP_ZOOM, MAX_ZOOM, Navigator
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.model import Exhibit
+from kiosk.exhibit.records import replace
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
 LAST_PAGE = 8
@@ -58,13 +58,13 @@ def nav(qapp: Any, exhibit: Exhibit, log: Log, clock: Clock) -> Navigator:
 
 
 def without_panel(exhibit: Exhibit, era_id: str, panel_id: str) -> Exhibit:
-    eras = tuple(dataclasses.replace(era, panels=tuple(p for p in era.panels if p.id != panel_id))
+    eras = tuple(replace(era, panels=tuple(p for p in era.panels if p.id != panel_id))
                  if era.id == era_id else era for era in exhibit.eras)
-    return dataclasses.replace(exhibit, eras=eras)
+    return replace(exhibit, eras=eras)
 
 
 def without_era(exhibit: Exhibit, era_id: str) -> Exhibit:
-    return dataclasses.replace(exhibit, eras=tuple(e for e in exhibit.eras if e.id != era_id))
+    return replace(exhibit, eras=tuple(e for e in exhibit.eras if e.id != era_id))
 
 
 # --- moving around -------------------------------------------------------------------------
@@ -309,7 +309,7 @@ def test_a_reload_without_the_language_falls_back_to_the_default(nav: Navigator,
                                                                 qtbot: Any) -> None:
     nav.setLanguage("ru")
     with qtbot.waitSignal(nav.languageChanged):
-        nav.set_exhibit(dataclasses.replace(exhibit, languages=("en",)))
+        nav.set_exhibit(replace(exhibit, languages=("en",)))
     assert nav.language == "en"
     assert nav.languages == ["en"]
 
@@ -318,8 +318,8 @@ def test_a_reload_keeps_the_open_picture_within_range(nav: Navigator, exhibit: E
     nav.enter()
     nav.goToPage(2)
     nav.openImage(1)
-    one_image = dataclasses.replace(exhibit.eras[0].panels[1],
+    one_image = replace(exhibit.eras[0].panels[1],
                                     images=exhibit.eras[0].panels[1].images[:1])
-    era = dataclasses.replace(exhibit.eras[0], panels=(exhibit.eras[0].panels[0], one_image))
-    nav.set_exhibit(dataclasses.replace(exhibit, eras=(era, *exhibit.eras[1:])))
+    era = replace(exhibit.eras[0], panels=(exhibit.eras[0].panels[0], one_image))
+    nav.set_exhibit(replace(exhibit, eras=(era, *exhibit.eras[1:])))
     assert nav.viewerOpen and nav.viewerIndex == 0 and nav.viewerCount == 1
