@@ -44,7 +44,9 @@ def _exhibit_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line. With ``only``, that command alone: each command's parser costs
+    argparse a round of translation look-ups, and `kiosk run` starts the kiosk."""
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Show a museum exhibit fullscreen on a touchscreen.",
@@ -52,30 +54,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = commands.add_parser("run", help="show the exhibit (the default command)")
-    _exhibit_argument(run)
-    run.add_argument("--windowed", action="store_true", help="a window instead of fullscreen")
-    run.add_argument("--size", type=parse_size, default=None, metavar="WxH",
-                     help="window size with --windowed (default 1920x1080)")
-    run.add_argument("--event-log", type=Path, default=None, metavar="PATH",
-                     help="visitor event log, one JSON object a line (default: data folder)")
+    def command(name: str, help: str) -> argparse.ArgumentParser | None:
+        return commands.add_parser(name, help=help) if only in (None, name) else None
 
-    validate = commands.add_parser("validate", help="check an exhibit file and its images")
-    _exhibit_argument(validate)
-
-    render = commands.add_parser("render", help="render every screen to PNG plus a proof sheet")
-    _exhibit_argument(render)
-    render.add_argument("--out", type=Path, required=True, metavar="DIR")
-    render.add_argument("--size", type=parse_size, default=(1920, 1080), metavar="WxH")
-
-    commands.add_parser("set-pin", help="set the staff PIN (asked twice)")
-
-    service = commands.add_parser(
-        "install-service", help="install a systemd unit that starts the kiosk at boot")
-    _exhibit_argument(service)
-    service.add_argument("--user", default=None, help="the account the kiosk runs as")
-    service.add_argument("--unit-dir", type=Path, default=None, metavar="DIR",
-                         help="where to write the unit (default /etc/systemd/system)")
+    if run := command("run", "show the exhibit (the default command)"):
+        _exhibit_argument(run)
+        run.add_argument("--windowed", action="store_true",
+                         help="a window instead of fullscreen")
+        run.add_argument("--size", type=parse_size, default=None, metavar="WxH",
+                         help="window size with --windowed (default 1920x1080)")
+        run.add_argument("--event-log", type=Path, default=None, metavar="PATH",
+                         help="visitor event log, one JSON object a line (default: data folder)")
+    if validate := command("validate", "check an exhibit file and its images"):
+        _exhibit_argument(validate)
+    if render := command("render", "render every screen to PNG plus a proof sheet"):
+        _exhibit_argument(render)
+        render.add_argument("--out", type=Path, required=True, metavar="DIR")
+        render.add_argument("--size", type=parse_size, default=(1920, 1080), metavar="WxH")
+    command("set-pin", "set the staff PIN (asked twice)")
+    if service := command("install-service",
+                          "install a systemd unit that starts the kiosk at boot"):
+        _exhibit_argument(service)
+        service.add_argument("--user", default=None, help="the account the kiosk runs as")
+        service.add_argument("--unit-dir", type=Path, default=None, metavar="DIR",
+                             help="where to write the unit (default /etc/systemd/system)")
     return parser
 
 
@@ -85,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in
                          ("-h", "--help", "--version")):
         args_list.insert(0, "run")
-    args = build_parser().parse_args(args_list)
+    command = args_list[0] if args_list[0] in COMMANDS else None
+    args = build_parser(command).parse_args(args_list)
     # Every command that touches Qt needs this on Python 3.11 (see the module); the kiosk
     # itself sets it up once its first frame is on screen (see run_kiosk).
     if args.command != "run":
