@@ -24,7 +24,6 @@ import itertools
 import logging
 import threading
 from collections import OrderedDict, deque
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +33,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickImageProvider
 from shiboken6 import getCppPointer
+
+from kiosk.exhibit.records import Record
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
@@ -116,15 +117,14 @@ def shutdown() -> None:
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-@dataclass
-class _Job:
+class _Job(Record):
     """One picture to decode on a worker, at the size of the box it is shown in."""
 
     token: str
     path: Path
     box: tuple[int, int]
     crop: bool
-    cancelled: threading.Event = field(default_factory=threading.Event)
+    cancelled: threading.Event  # set when no item wants it any more
 
 
 class _Bridge(QObject):
@@ -169,16 +169,18 @@ def _run(job: _Job, bridge: _Bridge) -> None:
         pass  # the window it was for is gone
 
 
-@dataclass
 class _Entry:
     """A decode shared by every item showing the same picture at the same size."""
 
-    key: Key
-    token: str
-    users: int = 0
-    image: QImage | None = None
-    reason: str | None = None
-    job: _Job | None = None
+    __slots__ = ("key", "token", "users", "image", "reason", "job")
+
+    def __init__(self, key: Key, token: str) -> None:
+        self.key = key
+        self.token = token
+        self.users = 0
+        self.image: QImage | None = None
+        self.reason: str | None = None  # why it cannot be shown, once refused
+        self.job: _Job | None = None  # while it decodes
 
     @property
     def done(self) -> bool:
@@ -189,13 +191,15 @@ class _Entry:
         return self.image.sizeInBytes() if self.image is not None else 0
 
 
-@dataclass
 class _Owner:
     """One item's request: the picture and size it asked for, and the decode it shows."""
 
-    key: Key | None = None
-    token: str | None = None
-    shown: str | None = None
+    __slots__ = ("key", "token", "shown")
+
+    def __init__(self) -> None:
+        self.key: Key | None = None
+        self.token: str | None = None
+        self.shown: str | None = None
 
 
 _tokens = itertools.count(1)  # never reused, so Qt can never show a stale picture by URL
@@ -380,7 +384,8 @@ class ImageDecoder(QObject):
             # Exhibit pictures are files in the exhibit folder; nothing is ever fetched.
             entry.reason = "it is not a file in the exhibit folder"
             return
-        entry.job = _Job(entry.token, Path(url.toLocalFile()), entry.key[1:3], entry.key[3])
+        entry.job = _Job(entry.token, Path(url.toLocalFile()), entry.key[1:3], entry.key[3],
+                         threading.Event())
         if self._deferred is not None:
             self._deferred.append(entry.job)
         else:

@@ -9,7 +9,6 @@ failures and tried again on the next event.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Callable
@@ -71,6 +70,8 @@ class EventLog:
         if moment.tzinfo is None:
             moment = moment.astimezone()
         record = {"time": moment.isoformat(timespec="milliseconds"), "event": event, **fields}
+        import json  # here: the kiosk's first event comes after its first frame
+
         line = json.dumps(record, ensure_ascii=False, default=str, separators=(",", ":")) + "\n"
         try:
             self._append(line.encode("utf-8"))

@@ -9,12 +9,18 @@ awake by themselves.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +32,17 @@ PROMPT = "prompt"
 # kiosk's start-up, before anything that needs them).
 _PRECISE_TIMER = 0
 
-# Every kind of event a visitor's hand (or a staff keyboard) produces, wherever it lands.
-# Hover events are left out on purpose: Qt Quick sends them when an *animated* item moves
-# under a resting cursor, which is not a visitor.
-_INPUT_EVENTS = frozenset(
-    {
+@functools.cache
+def input_events() -> frozenset[QEvent.Type]:
+    """Every kind of event a visitor's hand (or a staff keyboard) produces, wherever it
+    lands. Hover events are left out on purpose: Qt Quick sends them when an *animated*
+    item moves under a resting cursor, which is not a visitor.
+
+    Made at the first event watched, not with the module: naming QEvent makes PySide
+    build its enum of some 180 event types, which the kiosk's first frame need not wait for.
+    """
+    QEvent = QtCore.QEvent  # noqa: N806
+    return frozenset({
         QEvent.Type.TouchBegin,
         QEvent.Type.TouchUpdate,
         QEvent.Type.TouchEnd,
@@ -46,8 +58,7 @@ _INPUT_EVENTS = frozenset(
         QEvent.Type.TabletPress,
         QEvent.Type.TabletMove,
         QEvent.Type.TabletRelease,
-    }
-)
+    })
 
 
 def _precise_timer(parent: QObject) -> QTimer:
@@ -228,7 +239,7 @@ class IdleMonitor(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Runs for every event in the app: keep it to a type test and a timestamp.
-        if event.type() in _INPUT_EVENTS:
+        if event.type() in input_events():
             self._on_input(time.monotonic())
         return False
 

@@ -6,16 +6,15 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
 from kiosk.app.firstframe import on_first_frame
+from kiosk.exhibit.records import Record
 from kiosk.logsetup import setup_logging
 from kiosk.refcounts import make_singletons_immortal
 
@@ -32,16 +31,6 @@ log = logging.getLogger(__name__)
 
 EXIT_TOO_MANY_FAULTS = 3
 _signal_sockets: list[socket.socket] = []
-
-
-class _RefuseClose(QObject):
-    """In kiosk mode the window cannot be closed by any shortcut or window manager."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close:
-            event.ignore()
-            return True
-        return False
 
 
 def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
@@ -71,8 +60,6 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
 
     load_fonts()
     events = EventLog(event_log or default_event_log_path())
-    # The file name only: a full path can carry a staff member's account name.
-    events.log("start", exhibit=exhibit_path.name, mode="preview" if windowed else "kiosk")
     faults = install_fault_handler(on_too_many=lambda: app.exit(EXIT_TOO_MANY_FAULTS))
 
     screen_size = app.primaryScreen().size()
@@ -100,8 +87,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     return code
 
 
-@dataclass(frozen=True)
-class StartingExhibit:
+class StartingExhibit(Record):
     """What the kiosk starts with, and what the validator said of the file."""
 
     exhibit: Exhibit | None  # None: nothing to show
@@ -151,15 +137,16 @@ def load_for_start(exhibit_path: Path) -> StartingExhibit:
 
 
 def lock_down(window: QQuickWindow) -> None:
-    """Kiosk mode, with the window made `locked` (frameless): no close by any shortcut or
-    window manager, no cursor.
+    """Kiosk mode: no cursor over the window. The window itself, made `locked` when it was
+    created, has no frame and refuses to close, whatever shortcut or window manager asks
+    (see Main.qml).
 
     The cursor is a transparent one rather than Qt's blank cursor: PySide's `Qt` namespace
     takes tens of milliseconds to build on first use, all before the first frame.
     """
     from PySide6.QtGui import QCursor, QImage, QPixmap
 
-    window.installEventFilter(_RefuseClose(window))
+    del window  # one screen, one window: the cursor is the application's
     transparent = QImage(1, 1, QImage.Format.Format_ARGB32)
     transparent.setPixel(0, 0, 0)  # not fill(): its overloads take a Qt.GlobalColor
     QGuiApplication.setOverrideCursor(QCursor(QPixmap.fromImage(transparent)))
@@ -200,6 +187,8 @@ class _Services:
         stop_on_signals(app)
         self._watchdog = Watchdog(app)
         self._watchdog.start()  # READY=1: the event loop runs and the exhibit is on screen
+        # The file name only: a full path can carry a staff member's account name.
+        events.log("start", exhibit=path.name, mode="preview" if self._windowed else "kiosk")
         events.log("attract_shown")
         if self._starting.keep is not None:
             self._starting.keep()

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF
+from PySide6.QtCore import QCoreApplication, QObject, QRectF
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
@@ -27,6 +26,7 @@ from kiosk.app.staff import StaffAccess
 from kiosk.app.theme import PALETTE
 from kiosk.bundled import font_dir as bundled_font_dir
 from kiosk.exhibit.model import Exhibit
+from kiosk.exhibit.records import Record
 from kiosk.staff.pin import PinStore
 
 if TYPE_CHECKING:
@@ -58,8 +58,7 @@ def load_fonts(font_dir: Path | None = None) -> None:
         app.setFont(font)
 
 
-@dataclass
-class KioskView:
+class KioskView(Record):
     """The kiosk's window and the Python objects its screens are bound to."""
 
     engine: QQmlApplicationEngine
@@ -86,6 +85,8 @@ class KioskView:
         self.window.hide()
         self.decoder.close()
         self.engine.deleteLater()
+        from PySide6.QtCore import QEvent  # here: its enums take a while to build
+
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def find(self, object_name: str) -> Any:
@@ -169,11 +170,19 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise RuntimeError("the kiosk's QML did not load: " + "; ".join(warnings))
     window = roots[0]
-    if defer_screens:
-        on_first_frame(window, decoder.start_decoding)
-    window.installEventFilter(staff)  # the keyboard chord that opens the staff menu
     idle.watched = window
-    idle.start()
+
+    def watch_input() -> None:
+        window.installEventFilter(staff)  # the keyboard chord that opens the staff menu
+        idle.start()
+
+    if defer_screens:
+        # Once the first frame is up: pictures, and the input watchers, Python event
+        # filters whose first event builds PySide's QEvent types (see kiosk.app.idle).
+        on_first_frame(window, decoder.start_decoding)
+        on_first_frame(window, watch_input)
+    else:
+        watch_input()
     # Sizes in millimetres follow the window: a resize or another screen re-derives them.
     window.widthChanged.connect(lambda _w: _remeasure(window, metrics))
     window.heightChanged.connect(lambda _h: _remeasure(window, metrics))

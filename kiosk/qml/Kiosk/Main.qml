@@ -34,6 +34,7 @@ Window {
     title: nav.title
     color: theme.background
     flags: locked ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
+    onClosing: (close) => { close.accepted = !locked }
 
     Item {
         id: root
