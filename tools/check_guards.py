@@ -220,6 +220,12 @@ GUARDS: tuple[Guard, ...] = (
           'viewer.entry.caption : ""\n                textFormat: Text.PlainText\n',
           'viewer.entry.caption : ""\n',
           (HT + "test_markup_in_captions_fetches_nothing_and_reads_nothing",), timeout=30),
+    Guard("locked-window-refuses-close", "kiosk/qml/Kiosk/Main.qml",
+          "close.accepted = !locked", "close.accepted = true",
+          ("tests/gui/test_kiosk_mode.py::test_nothing_closes_it",)),
+    Guard("input-watched-from-first-frame", "kiosk/app/window.py",
+          "        on_first_frame(window, watch_input)\n", "",
+          ("tests/gui/test_deferred_screens.py::test_input_is_watched_from_the_first_frame_on",)),
     # --- 4. faults while running ---------------------------------------------------------
     Guard("reload-keeps-last-good", "kiosk/app/live.py",
           "if result.exhibit is None:", "if False:",

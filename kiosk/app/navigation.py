@@ -30,14 +30,11 @@ _generations = itertools.count(1)
 
 
 def image_source(path: Path, generation: int) -> str:
-    """The file's URL for QML's own threaded image loader.
+    """The picture's file URL, as QML passes it to the decoder (kiosk.app.decoder), whose
+    cache it keys.
 
-    The generation changes on every reload and is never reused in the process, so Qt's
-    pixmap cache (keyed by URL, shared by every engine) never serves a replaced picture.
-    Qt's loader is used rather than an image provider written in Python: Qt calls a
-    provider on its loader thread while holding a lock the GUI thread also takes, and a
-    Python provider then needs the interpreter lock the GUI thread may hold — a deadlock.
-    Files are checked by the validator before an exhibit is ever shown.
+    The generation changes on every reload and is never reused in the process, so no
+    cache ever serves a replaced picture by its old URL.
     """
     return QUrl.fromLocalFile(str(path)).toString() + f"?g={generation}"
 

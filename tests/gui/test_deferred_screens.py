@@ -68,3 +68,26 @@ def test_pictures_are_decoded_after_the_first_frame_once_at_the_size_shown(
         assert {box for _, box in started} == {(1472, 920)}
     finally:
         view.dispose()
+
+
+def test_input_is_watched_from_the_first_frame_on(
+        qtbot: QtBot, sample_exhibit_file: Path) -> None:
+    """The idle monitor and the staff chord start with the first frame (their event
+    filters would build PySide's event types before it), and then both work."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    exhibit = load_exhibit(sample_exhibit_file).exhibit
+    assert exhibit is not None
+    view = create_view(exhibit, size=(1280, 800), defer_screens=True)
+    try:
+        with qtbot.waitSignal(view.window.frameSwapped, timeout=5000):
+            view.window.show()
+        with qtbot.waitSignal(view.idle.activity, timeout=2000):
+            QTest.mouseClick(view.window, Qt.MouseButton.LeftButton, pos=QPoint(640, 400))
+        assert view.nav.screen == "exhibit"  # the tap entered, and was seen as presence
+        QTest.keyClick(view.window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert view.staff.property("menuOpen") or view.staff.property("padOpen")
+    finally:
+        view.dispose()
