@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
 from kiosk.app.firstframe import on_first_frame
@@ -37,11 +36,11 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
               size: tuple[int, int] | None = None, event_log: Path | None = None) -> int:
     """Show the exhibit until the kiosk is told to stop; returns the exit code.
 
-    The welcome screen goes up first: what a visitor can touch from the first frame (the
-    idle monitor, and in kiosk mode the refused close, hidden cursor and full screen) is
-    in place before it, while the services nobody meets in the first moments (live
-    reload, signals, systemd's watchdog, the screens behind the welcome screen) start
-    once it is on screen.
+    The welcome screen goes up first: in kiosk mode it is full screen, frameless,
+    unclosable and without a cursor from the start; what watches input (the idle monitor,
+    the staff chord), the pictures and the services nobody meets in the first moments
+    (live reload, signals, systemd's watchdog, the screens behind the welcome screen)
+    start once it is on screen.
     """
     setup_logging()
     starting = load_for_start(exhibit_path)
@@ -72,7 +71,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     if windowed:
         view.window.show()
     else:
-        lock_down(view.window)
+        hide_cursor()
         view.window.showFullScreen()
     on_first_frame(view.window, services.start)
 
@@ -136,17 +135,16 @@ def load_for_start(exhibit_path: Path) -> StartingExhibit:
     return StartingExhibit(last_good.exhibit, messages=messages, errors=errors)
 
 
-def lock_down(window: QQuickWindow) -> None:
-    """Kiosk mode: no cursor over the window. The window itself, made `locked` when it was
-    created, has no frame and refuses to close, whatever shortcut or window manager asks
-    (see Main.qml).
+def hide_cursor() -> None:
+    """Kiosk mode's cursor: none. (The window itself, made `locked` when it was created,
+    has no frame and refuses to close, whatever shortcut or window manager asks: see
+    Main.qml.)
 
     The cursor is a transparent one rather than Qt's blank cursor: PySide's `Qt` namespace
     takes tens of milliseconds to build on first use, all before the first frame.
     """
     from PySide6.QtGui import QCursor, QImage, QPixmap
 
-    del window  # one screen, one window: the cursor is the application's
     transparent = QImage(1, 1, QImage.Format.Format_ARGB32)
     transparent.setPixel(0, 0, 0)  # not fill(): its overloads take a Qt.GlobalColor
     QGuiApplication.setOverrideCursor(QCursor(QPixmap.fromImage(transparent)))

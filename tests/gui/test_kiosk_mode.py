@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.main import lock_down
+from kiosk.app.main import hide_cursor
 from kiosk.app.window import KioskView, create_view
 from kiosk.exhibit.load import load_exhibit
 
@@ -24,7 +24,7 @@ def view_of(sample_exhibit_file: Path, *, locked: bool) -> KioskView:
 @pytest.fixture
 def locked_view(qtbot: QtBot, sample_exhibit_file: Path) -> Iterator[KioskView]:
     view = view_of(sample_exhibit_file, locked=True)
-    lock_down(view.window)
+    hide_cursor()
     view.window.show()
     qtbot.waitExposed(view.window)
     yield view
