@@ -165,5 +165,7 @@ Item {
 
     TapHandler {
         onTapped: welcome.nav.enter()
+        // A finger pressed and held enters too: it is still a touch.
+        onLongPressed: welcome.nav.enter()
     }
 }
