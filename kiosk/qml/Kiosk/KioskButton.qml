@@ -61,7 +61,7 @@ Rectangle {
         }
     }
 
-    TapHandler {
+    VisitorTap {
         id: tap
         gesturePolicy: TapHandler.ReleaseWithinBounds
         onTapped: button.activated()

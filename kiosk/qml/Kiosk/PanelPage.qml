@@ -37,7 +37,7 @@ Item {
             alt: page.first.alt
             Accessible.role: Accessible.Button
             Accessible.name: page.nav.ui.openImage + ": " + page.first.alt
-            TapHandler { onTapped: page.nav.openImage(0) }
+            VisitorTap { onTapped: page.nav.openImage(0) }
         }
         Rectangle {
             // In the picture's corner, wherever its aspect ratio puts it in the box.
@@ -54,7 +54,7 @@ Item {
                 color: page.theme.text
                 font.pixelSize: page.metrics.body
             }
-            TapHandler { onTapped: page.nav.openImage(0) }
+            VisitorTap { onTapped: page.nav.openImage(0) }
         }
         Row {
             id: thumbs
@@ -84,7 +84,7 @@ Item {
                         source: thumb.modelData.source; alt: thumb.modelData.alt
                         fillMode: Image.PreserveAspectCrop
                     }
-                    TapHandler { onTapped: page.nav.openImage(thumb.index) }
+                    VisitorTap { onTapped: page.nav.openImage(thumb.index) }
                 }
             }
         }

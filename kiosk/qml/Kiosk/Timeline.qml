@@ -103,7 +103,7 @@ Rectangle {
                     color: chip.current ? timeline.theme.accentText : timeline.theme.text
                 }
             }
-            TapHandler { onTapped: timeline.nav.openEra(chip.index) }
+            VisitorTap { onTapped: timeline.nav.openEra(chip.index) }
         }
     }
 }

@@ -163,9 +163,7 @@ Item {
         font.pixelSize: welcome.metrics.body * 0.9
     }
 
-    TapHandler {
+    VisitorTap {
         onTapped: welcome.nav.enter()
-        // A finger pressed and held enters too: it is still a touch.
-        onLongPressed: welcome.nav.enter()
     }
 }
