@@ -84,8 +84,14 @@ Window {
 }
 """
 # The floor, with the words of the kiosk's welcome screen at its sizes (1920x1080, the
-# fallback 24-inch screen) and in its fonts: title, subtitle, invitation and its other
-# language.
+# fallback 24-inch screen) and in its fonts: the bundled exhibit's title, subtitle,
+# invitation and the invitation's other language.
+FLOOR_WORDS = (  # text, the FontLoader of its font, bold, pixel size, colour
+    ("The Soviet Union and the United States", "serif", True, 81, "#f2efe8"),
+    ("Rivals, allies and rivals again, 1917–1991", "sans", False, 36, "#b9b4aa"),
+    ("Touch to explore", "sansBold", True, 37, "#f2efe8"),
+    ("Коснитесь экрана, чтобы начать", "sans", False, 28, "#b9b4aa"),
+)
 FLOOR_WORDS_QML = FLOOR_QML.replace("    Image {", """\
     FontLoader { id: serif; source: "%(fonts)s/NotoSerif-Bold.ttf" }
     FontLoader { id: sans; source: "%(fonts)s/NotoSans-Regular.ttf" }
@@ -94,26 +100,13 @@ FLOOR_WORDS_QML = FLOOR_QML.replace("    Image {", """\
     Column {
         anchors.centerIn: parent
         spacing: 22
-        Text {
-            text: "The Soviet Union and the United States"
-            font { family: serif.font.family; bold: true; pixelSize: 81 }
-            color: "#f2efe8"
-        }
-        Text {
-            text: "Rivals, allies and rivals again, 1917–1991"
-            font { family: sans.font.family; pixelSize: 36 }
-            color: "#b9b4aa"
-        }
-        Text {
-            text: "Touch to explore"
-            font { family: sansBold.font.family; bold: true; pixelSize: 37 }
-            color: "#f2efe8"
-        }
-        Text {
-            text: "Коснитесь экрана, чтобы начать"
-            font { family: sans.font.family; pixelSize: 28 }
-            color: "#b9b4aa"
-        }
+""" + "".join(f"""\
+        Text {{
+            text: "{text}"
+            font {{ family: {font}.font.family; bold: {str(bold).lower()}; pixelSize: {size} }}
+            color: "{colour}"
+        }}
+""" for text, font, bold, size, colour in FLOOR_WORDS) + """\
     }
 }
 """
