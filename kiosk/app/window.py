@@ -118,11 +118,12 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
                 defer_screens: bool = False, locked: bool = False) -> KioskView:
     """Create (but don't show) the kiosk window for `exhibit`.
 
-    With `defer_screens` only the welcome screen is built now, and no picture decoded, so
-    the first frame comes sooner; the screens behind it are built once the window's
-    `screensWanted` is set, or as soon as a visitor or staff need one (see Main.qml), and
-    pictures once the first frame is on screen. A `locked` window (kiosk mode) has no
-    frame or decorations from the start.
+    With `defer_screens` only the welcome screen is built now, no picture is decoded and
+    no input is watched, so the first frame comes sooner; the screens behind it are built
+    once the window's `screensWanted` is set, or as soon as a visitor or staff need one
+    (see Main.qml), and pictures are decoded and input watched (idle monitor, staff
+    chord) once the first frame is on screen. A `locked` window (kiosk mode) has no frame
+    and refuses to close from the start.
     """
     nav = Navigator(exhibit, log_event, **({"clock": clock} if clock else {}))
     pages = PagesModel(nav)
