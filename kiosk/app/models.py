@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 
 from kiosk.app.navigation import Navigator, image_entry
-from kiosk.exhibit.model import Text
+from kiosk.exhibit.model import Panel, Text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -23,8 +23,31 @@ DISPLAY_ROLE = 0
 USER_ROLE = 0x0100
 
 
+# A panel with more words than this gives its words the larger share of the screen.
+WORDY_CHARACTERS = 420
+SHORT_NAME = 12  # characters: a name this short reads best on one line
+
+
 def _text(text: Text | None, language: str) -> str:
     return text.get(language) if text is not None else ""
+
+
+def is_wordy(panel: Panel, language: str) -> bool:
+    """Whether the panel's words, rather than its picture, should have the most room."""
+    words = _text(panel.title, language) + _text(panel.text, language)
+    words += _text(panel.images[0].caption, language) if panel.images else ""
+    return len(words) > WORDY_CHARACTERS
+
+
+def two_lines(title: str) -> str:
+    """A name broken at the space that best balances it over two lines, so a timeline tile
+    can be sized to its words and never cut them. One word stays one line."""
+    words = title.split()
+    if len(words) < 2 or len(title) <= SHORT_NAME:
+        return title
+    best = min(range(1, len(words)),
+               key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    return " ".join(words[:best]) + "\n" + " ".join(words[best:])
 
 
 class _LanguageModel(QAbstractListModel):
@@ -66,7 +89,7 @@ class PagesModel(_LanguageModel):
     """One row per page: each era's opening, then its panels."""
 
     ROLES = ("kind", "eraId", "panelId", "eraIndex", "eraTitle", "years", "title", "body",
-             "images")
+             "images", "eraPosition", "eraPages", "wordy")
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._nav.pages)
@@ -85,17 +108,21 @@ class PagesModel(_LanguageModel):
             "body": _text(panel.text if panel else era.summary, language),
             "images": [image_entry(image, language, self._nav.generation)
                        for image in (panel.images if panel else era.panels[0].images[:1])],
+            "eraPosition": page.panel_index + 2,  # the opening is the era's first page
+            "eraPages": len(era.panels) + 1,
+            "wordy": is_wordy(panel, language) if panel else False,
         }
 
 
 class ErasModel(_LanguageModel):
     """The era timeline."""
 
-    ROLES = ("eraId", "title", "years")
+    ROLES = ("eraId", "title", "years", "label")
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._nav.exhibit.eras)
 
     def row(self, row: int, language: str) -> dict[str, Any]:
         era = self._nav.exhibit.eras[row]
-        return {"eraId": era.id, "title": _text(era.title, language), "years": era.years}
+        title = _text(era.title, language)
+        return {"eraId": era.id, "title": title, "years": era.years, "label": two_lines(title)}

@@ -14,6 +14,9 @@ PALETTE: dict[str, str] = {
     "textMuted": "#c9c2b4",  # captions and credits, still over 7:1
     "accent": "#e0b66a",  # brass: current era, focus ring
     "accentText": "#14181f",
+    "controlEdge": "#8c96a5",  # a control's outline: over 4.5:1 on every ground it sits on
+    "disabledEdge": "#4a525e",  # clearly off, and exempt from the 3:1 a live control needs
+    "disabledText": "#9ba1a9",  # still legible (over 6:1) on a switched-off control
     "ussr": "#c0504d",
     "usa": "#4f7fb8",
     "scrim": "#e6101317",
@@ -28,6 +31,16 @@ BODY_TEXT_PAIRS = (
     ("textMuted", "surface"),
     ("accent", "background"),
     ("accentText", "accent"),
+    ("disabledText", "background"),
+)
+
+# Pairs of (control outline, what is around it): WCAG 1.4.11 asks 3:1 for a control's edge.
+CONTROL_EDGE_PAIRS = (
+    ("controlEdge", "background"),
+    ("controlEdge", "surface"),
+    ("controlEdge", "surfaceRaised"),
+    ("accent", "background"),
+    ("accent", "surface"),
 )
 
 

@@ -2,65 +2,74 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import ExhibitKiosk
 
-// The exhibit: a bar with home and language, the pages (swiped one at a time), the
-// previous/next buttons with the position in the era, and the era timeline.
+// The exhibit: a bar with home, the exhibit's title and language; the pages (swiped one
+// at a time); and along the bottom, previous, the era timeline and next.
 Item {
     id: screen
     objectName: "exhibitScreen"
 
     readonly property var nav: Backend.nav
     readonly property var pages: Backend.pages
-    readonly property var eras: Backend.eras
     readonly property var metrics: Backend.metrics
     readonly property var theme: Backend.theme
-    readonly property string headingFamily: Backend.headingFamily
     readonly property bool portrait: height > width
-    readonly property real margin: metrics.mm * 10
+    readonly property real edge: metrics.gap * 0.75
 
-    // --- top bar: home, where we are, language -----------------------------------
+    // On a short screen (a 15.6-inch or smaller, in landscape) home and language join the
+    // bar along the bottom, so the pages keep the height they need.
+    readonly property bool compact: height < metrics.mm * 220
+    readonly property real barHeight: Math.max(metrics.touch, timeline.implicitHeight) + edge * 2
+
+    // --- top bar: home, the exhibit's name, language -------------------------------
     Item {
         id: topBar
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        anchors.margins: screen.metrics.gap
-        height: screen.metrics.touch
-
-        KioskButton {
-            id: homeButton
-            objectName: "homeButton"
-            anchors.left: parent.left
-            icon: "\u2302"
-            text: screen.nav.ui.home
-            onActivated: screen.nav.goHome()
-        }
+        anchors.margins: screen.edge
+        height: screen.compact ? 0 : screen.metrics.touch
         Text {
-            anchors.left: homeButton.right
-            anchors.right: languageButton.left
-            anchors.margins: screen.metrics.gap
-            anchors.verticalCenter: parent.verticalCenter
+            anchors.centerIn: parent
+            width: parent.width - homeButton.width - languageButton.width - screen.metrics.gap * 4
             horizontalAlignment: Text.AlignHCenter
+            // Only where there is room for all of it: the exhibit's name is never cut.
+            visible: !screen.compact && implicitWidth <= width
             text: screen.nav.title
             textFormat: Text.PlainText
-            elide: Text.ElideRight
             color: screen.theme.textMuted
-            font.pixelSize: screen.metrics.body * 0.8
+            font.pixelSize: screen.metrics.body * 0.85
         }
-        KioskButton {
-            id: languageButton
-            objectName: "languageButton"
-            anchors.right: parent.right
-            visible: screen.nav.languages.length > 1
-            text: screen.nav.nextLanguageName
-            accessibleName: screen.nav.nextLanguageName
-            onActivated: screen.nav.toggleLanguage()
-        }
+    }
+    KioskButton {
+        id: homeButton
+        objectName: "homeButton"
+        z: 1
+        anchors.left: parent.left
+        anchors.leftMargin: screen.edge
+        y: screen.compact ? bottomBar.y + (bottomBar.height - height) / 2 : screen.edge
+        icon: "\u2302"
+        text: screen.nav.ui.home
+        onActivated: screen.nav.goHome()
+    }
+    KioskButton {
+        id: languageButton
+        objectName: "languageButton"
+        z: 1
+        anchors.right: parent.right
+        anchors.rightMargin: screen.edge
+        y: homeButton.y
+        width: screen.nav.languages.length > 1 ? implicitWidth : 0
+        visible: screen.nav.languages.length > 1
+        text: screen.nav.nextLanguageName
+        accessibleName: screen.nav.nextLanguageName
+        onActivated: screen.nav.toggleLanguage()
     }
 
     // --- the pages ----------------------------------------------------------------
     ListView {
         id: pager
         objectName: "pager"
-        anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: controls.top }
-        anchors.topMargin: screen.metrics.gap
+        anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: bottomBar.top }
+        anchors.topMargin: screen.compact ? 0 : screen.edge
+        anchors.bottomMargin: screen.edge
         orientation: ListView.Horizontal
         interactive: false
         clip: true
@@ -74,22 +83,23 @@ Item {
         // And again once the pages are in: being given its model moves the list back to
         // the start, after a page chosen before it had a width.
         contentX: count > 0 ? originX + screen.nav.pageIndex * width - dragOffset : 0
-        property bool dragging: false  // ends just before the page turns, so it slides
+        property bool swiping: false  // ends just before the page turns, so it slides
         Behavior on contentX {
-            enabled: screen.nav.animate && !pager.dragging
+            enabled: screen.nav.animate && !pager.swiping
             NumberAnimation { duration: 250; easing.type: Easing.OutCubic }
         }
         delegate: Loader {
             id: pageLoader
             required property int index
             required property string kind
-            required property string eraId
-            required property string panelId
             required property string eraTitle
             required property string years
             required property string title
             required property string body
             required property var images
+            required property int eraPosition
+            required property int eraPages
+            required property bool wordy
             width: pager.width
             height: pager.height
             sourceComponent: kind === "opening" ? openingComponent : panelComponent
@@ -108,6 +118,8 @@ Item {
                     current: pageLoader.index === screen.nav.pageIndex
                     eraTitle: pageLoader.eraTitle; years: pageLoader.years
                     title: pageLoader.title; body: pageLoader.body; images: pageLoader.images
+                    place: screen.nav.ui.pageOf.arg(pageLoader.eraPosition).arg(pageLoader.eraPages)
+                    wordy: pageLoader.wordy
                 }
             }
         }
@@ -124,9 +136,9 @@ Item {
             onActiveTranslationChanged: if (active) pager.dragOffset = activeTranslation.x
             onActiveChanged: {
                 if (active) {
-                    pager.dragging = true
+                    pager.swiping = true
                 } else {
-                    pager.dragging = false
+                    pager.swiping = false
                     screen.nav.endSwipe(pager.dragOffset, centroid.velocity.x, pager.width)
                     pager.dragOffset = 0
                 }
@@ -134,47 +146,47 @@ Item {
         }
     }
 
-    // --- previous / position / next ---------------------------------------------------
-    Item {
-        id: controls
-        anchors { left: parent.left; right: parent.right; bottom: timeline.top }
-        anchors.leftMargin: screen.metrics.gap; anchors.rightMargin: screen.metrics.gap
-        anchors.bottomMargin: screen.metrics.gap
-        height: screen.metrics.touch
-
-        KioskButton {
-            objectName: "previousButton"
-            anchors.left: parent.left
-            icon: "\u2190"
-            text: screen.portrait ? "" : screen.nav.ui.previous
-            accessibleName: screen.nav.ui.previous
-            enabled: screen.nav.pageIndex > 0
-            opacity: enabled ? 1 : 0.35
-            onActivated: screen.nav.previous()
-        }
-        PositionDots {
-            anchors.centerIn: parent
-            count: screen.nav.eraPageCount
-            current: screen.nav.eraPosition - 1
-            label: screen.nav.ui.pageOf.arg(screen.nav.eraPosition).arg(screen.nav.eraPageCount)
-        }
-        KioskButton {
-            objectName: "nextButton"
-            anchors.right: parent.right
-            icon: "\u2192"
-            text: screen.portrait ? "" : screen.nav.ui.next
-            accessibleName: screen.nav.ui.next
-            iconAfter: true
-            primary: true
-            enabled: screen.nav.pageIndex < screen.nav.pageCount - 1
-            opacity: enabled ? 1 : 0.35
-            onActivated: screen.nav.next()
+    // --- previous, the timeline, next ------------------------------------------------
+    Rectangle {
+        id: bottomBar
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: screen.barHeight
+        color: screen.theme.surface
+        Rectangle {
+            anchors { left: parent.left; right: parent.right; top: parent.top }
+            height: 1; color: Qt.alpha(screen.theme.text, 0.12)
         }
     }
-
+    KioskButton {
+        id: previousButton
+        objectName: "previousButton"
+        anchors.left: screen.compact ? homeButton.right : parent.left
+        anchors.leftMargin: screen.edge
+        anchors.verticalCenter: bottomBar.verticalCenter
+        icon: "\u2190"
+        // On a short screen the arrows alone, so the timeline keeps its room.
+        text: screen.compact ? "" : screen.nav.ui.previous
+        accessibleName: screen.nav.ui.previous
+        enabled: screen.nav.pageIndex > 0
+        onActivated: screen.nav.previous()
+    }
     Timeline {
         id: timeline
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        anchors { left: previousButton.right; right: nextButton.left; verticalCenter: bottomBar.verticalCenter }
+        anchors.leftMargin: screen.edge; anchors.rightMargin: screen.edge
+    }
+    KioskButton {
+        id: nextButton
+        objectName: "nextButton"
+        anchors.right: screen.compact ? languageButton.left : parent.right
+        anchors.rightMargin: screen.edge
+        anchors.verticalCenter: bottomBar.verticalCenter
+        icon: "\u2192"
+        text: screen.compact ? "" : accessibleName
+        accessibleName: screen.nav.atLastPage ? screen.nav.ui.finish : screen.nav.ui.next
+        iconAfter: true
+        primary: true
+        onActivated: screen.nav.next()
     }
 
     Connections {

@@ -3,7 +3,8 @@ import QtQuick
 import ExhibitKiosk
 
 // The full-screen image viewer: pinch, double-tap or the zoom button to zoom, drag to
-// pan (never off-screen), swipe between the panel's images; the caption stays below.
+// pan (never off-screen), swipe between the panel's images. The controls sit in a bar
+// above the picture and the caption below it, so nothing covers the picture.
 Rectangle {
     id: viewer
     objectName: "imageViewer"
@@ -13,6 +14,8 @@ Rectangle {
     readonly property var theme: Backend.theme
     readonly property var entry: nav.viewerImage
     readonly property bool zoomed: nav.zoom > 1.001
+    readonly property bool portrait: height > width
+    readonly property real edge: metrics.gap * 0.75
     property real panX: 0
     property real panY: 0
     property real swipeOffset: 0
@@ -36,7 +39,9 @@ Rectangle {
 
     Item {
         id: stage
-        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: captionBar.top }
+        anchors { left: parent.left; right: parent.right; top: controlBar.bottom }
+        // In portrait the caption follows the picture, and the two share the height.
+        height: viewer.height - controlBar.height - captionBar.height
         clip: true
 
         ExhibitImage {
@@ -96,54 +101,68 @@ Rectangle {
         }
     }
 
-    // --- controls over the stage --------------------------------------------------------
-    KioskButton {
-        id: closeButton
-        objectName: "closeViewerButton"
-        anchors { top: parent.top; right: parent.right; margins: viewer.metrics.gap }
-        icon: "\u2715"
-        text: viewer.nav.ui.close
-        primary: true
-        onActivated: viewer.nav.closeImage()
-    }
-    KioskButton {
-        objectName: "zoomButton"
-        anchors { top: parent.top; left: parent.left; margins: viewer.metrics.gap }
-        icon: viewer.zoomed ? "\u2212" : "+"
-        accessibleName: viewer.nav.ui.zoomHint
-        onActivated: viewer.nav.toggleZoom()
-    }
-    KioskButton {
-        objectName: "viewerPrevious"
-        visible: viewer.nav.viewerCount > 1
-        enabled: viewer.nav.viewerIndex > 0
-        opacity: enabled ? 1 : 0.35
-        anchors { left: parent.left; verticalCenter: stage.verticalCenter; margins: viewer.metrics.gap }
-        icon: "\u2190"
-        accessibleName: viewer.nav.ui.previous
-        onActivated: viewer.nav.showImage(viewer.nav.viewerIndex - 1)
-    }
-    KioskButton {
-        objectName: "viewerNext"
-        visible: viewer.nav.viewerCount > 1
-        enabled: viewer.nav.viewerIndex < viewer.nav.viewerCount - 1
-        opacity: enabled ? 1 : 0.35
-        anchors { right: parent.right; verticalCenter: stage.verticalCenter; margins: viewer.metrics.gap }
-        icon: "\u2192"
-        accessibleName: viewer.nav.ui.next
-        onActivated: viewer.nav.showImage(viewer.nav.viewerIndex + 1)
+    // --- controls, above the picture --------------------------------------------------
+    Item {
+        id: controlBar
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: viewer.metrics.touch + viewer.edge * 2
+        KioskButton {
+            objectName: "zoomButton"
+            anchors { left: parent.left; verticalCenter: parent.verticalCenter; leftMargin: viewer.edge }
+            icon: viewer.zoomed ? "\u2212" : "+"
+            accessibleName: viewer.nav.ui.zoomHint
+            onActivated: viewer.nav.toggleZoom()
+        }
+        Row {
+            anchors.centerIn: parent
+            spacing: viewer.metrics.gap
+            visible: viewer.nav.viewerCount > 1
+            KioskButton {
+                objectName: "viewerPrevious"
+                enabled: viewer.nav.viewerIndex > 0
+                icon: "\u2190"
+                accessibleName: viewer.nav.ui.previous
+                onActivated: viewer.nav.showImage(viewer.nav.viewerIndex - 1)
+            }
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                text: viewer.nav.ui.imageOf.arg(viewer.nav.viewerIndex + 1).arg(viewer.nav.viewerCount)
+                textFormat: Text.PlainText
+                color: viewer.theme.textMuted
+                font.pixelSize: viewer.metrics.body * 0.85
+            }
+            KioskButton {
+                objectName: "viewerNext"
+                enabled: viewer.nav.viewerIndex < viewer.nav.viewerCount - 1
+                icon: "\u2192"
+                accessibleName: viewer.nav.ui.next
+                onActivated: viewer.nav.showImage(viewer.nav.viewerIndex + 1)
+            }
+        }
+        KioskButton {
+            id: closeButton
+            objectName: "closeViewerButton"
+            anchors { right: parent.right; verticalCenter: parent.verticalCenter; rightMargin: viewer.edge }
+            icon: "\u2715"
+            text: viewer.nav.ui.close
+            primary: true
+            onActivated: viewer.nav.closeImage()
+        }
     }
 
     Rectangle {
         id: captionBar
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        anchors { left: parent.left; right: parent.right }
+        y: viewer.portrait
+           ? Math.min(viewer.height - height, stage.y + (stage.height + picture.paintedHeight) / 2)
+           : viewer.height - height
         height: captionColumn.height + viewer.metrics.gap * 2
-        color: viewer.theme.surface
+        color: viewer.portrait ? "transparent" : viewer.theme.surface
         Column {
             id: captionColumn
             anchors.horizontalCenter: parent.horizontalCenter
             anchors.verticalCenter: parent.verticalCenter
-            width: Math.min(parent.width - viewer.metrics.gap * 4, fm.averageCharacterWidth * viewer.metrics.captionChars * 1.6)
+            width: Math.min(parent.width - viewer.metrics.gap * 4, fm.averageCharacterWidth * viewer.metrics.captionChars)
             spacing: viewer.metrics.mm * 2
             Text {
                 objectName: "viewerCaption"
@@ -151,16 +170,14 @@ Rectangle {
                 text: viewer.entry.caption !== undefined ? viewer.entry.caption : ""
                 textFormat: Text.PlainText
                 wrapMode: Text.WordWrap
-                maximumLineCount: 4
-                elide: Text.ElideRight
+                lineHeight: 1.15
                 color: viewer.theme.text
                 font.pixelSize: viewer.metrics.body
             }
             Text {
                 width: parent.width
-                text: (viewer.nav.viewerCount > 1
-                       ? viewer.nav.ui.imageOf.arg(viewer.nav.viewerIndex + 1).arg(viewer.nav.viewerCount) + "   \u00b7   " : "")
-                      + (viewer.entry.credit !== undefined ? viewer.entry.credit : "")
+                visible: text !== ""
+                text: viewer.entry.credit !== undefined ? viewer.entry.credit : ""
                 textFormat: Text.PlainText
                 wrapMode: Text.WordWrap
                 color: viewer.theme.textMuted

@@ -2,29 +2,35 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import ExhibitKiosk
 
-// A touch target of at least 20 mm that also answers Enter/Space from a keypad
-// and shows where the keyboard focus is.
+// A touch target of at least 20 mm that also answers Enter/Space from a keypad and shows
+// where the keyboard focus is. Every button has an outline that stands out from what is
+// behind it; a switched-off one keeps legible words but loses its fill and outline.
 Rectangle {
     id: button
 
     readonly property var metrics: Backend.metrics
     readonly property var theme: Backend.theme
+    readonly property bool control: true  // found by the contrast and fit checks
     property string text: ""
     property string icon: ""
     property string accessibleName: text
     property bool primary: false
     property bool current: false
     property bool iconAfter: false  // "Next →" reads forwards
+    property real textSize: metrics.body * 0.9
     signal activated()
 
     implicitHeight: metrics.touch
-    implicitWidth: Math.max(metrics.touch, row.implicitWidth + metrics.gap * 1.5)
+    implicitWidth: Math.max(metrics.touch, row.implicitWidth + metrics.touch * 0.6)
     radius: height / 2
-    color: primary ? theme.accent : (current ? theme.surfaceRaised : theme.surface)
-    border.width: activeFocus ? Math.max(3, metrics.mm * 1.2) : 1
-    border.color: activeFocus ? theme.accent : Qt.alpha(theme.text, 0.18)
+    color: !enabled ? "transparent"
+           : primary ? theme.accent : (current ? theme.surfaceRaised : theme.surface)
+    border.width: activeFocus ? Math.max(3, metrics.mm * 1.2) : Math.max(2, metrics.mm * 0.5)
+    border.color: activeFocus ? theme.text
+                  : !enabled ? theme.disabledEdge
+                  : primary ? theme.accent : theme.controlEdge
     scale: tap.pressed ? 0.96 : 1.0
-    activeFocusOnTab: true
+    activeFocusOnTab: enabled
 
     Behavior on scale { NumberAnimation { duration: 90 } }
 
@@ -41,21 +47,23 @@ Rectangle {
         id: row
         anchors.centerIn: parent
         layoutDirection: button.iconAfter ? Qt.RightToLeft : Qt.LeftToRight
-        spacing: button.metrics.mm * 2.5
+        spacing: button.metrics.mm * 2
         Text {
             visible: button.icon !== ""
             text: button.icon
             textFormat: Text.PlainText
-            color: button.primary ? button.theme.accentText : button.theme.text
-            font.pixelSize: button.metrics.body * 1.1
+            color: label.color
+            font.pixelSize: button.textSize * 1.2
             anchors.verticalCenter: parent.verticalCenter
         }
         Text {
+            id: label
             visible: button.text !== ""
             text: button.text
             textFormat: Text.PlainText
-            color: button.primary ? button.theme.accentText : button.theme.text
-            font.pixelSize: button.metrics.body * 0.85
+            color: !button.enabled ? button.theme.disabledText
+                   : button.primary ? button.theme.accentText : button.theme.text
+            font.pixelSize: button.textSize
             font.weight: Font.DemiBold
             anchors.verticalCenter: parent.verticalCenter
         }

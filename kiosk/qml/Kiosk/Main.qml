@@ -48,7 +48,7 @@ Window {
                 window.nav.goHome(); event.accepted = true
             } else if (event.key === Qt.Key_Escape || event.key === Qt.Key_Back) {
                 if (window.nav.viewerOpen) window.nav.closeImage()
-                else if (window.nav.screen === "exhibit") window.nav.previous()
+                else if (window.nav.screen !== "welcome") window.nav.previous()
                 event.accepted = true
             } else if (window.nav.screen === "welcome"
                        && (event.key === Qt.Key_Return || event.key === Qt.Key_Enter
@@ -84,6 +84,16 @@ Window {
             enabled: !window.nav.viewerOpen  // the open viewer above takes every touch
             visible: opacity > 0
             opacity: window.nav.screen === "exhibit" ? 1 : 0
+            Behavior on opacity { enabled: window.nav.animate; NumberAnimation { duration: 250 } }
+        }
+
+        Loader {
+            anchors.fill: parent
+            active: window.buildScreens
+            asynchronous: window.buildInBackground
+            source: "ClosingScreen.qml"
+            visible: opacity > 0
+            opacity: window.nav.screen === "closing" ? 1 : 0
             Behavior on opacity { enabled: window.nav.animate; NumberAnimation { duration: 250 } }
         }
 

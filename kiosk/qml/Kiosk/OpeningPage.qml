@@ -2,47 +2,48 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import ExhibitKiosk
 
-// An era's opening: its years and title, the summary, and a first picture.
+// An era's opening: its years and title, the summary, and its first picture. Next (in
+// the bar below) or a swipe goes on to the era's panels.
 Item {
     id: page
     readonly property var metrics: Backend.metrics
     readonly property var theme: Backend.theme
-    readonly property var nav: Backend.nav
     readonly property string headingFamily: Backend.headingFamily
     required property bool portrait
     required property string years
     required property string title
     required property string body
     required property var images
-    readonly property real margin: metrics.mm * 12
+    readonly property real pad: metrics.gap * 1.5
 
     ExhibitImage {
         id: hero
         source: page.images.length > 0 ? page.images[0].source : ""
         alt: page.images.length > 0 ? page.images[0].alt : ""
         fillMode: Image.PreserveAspectFit
-        x: page.portrait ? page.margin : page.width * 0.52
-        y: page.portrait ? page.margin : page.margin
-        width: page.portrait ? page.width - 2 * page.margin : page.width * 0.48 - page.margin
-        height: page.portrait ? page.height * 0.42 : page.height - 2 * page.margin
+        x: page.portrait ? page.pad : page.width * 0.5
+        y: 0
+        width: page.portrait ? page.width - 2 * page.pad : page.width * 0.5 - page.pad
+        height: page.portrait ? words.y - page.pad * 2 : page.height
         opacity: 0.9
     }
 
     Column {
         id: words
-        x: page.margin
-        width: page.portrait ? page.width - 2 * page.margin : page.width * 0.52 - 2 * page.margin
-        y: page.portrait ? hero.y + hero.height + page.margin : (page.height - height) / 2
-        spacing: page.metrics.gap * 1.2
+        x: page.pad
+        width: page.portrait ? page.width - 2 * page.pad : page.width * 0.5 - 2 * page.pad
+        // Centred beside the picture; from the top when it needs all the height.
+        y: page.portrait ? page.height - height : Math.max(0, (page.height - height) / 2)
+        spacing: page.metrics.mm * 4
 
         Text {
             objectName: "eraYears"
             text: page.years
             textFormat: Text.PlainText
             color: page.theme.accent
-            font.pixelSize: page.metrics.body * 1.6
+            font.pixelSize: page.metrics.body * 1.4
             font.weight: Font.Bold
-            font.letterSpacing: page.metrics.mm * 0.4
+            font.letterSpacing: page.metrics.mm * 0.3
         }
         Text {
             objectName: "eraTitle"
@@ -52,7 +53,7 @@ Item {
             wrapMode: Text.WordWrap
             color: page.theme.text
             font.family: page.headingFamily
-            font.pixelSize: page.metrics.body * 2.2
+            font.pixelSize: page.metrics.body * 2
             font.weight: Font.Bold
         }
         Rectangle { width: page.metrics.mm * 24; height: Math.max(2, page.metrics.mm * 0.8); color: page.theme.accent }
@@ -64,14 +65,8 @@ Item {
             wrapMode: Text.WordWrap
             lineHeight: 1.25
             color: page.theme.text
-            font.pixelSize: page.metrics.body * 1.15
-        }
-        Text {
-            text: page.nav.ui.next + "  \u2192"
-            textFormat: Text.PlainText
-            color: page.theme.textMuted
-            font.pixelSize: page.metrics.body * 0.85
+            font.pixelSize: page.metrics.body * 1.1
         }
     }
-    FontMetrics { id: fm; font.pixelSize: page.metrics.body * 1.15 }
+    FontMetrics { id: fm; font.pixelSize: page.metrics.body * 1.1 }
 }

@@ -2,8 +2,10 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import ExhibitKiosk
 
-// A panel: its picture(s) beside its title, text, caption and credit. Tapping a picture
-// opens it full screen. Long text scrolls; the caption's lines stay short enough to read.
+// A panel: its picture with the caption and credit under it (the museum convention), and
+// beside it (above it in portrait) the title and text. Tapping the picture, or the button
+// beside its caption, opens it full screen. Everything fits at rest; text a curator made
+// too long for the screen gets a "More" button that scrolls it, and `kiosk render` warns.
 Item {
     id: page
     readonly property var metrics: Backend.metrics
@@ -17,70 +19,66 @@ Item {
     required property string title
     required property string body
     required property var images
-    readonly property real margin: metrics.mm * 10
-    readonly property var first: images.length > 0 ? images[0] : ({source: "", alt: "", caption: "", credit: ""})
+    required property string place  // "2 of 5"
+    required property bool wordy
+    readonly property real pad: metrics.gap
+    readonly property real wordsShare: wordy ? 0.5 : 0.42
+    readonly property var first: images.length > 0 ? images[0] : ({source: "", alt: "", caption: "", credit: "", width: 0, height: 0})
+    // Portrait: the words, then the picture at its own shape with its caption, the whole
+    // centred in the height, so no empty band opens between them.
+    readonly property real pictureShape: first.width > 0 && first.height > 0 ? first.height / first.width : 0.6
+    readonly property real portraitPictures: Math.min(
+        page.height - words.height - pad,
+        (page.width - 2 * pad) * pictureShape + (thumbs.visible ? thumbs.height + metrics.mm * 3 : 0)
+            + captionBlock.height + metrics.mm * 3)
+    readonly property real portraitTop: Math.max(0, (page.height - words.height - pad - portraitPictures) / 2)
 
-    // --- pictures ---------------------------------------------------------------
+    // --- the picture, its caption and credit ------------------------------------
     Item {
         id: pictures
-        x: page.margin
-        y: page.portrait ? page.margin * 0.5 : page.margin * 0.5
-        width: page.portrait ? page.width - 2 * page.margin : page.width * 0.56 - page.margin
-        height: page.portrait ? page.height * 0.44 : page.height - page.margin
+        x: page.pad
+        y: page.portrait ? words.y + words.height + page.pad : 0
+        width: page.portrait ? page.width - 2 * page.pad
+                             : page.width * (1 - page.wordsShare) - page.pad * 1.5
+        height: page.portrait ? page.portraitPictures : page.height
 
         ExhibitImage {
             id: mainImage
             objectName: "panelImage"
-            anchors { left: parent.left; right: parent.right; top: parent.top; bottom: thumbs.visible ? thumbs.top : parent.bottom }
-            anchors.bottomMargin: thumbs.visible ? page.metrics.gap : 0
+            anchors { left: parent.left; right: parent.right; top: parent.top; bottom: thumbs.visible ? thumbs.top : captionBlock.top }
+            anchors.bottomMargin: page.metrics.mm * 3
             source: page.first.source
             alt: page.first.alt
             Accessible.role: Accessible.Button
             Accessible.name: page.nav.ui.openImage + ": " + page.first.alt
             VisitorTap { onTapped: page.nav.openImage(0) }
         }
-        Rectangle {
-            // In the picture's corner, wherever its aspect ratio puts it in the box.
-            anchors { right: mainImage.right; bottom: mainImage.bottom }
-            anchors.rightMargin: (mainImage.width - mainImage.paintedWidth) / 2 + page.metrics.gap
-            anchors.bottomMargin: (mainImage.height - mainImage.paintedHeight) / 2 + page.metrics.gap
-            visible: mainImage.status === Image.Ready
-            width: page.metrics.touch; height: width; radius: width / 2
-            color: Qt.alpha(page.theme.background, 0.8)
-            Text {
-                anchors.centerIn: parent
-                text: "\u2922"
-                textFormat: Text.PlainText
-                color: page.theme.text
-                font.pixelSize: page.metrics.body
-            }
-            VisitorTap { onTapped: page.nav.openImage(0) }
-        }
         Row {
             id: thumbs
             visible: page.images.length > 1
-            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom }
-            height: page.metrics.touch * 1.3
-            spacing: page.metrics.gap
+            anchors { left: parent.left; bottom: captionBlock.top; bottomMargin: page.metrics.mm * 3 }
+            height: page.metrics.touch
+            spacing: page.metrics.mm * 3
             Repeater {
                 model: page.images.length > 1 ? page.images : []
                 delegate: Rectangle {
                     id: thumb
                     required property var modelData
                     required property int index
+                    readonly property bool control: true
                     objectName: "thumbnail-" + index
                     width: height * 1.5; height: thumbs.height
                     radius: page.metrics.mm * 1.5
                     color: page.theme.surface
-                    border.width: activeFocus ? Math.max(3, page.metrics.mm * 1.2) : 1
-                    border.color: activeFocus ? page.theme.accent : Qt.alpha(page.theme.text, 0.2)
+                    border.width: activeFocus ? Math.max(3, page.metrics.mm * 1.2) : Math.max(2, page.metrics.mm * 0.5)
+                    border.color: activeFocus ? page.theme.text : page.theme.controlEdge
                     activeFocusOnTab: page.current
                     Accessible.role: Accessible.Button
                     Accessible.name: page.nav.ui.openImage + ": " + modelData.alt
                     Keys.onReturnPressed: page.nav.openImage(index)
                     Keys.onEnterPressed: page.nav.openImage(index)
                     ExhibitImage {
-                        anchors.fill: parent; anchors.margins: page.metrics.mm
+                        anchors.fill: parent; anchors.margins: Math.max(3, page.metrics.mm)
                         source: thumb.modelData.source; alt: thumb.modelData.alt
                         fillMode: Image.PreserveAspectCrop
                     }
@@ -88,32 +86,77 @@ Item {
                 }
             }
         }
+        Item {
+            id: captionBlock
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+            height: Math.max(captionColumn.height, enlarge.height)
+            Column {
+                id: captionColumn
+                anchors.left: parent.left
+                width: Math.min(parent.width - enlarge.width - page.metrics.gap,
+                                fm.averageCharacterWidth * page.metrics.captionChars)
+                spacing: page.metrics.mm * 1.5
+                Text {
+                    objectName: "panelCaption"
+                    width: parent.width
+                    text: page.first.caption
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                    lineHeight: 1.15
+                    color: page.theme.text
+                    font.pixelSize: page.metrics.body
+                    font.italic: true
+                }
+                Text {
+                    objectName: "panelCredit"
+                    width: parent.width
+                    visible: text !== ""
+                    text: page.first.credit
+                    textFormat: Text.PlainText
+                    wrapMode: Text.WordWrap
+                    color: page.theme.textMuted
+                    font.pixelSize: page.metrics.body * 0.75
+                }
+            }
+            KioskButton {
+                id: enlarge
+                objectName: "enlargeButton"
+                anchors { right: parent.right; top: parent.top }
+                icon: "\u2922"
+                accessibleName: page.nav.ui.openImage
+                enabled: mainImage.status === Image.Ready
+                onActivated: page.nav.openImage(0)
+            }
+        }
     }
 
-    // --- words --------------------------------------------------------------------
+    // --- the words ----------------------------------------------------------------------
     Flickable {
         id: words
         objectName: "panelText"
-        x: page.portrait ? page.margin : pictures.x + pictures.width + page.margin
-        y: page.portrait ? pictures.y + pictures.height + page.metrics.gap : page.margin * 0.5
-        width: page.portrait ? page.width - 2 * page.margin : page.width - x - page.margin
-        height: page.height - y - page.metrics.gap
+        x: page.portrait ? page.pad : pictures.x + pictures.width + page.pad * 1.5
+        y: page.portrait ? page.portraitTop : 0
+        width: page.portrait ? page.width - 2 * page.pad : page.width - x - page.pad
+        height: page.portrait ? Math.min(column.height, page.height * 0.5) : page.height
         contentHeight: column.height
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         flickableDirection: Flickable.VerticalFlick
-        interactive: contentHeight > height
+        interactive: overflowing
+        readonly property bool overflowing: contentHeight > height + 1
+        Behavior on contentY { enabled: page.nav.animate; NumberAnimation { duration: 300; easing.type: Easing.OutCubic } }
 
         Column {
             id: column
-            width: Math.min(words.width, fm.averageCharacterWidth * page.metrics.captionChars)
-            spacing: page.metrics.gap
+            width: Math.min(words.width, fm.averageCharacterWidth * page.metrics.captionChars * 1.15)
+            spacing: page.metrics.mm * 4
 
             Text {
+                objectName: "panelPlace"
                 width: parent.width
-                text: page.years + "  \u00b7  " + page.eraTitle
+                text: page.years + "  \u00b7  " + page.eraTitle + "  \u00b7  " + page.place
                 textFormat: Text.PlainText
-                elide: Text.ElideRight
+                wrapMode: Text.WordWrap
                 color: page.theme.accent
                 font.pixelSize: page.metrics.body * 0.8
                 font.weight: Font.DemiBold
@@ -126,7 +169,7 @@ Item {
                 wrapMode: Text.WordWrap
                 color: page.theme.text
                 font.family: page.headingFamily
-                font.pixelSize: page.metrics.body * 1.6
+                font.pixelSize: page.metrics.body * 1.5
                 font.weight: Font.Bold
             }
             Text {
@@ -140,28 +183,8 @@ Item {
                 color: page.theme.text
                 font.pixelSize: page.metrics.body
             }
-            Rectangle { width: parent.width; height: 1; color: Qt.alpha(page.theme.text, 0.2) }
-            Text {
-                objectName: "panelCaption"
-                width: parent.width
-                text: page.first.caption
-                textFormat: Text.PlainText
-                wrapMode: Text.WordWrap
-                lineHeight: 1.2
-                color: page.theme.textMuted
-                font.pixelSize: page.metrics.body
-                font.italic: true
-            }
-            Text {
-                objectName: "panelCredit"
-                width: parent.width
-                visible: text !== ""
-                text: page.first.credit
-                textFormat: Text.PlainText
-                wrapMode: Text.WordWrap
-                color: page.theme.textMuted
-                font.pixelSize: page.metrics.body * 0.7
-            }
+            // Room for the "More" button over the last lines when the text scrolls.
+            Item { width: 1; height: words.overflowing ? more.height : 0 }
         }
         Connections {
             target: page.nav
@@ -169,15 +192,26 @@ Item {
             function onPageChanged() { if (!page.current) words.contentY = 0 }
         }
     }
-    // More text below: a fade over the last lines says the column scrolls.
+    // Text too long for the screen: a fade says it goes on, and a button scrolls it.
     Rectangle {
-        visible: words.contentHeight > words.height && !words.atYEnd
+        visible: words.overflowing && !words.atYEnd
         anchors { left: words.left; right: words.right; bottom: words.bottom }
-        height: page.metrics.touch
+        height: page.metrics.touch * 1.5
         gradient: Gradient {
             GradientStop { position: 0; color: Qt.alpha(page.theme.background, 0) }
-            GradientStop { position: 1; color: page.theme.background }
+            GradientStop { position: 0.6; color: page.theme.background }
         }
+    }
+    KioskButton {
+        id: more
+        objectName: "moreTextButton"
+        visible: words.overflowing && !words.atYEnd
+        anchors { right: words.right; bottom: words.bottom }
+        icon: "\u2193"
+        iconAfter: true
+        text: page.nav.ui.moreText || ""
+        onActivated: words.contentY = Math.min(words.contentHeight - words.height,
+                                               words.contentY + words.height * 0.7)
     }
     FontMetrics { id: fm; font.pixelSize: page.metrics.body }
 }

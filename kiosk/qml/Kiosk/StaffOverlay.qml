@@ -35,8 +35,20 @@ Item {
         TapHandler {}  // nothing underneath reacts while staff are here
     }
 
-    // --- PIN pad ------------------------------------------------------------------
+    // --- PIN pad, on a panel of its own --------------------------------------------
+    Rectangle {
+        objectName: "pinPanel"
+        visible: overlay.staff.padOpen
+        anchors.centerIn: parent
+        width: pinPad.width + overlay.metrics.gap * 3
+        height: pinPad.height + overlay.metrics.gap * 3
+        radius: overlay.metrics.mm * 4
+        color: overlay.theme.surfaceRaised
+        border.width: Math.max(2, overlay.metrics.mm * 0.5)
+        border.color: overlay.theme.controlEdge
+    }
     Column {
+        id: pinPad
         objectName: "pinPad"
         visible: overlay.staff.padOpen
         anchors.centerIn: parent
@@ -50,13 +62,24 @@ Item {
             font.pixelSize: overlay.metrics.body * 1.2
             font.weight: Font.Bold
         }
-        Text {
-            objectName: "pinDots"
+        // A dot a digit typed, and nothing before: the PIN's length is never shown.
+        Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
-            text: "\u25CF".repeat(overlay.staff.entered) + "\u25CB".repeat(Math.max(0, 4 - overlay.staff.entered))
-            textFormat: Text.PlainText
-            color: overlay.theme.accent
-            font.pixelSize: overlay.metrics.body * 1.2
+            width: overlay.metrics.touch * 3.9 + overlay.metrics.gap * 2
+            height: overlay.metrics.touch * 0.8
+            radius: overlay.metrics.mm * 2
+            color: overlay.theme.background
+            border.width: Math.max(2, overlay.metrics.mm * 0.5)
+            border.color: overlay.theme.controlEdge
+            Text {
+                objectName: "pinDots"
+                anchors.centerIn: parent
+                text: "\u25CF".repeat(overlay.staff.entered)
+                textFormat: Text.PlainText
+                color: overlay.theme.accent
+                font.pixelSize: overlay.metrics.body * 1.2
+                font.letterSpacing: overlay.metrics.mm * 1.5
+            }
         }
         Text {
             objectName: "pinMessage"
@@ -79,7 +102,6 @@ Item {
                     text: modelData
                     primary: modelData === "OK"
                     enabled: !overlay.staff.locked
-                    opacity: enabled ? 1 : 0.4
                     onActivated: {
                         if (modelData === "OK") overlay.staff.submit()
                         else if (modelData === "\u232B") overlay.staff.backspace()

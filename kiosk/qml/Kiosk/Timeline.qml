@@ -2,75 +2,61 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import ExhibitKiosk
 
-// The era timeline, always in reach along the bottom: years and titles; the current era
-// is filled. It scrolls sideways when the eras don't all fit (portrait screens).
-Rectangle {
+// The era timeline, always in reach along the bottom: a tile an era with its years and
+// its name (never cut, on at most two lines); the current era is filled. It scrolls
+// sideways when the eras don't all fit, with a fade and an arrow at the end that goes on.
+Item {
     id: timeline
     objectName: "timeline"
     readonly property var nav: Backend.nav
     readonly property var eras: Backend.eras
     readonly property var metrics: Backend.metrics
     readonly property var theme: Backend.theme
-    color: theme.surface
-    height: metrics.touch * 1.25 + metrics.gap * 2
+    readonly property real textSize: metrics.body * 0.8
+    implicitHeight: Math.max(metrics.touch, sizer.implicitHeight * 2 + years.implicitHeight + metrics.mm * 4)
+    height: implicitHeight
 
     Accessible.role: Accessible.PageTabList
     Accessible.name: nav.ui.timeline
 
-    Rectangle {
-        anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: 1; color: Qt.alpha(timeline.theme.text, 0.12)
-    }
-    // When the eras don't all fit, a fade at each end shows the strip goes on.
-    Rectangle {
-        z: 1
-        visible: list.interactive && !list.atXBeginning
-        anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
-        width: timeline.metrics.touch
-        gradient: Gradient {
-            orientation: Gradient.Horizontal
-            GradientStop { position: 0; color: timeline.theme.surface }
-            GradientStop { position: 1; color: Qt.alpha(timeline.theme.surface, 0) }
-        }
-    }
-    Rectangle {
-        z: 1
-        visible: list.interactive && !list.atXEnd
-        anchors { right: parent.right; top: parent.top; bottom: parent.bottom }
-        width: timeline.metrics.touch
-        gradient: Gradient {
-            orientation: Gradient.Horizontal
-            GradientStop { position: 0; color: Qt.alpha(timeline.theme.surface, 0) }
-            GradientStop { position: 1; color: timeline.theme.surface }
-        }
-    }
+    // The height of one line of names and of the years, for the tiles' height.
+    Text { id: sizer; visible: false; text: "Ag"; font.pixelSize: timeline.textSize }
+    Text { id: years; visible: false; text: "1917"; font.pixelSize: timeline.textSize; font.weight: Font.Bold }
 
     ListView {
         id: list
         anchors.fill: parent
-        anchors.margins: timeline.metrics.gap
         orientation: ListView.Horizontal
-        spacing: timeline.metrics.gap
+        spacing: timeline.metrics.mm * 2
         model: timeline.eras
+        clip: true
         boundsBehavior: Flickable.StopAtBounds
         interactive: contentWidth > width
         currentIndex: timeline.nav.eraIndex
         highlightFollowsCurrentItem: false
+        // The current era in the middle, or the strip at its end: never under a fade.
         onCurrentIndexChanged: positionViewAtIndex(currentIndex, ListView.Center)
+        onWidthChanged: positionViewAtIndex(currentIndex, ListView.Center)
+        onContentWidthChanged: positionViewAtIndex(currentIndex, ListView.Center)
         readonly property real fitWidth: (width - spacing * (count - 1)) / Math.max(1, count)
         delegate: Rectangle {
-            id: chip
+            id: tile
             required property int index
             required property string title
+            required property string label
             required property string years
             readonly property bool current: index === timeline.nav.eraIndex
+            readonly property bool control: true  // found by the contrast and fit checks
             objectName: "era-" + index
-            width: Math.max(list.fitWidth, timeline.metrics.touch * 2.2)
+            width: Math.max(list.fitWidth, name.implicitWidth + timeline.metrics.mm * 6,
+                            timeline.metrics.touch)
             height: list.height
             radius: timeline.metrics.mm * 2
-            color: current ? timeline.theme.accent : timeline.theme.surfaceRaised
-            border.width: activeFocus ? Math.max(3, timeline.metrics.mm * 1.2) : 0
-            border.color: timeline.theme.text
+            color: current ? timeline.theme.accent : timeline.theme.background
+            border.width: activeFocus ? Math.max(3, timeline.metrics.mm * 1.2)
+                                      : Math.max(2, timeline.metrics.mm * 0.5)
+            border.color: activeFocus ? timeline.theme.text
+                          : current ? timeline.theme.accent : timeline.theme.controlEdge
             activeFocusOnTab: true
             Accessible.role: Accessible.PageTab
             Accessible.name: years + " " + title
@@ -80,30 +66,59 @@ Rectangle {
             Keys.onEnterPressed: timeline.nav.openEra(index)
             Keys.onSpacePressed: timeline.nav.openEra(index)
             Column {
-                anchors.fill: parent
-                anchors.margins: timeline.metrics.mm * 2
+                anchors.centerIn: parent
                 spacing: 0
                 Text {
-                    width: parent.width
-                    text: chip.years
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: tile.years
                     textFormat: Text.PlainText
-                    horizontalAlignment: Text.AlignHCenter
-                    font.pixelSize: timeline.metrics.body * 0.8
+                    font.pixelSize: timeline.textSize
                     font.weight: Font.Bold
-                    color: chip.current ? timeline.theme.accentText : timeline.theme.accent
+                    color: tile.current ? timeline.theme.accentText : timeline.theme.accent
                 }
                 Text {
-                    width: parent.width
-                    text: chip.title
+                    id: name
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    text: tile.label
                     textFormat: Text.PlainText
                     horizontalAlignment: Text.AlignHCenter
-                    elide: Text.ElideRight
-                    maximumLineCount: 1
-                    font.pixelSize: timeline.metrics.body * 0.62
-                    color: chip.current ? timeline.theme.accentText : timeline.theme.text
+                    lineHeight: 0.95
+                    font.pixelSize: timeline.textSize
+                    color: tile.current ? timeline.theme.accentText : timeline.theme.text
                 }
             }
-            VisitorTap { onTapped: timeline.nav.openEra(chip.index) }
+            VisitorTap { onTapped: timeline.nav.openEra(tile.index) }
+        }
+    }
+
+    // When the eras don't all fit, a fade and an arrow at each end say the strip goes on.
+    Repeater {
+        model: [
+            { shown: list.interactive && !list.atXBeginning, atStart: true },
+            { shown: list.interactive && !list.atXEnd, atStart: false }
+        ]
+        delegate: Rectangle {
+            id: fade
+            required property var modelData
+            visible: modelData.shown
+            anchors { top: parent.top; bottom: parent.bottom }
+            x: modelData.atStart ? 0 : timeline.width - width
+            width: timeline.metrics.touch * 0.8
+            gradient: Gradient {
+                orientation: Gradient.Horizontal
+                GradientStop { position: 0; color: Qt.alpha(timeline.theme.surface, fade.modelData.atStart ? 1 : 0) }
+                GradientStop { position: 0.6; color: Qt.alpha(timeline.theme.surface, 0.95) }
+                GradientStop { position: 1; color: Qt.alpha(timeline.theme.surface, fade.modelData.atStart ? 0 : 1) }
+            }
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: fade.modelData.atStart ? "\u2039" : "\u203A"
+                textFormat: Text.PlainText
+                color: timeline.theme.text
+                font.pixelSize: timeline.metrics.body * 1.6
+                font.weight: Font.Bold
+            }
         }
     }
 }

@@ -2,8 +2,10 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import ExhibitKiosk
 
-// The attract screen: the exhibit's title over slowly drifting highlight images and an
-// invitation that alternates between the exhibit's languages. A touch anywhere enters.
+// The attract screen: highlight pictures shown whole and drifting gently above the
+// exhibit's title, a button for each of its languages, and an invitation that alternates
+// between them. A touch on a language enters in it; a touch anywhere else enters in the
+// language the invitation is shown in at that moment.
 Item {
     id: welcome
     objectName: "welcomeScreen"
@@ -12,10 +14,13 @@ Item {
     readonly property var metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property string headingFamily: Backend.headingFamily
+    readonly property bool portrait: height > width
     property int slide: 0
     property int promptIndex: 0
+    readonly property int shownPrompt: promptIndex % Math.max(1, nav.attractPrompts.length)
     readonly property var images: nav.attractImages
     readonly property bool live: visible && nav.animate
+    readonly property real pad: metrics.gap * 1.5
 
     Accessible.role: Accessible.Button
     Accessible.name: nav.title + ". " + nav.attractPrompts.join(" / ")
@@ -23,67 +28,23 @@ Item {
 
     Rectangle { anchors.fill: parent; color: welcome.theme.background }
 
-    // Pictures cross-fade and drift; nothing stays still for hours (burn-in). The drift
-    // moves a few pixels a second, so it is stepped five times a second rather than
-    // redrawn at the display's 60 Hz: a software-rendered kiosk idles at a few percent
-    // of a core instead of most of one.
+    // Beneath everything else, so the language buttons take their own touches: a touch
+    // anywhere else enters in the language the invitation is shown in now.
+    Item {
+        anchors.fill: parent
+        VisitorTap {
+            onTapped: welcome.nav.enterIn(welcome.nav.attractLanguages[welcome.shownPrompt])
+        }
+    }
+
+    // Nothing stays still for hours (burn-in): the pictures cross-fade and drift a few
+    // pixels a second, stepped five times a second rather than redrawn at 60 Hz, so a
+    // software-rendered kiosk idles at a few percent of a core.
     property real drift: 0  // seconds of drift, advanced by the stepper below
     Timer {
         interval: 200; repeat: true; running: welcome.live
         onTriggered: welcome.drift += 0.2
     }
-
-    Repeater {
-        model: welcome.images
-        delegate: Item {
-            id: layer
-            required property string modelData
-            required property int index
-            readonly property int count: Math.max(1, welcome.images.length)
-            readonly property bool shown: index === welcome.slide % count
-            // Only the picture on screen and the next one are decoded, and none while the
-            // welcome screen is hidden.
-            readonly property bool needed: welcome.visible
-                && (shown || index === (welcome.slide + 1) % count)
-            anchors.fill: parent
-            opacity: shown ? 0.8 : 0
-            Behavior on opacity {
-                enabled: welcome.nav.animate
-                NumberAnimation { duration: 2000; easing.type: Easing.InOutSine }
-            }
-            visible: opacity > 0
-            Image {
-                id: attractImage
-                anchors.centerIn: parent
-                width: parent.width * 1.15
-                height: parent.height * 1.15
-                readonly property var picture: Backend.decoder.picture(
-                    attractImage, layer.needed ? layer.modelData : "",
-                    Math.ceil(width), Math.ceil(height),
-                    fillMode === Image.PreserveAspectCrop, Backend.decoder.revision)
-                readonly property bool pictureLoading: picture.loading
-                source: picture.url
-                asynchronous: false
-                cache: false
-                // A landscape picture on a portrait screen is shown whole, not as a sliver.
-                fillMode: welcome.height > welcome.width ? Image.PreserveAspectFit : Image.PreserveAspectCrop
-                scale: 1.06 + 0.06 * Math.sin(welcome.drift * 2 * Math.PI / 48)
-                anchors.horizontalCenterOffset: layer.width * 0.03 * Math.sin(welcome.drift * 2 * Math.PI / 60)
-            }
-        }
-    }
-
-    Rectangle {
-        anchors.fill: parent
-        gradient: Gradient {
-            // Clear at the top, where the picture is; nearly opaque under the words.
-            GradientStop { position: 0.0; color: Qt.alpha(welcome.theme.background, 0.05) }
-            GradientStop { position: 0.35; color: Qt.alpha(welcome.theme.background, 0.35) }
-            GradientStop { position: 0.55; color: Qt.alpha(welcome.theme.background, 0.93) }
-            GradientStop { position: 1.0; color: Qt.alpha(welcome.theme.background, 1.0) }
-        }
-    }
-
     Timer {
         interval: 12000; repeat: true; running: welcome.live
         onTriggered: welcome.slide += 1
@@ -93,13 +54,52 @@ Item {
         onTriggered: welcome.promptIndex += 1
     }
 
+    // --- the pictures: whole, in their own part of the screen, never under the words ---
+    Item {
+        id: stage
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: words.top }
+        anchors.margins: welcome.pad
+        Repeater {
+            model: welcome.images
+            delegate: Item {
+                id: slideItem
+                required property string modelData
+                required property int index
+                readonly property int count: Math.max(1, welcome.images.length)
+                readonly property bool shown: index === welcome.slide % count
+                // Only the picture on screen and the next one are decoded, and none while
+                // the welcome screen is hidden.
+                readonly property bool needed: welcome.visible
+                    && (shown || index === (welcome.slide + 1) % count)
+                anchors.fill: parent
+                opacity: shown ? 1 : 0
+                Behavior on opacity {
+                    enabled: welcome.nav.animate
+                    NumberAnimation { duration: 2000; easing.type: Easing.InOutSine }
+                }
+                visible: opacity > 0
+                ExhibitImage {
+                    objectName: "attractImage"
+                    // Inset by what the drift can move it, so no edge of the picture is cut.
+                    anchors.fill: parent
+                    anchors.margins: welcome.metrics.mm * 4
+                    source: slideItem.needed ? slideItem.modelData : ""
+                    alt: ""
+                    scale: 1.0 + 0.02 * Math.sin(welcome.drift * 2 * Math.PI / 48)
+                    anchors.horizontalCenterOffset: welcome.metrics.mm * 3 * Math.sin(welcome.drift * 2 * Math.PI / 60)
+                }
+            }
+        }
+    }
+
+    // --- the words, the languages and the invitation ---------------------------------
     Column {
-        id: titles
+        id: words
         anchors.horizontalCenter: parent.horizontalCenter
-        anchors.bottom: prompt.top
-        anchors.bottomMargin: welcome.metrics.mm * 14
-        anchors.horizontalCenterOffset: welcome.metrics.mm * 4 * Math.sin(welcome.drift * 2 * Math.PI / 70)
-        width: Math.min(parent.width - welcome.metrics.mm * 24, welcome.metrics.body * 36)
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: welcome.pad + welcome.metrics.mm * 2 * (1 + Math.sin(welcome.drift * 2 * Math.PI / 40))
+        anchors.horizontalCenterOffset: welcome.metrics.mm * 3 * Math.sin(welcome.drift * 2 * Math.PI / 70)
+        width: Math.min(parent.width - welcome.pad * 2, welcome.metrics.body * 34)
         spacing: welcome.metrics.gap
 
         Rectangle {
@@ -116,7 +116,7 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             color: welcome.theme.text
             font.family: welcome.headingFamily
-            font.pixelSize: welcome.metrics.body * 2.6
+            font.pixelSize: welcome.metrics.body * 2.2
             font.weight: Font.Bold
         }
         Text {
@@ -127,43 +127,41 @@ Item {
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
             color: welcome.theme.textMuted
-            font.pixelSize: welcome.metrics.body * 1.15
+            font.pixelSize: welcome.metrics.body * 1.1
         }
-    }
-
-    Rectangle {
-        id: prompt
-        anchors.horizontalCenter: parent.horizontalCenter
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: welcome.metrics.mm * 22 + welcome.metrics.mm * 3 * Math.sin(welcome.drift * 2 * Math.PI / 40)
-        anchors.horizontalCenterOffset: welcome.metrics.mm * 4 * Math.sin(welcome.drift * 2 * Math.PI / 70)
-        width: promptText.implicitWidth + welcome.metrics.touch
-        height: welcome.metrics.touch * 1.2
-        radius: height / 2
-        color: welcome.theme.accent
+        Item { width: 1; height: welcome.metrics.gap * 0.5 }
         Text {
-            id: promptText
             objectName: "attractPrompt"
-            anchors.centerIn: parent
-            text: welcome.nav.attractPrompts[welcome.promptIndex % welcome.nav.attractPrompts.length]
+            width: parent.width
+            text: welcome.nav.attractPrompts[welcome.shownPrompt]
             textFormat: Text.PlainText
-            color: welcome.theme.accentText
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+            color: welcome.theme.accent
             font.pixelSize: welcome.metrics.body * 1.2
             font.weight: Font.Bold
         }
-    }
-
-    Text {
-        anchors.horizontalCenter: parent.horizontalCenter
-        anchors.top: prompt.bottom
-        anchors.topMargin: welcome.metrics.gap
-        text: welcome.nav.attractPrompts.filter((p, i) => i !== welcome.promptIndex % welcome.nav.attractPrompts.length).join("  ·  ")
-        textFormat: Text.PlainText
-        color: welcome.theme.textMuted
-        font.pixelSize: welcome.metrics.body * 0.9
-    }
-
-    VisitorTap {
-        onTapped: welcome.nav.enter()
+        Flow {
+            objectName: "languageChoices"
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: Math.min(parent.width, implicitRowWidth)
+            readonly property real implicitRowWidth: childrenRect.width
+            visible: welcome.nav.languageChoices.length > 1
+            spacing: welcome.metrics.gap
+            Repeater {
+                model: welcome.nav.languageChoices
+                delegate: KioskButton {
+                    required property var modelData
+                    required property int index
+                    objectName: "chooseLanguage-" + modelData.code
+                    height: welcome.metrics.touch * 1.1
+                    width: Math.max(implicitWidth, welcome.metrics.touch * 3)
+                    textSize: welcome.metrics.body * 1.1
+                    text: modelData.name
+                    primary: welcome.nav.attractLanguages[welcome.shownPrompt] === modelData.code
+                    onActivated: welcome.nav.chooseLanguage(modelData.code)
+                }
+            }
+        }
     }
 }
