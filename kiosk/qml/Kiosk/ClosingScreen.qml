@@ -67,22 +67,9 @@ Rectangle {
             color: closing.theme.text
             font.pixelSize: closing.metrics.body
         }
-        Flow {
+        EraGrid {
             objectName: "closingEras"
             width: parent.width
-            spacing: closing.metrics.mm * 3
-            Repeater {
-                model: closing.eras
-                delegate: KioskButton {
-                    required property int index
-                    required property string title
-                    required property string years
-                    objectName: "closingEra-" + index
-                    text: years + "  " + title
-                    textSize: closing.metrics.body * 0.85
-                    onActivated: closing.nav.openEra(index)
-                }
-            }
         }
     }
 }

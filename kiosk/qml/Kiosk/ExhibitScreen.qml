@@ -18,7 +18,8 @@ Item {
     // On a short screen (a 15.6-inch or smaller, in landscape) home and language join the
     // bar along the bottom, so the pages keep the height they need.
     readonly property bool compact: height < metrics.mm * 220
-    readonly property real barHeight: Math.max(metrics.touch, timeline.implicitHeight) + edge * 2
+    readonly property real barHeight: (timelineRoom ? Math.max(metrics.touch, timeline.implicitHeight)
+                                                    : metrics.touch) + edge * 2
 
     // --- top bar: home, the exhibit's name, language -------------------------------
     Item {
@@ -107,6 +108,7 @@ Item {
                 id: openingComponent
                 OpeningPage {
                     portrait: screen.portrait
+                    compact: screen.compact
                     years: pageLoader.years; title: pageLoader.title; body: pageLoader.body
                     images: pageLoader.images
                 }
@@ -115,6 +117,7 @@ Item {
                 id: panelComponent
                 PanelPage {
                     portrait: screen.portrait
+                    compact: screen.compact
                     current: pageLoader.index === screen.nav.pageIndex
                     eraTitle: pageLoader.eraTitle; years: pageLoader.years
                     title: pageLoader.title; body: pageLoader.body; images: pageLoader.images
@@ -170,10 +173,24 @@ Item {
         enabled: screen.nav.pageIndex > 0
         onActivated: screen.nav.previous()
     }
+    // The strip where at least a few eras fit beside the buttons; else a button that
+    // shows them all.
+    readonly property bool timelineRoom: nextButton.x - previousButton.x - previousButton.width
+                                         >= metrics.touch * 9
     Timeline {
         id: timeline
+        visible: screen.timelineRoom
         anchors { left: previousButton.right; right: nextButton.left; verticalCenter: bottomBar.verticalCenter }
         anchors.leftMargin: screen.edge; anchors.rightMargin: screen.edge
+    }
+    KioskButton {
+        objectName: "erasButton"
+        visible: !screen.timelineRoom
+        anchors.centerIn: timeline
+        width: Math.min(implicitWidth, timeline.width)
+        icon: "\u2630"
+        text: screen.nav.ui.eras
+        onActivated: screen.nav.showEras()
     }
     KioskButton {
         id: nextButton

@@ -101,6 +101,13 @@ Window {
             anchors.fill: parent
             active: window.buildScreens
             asynchronous: window.buildInBackground
+            source: "EraChooser.qml"
+        }
+
+        Loader {
+            anchors.fill: parent
+            active: window.buildScreens
+            asynchronous: window.buildInBackground
             source: "ImageViewer.qml"
         }
 

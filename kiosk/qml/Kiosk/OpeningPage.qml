@@ -10,6 +10,8 @@ Item {
     readonly property var theme: Backend.theme
     readonly property string headingFamily: Backend.headingFamily
     required property bool portrait
+    required property bool compact  // a short screen: the words get more of the width
+    readonly property real wordsShare: compact ? 0.6 : 0.5
     required property string years
     required property string title
     required property string body
@@ -21,9 +23,9 @@ Item {
         source: page.images.length > 0 ? page.images[0].source : ""
         alt: page.images.length > 0 ? page.images[0].alt : ""
         fillMode: Image.PreserveAspectFit
-        x: page.portrait ? page.pad : page.width * 0.5
+        x: page.portrait ? page.pad : page.width * page.wordsShare
         y: 0
-        width: page.portrait ? page.width - 2 * page.pad : page.width * 0.5 - page.pad
+        width: page.portrait ? page.width - 2 * page.pad : page.width * (1 - page.wordsShare) - page.pad
         height: page.portrait ? words.y - page.pad * 2 : page.height
         opacity: 0.9
     }
@@ -31,7 +33,7 @@ Item {
     Column {
         id: words
         x: page.pad
-        width: page.portrait ? page.width - 2 * page.pad : page.width * 0.5 - 2 * page.pad
+        width: page.portrait ? page.width - 2 * page.pad : page.width * page.wordsShare - 2 * page.pad
         // Centred beside the picture; from the top when it needs all the height.
         y: page.portrait ? page.height - height : Math.max(0, (page.height - height) / 2)
         spacing: page.metrics.mm * 4

@@ -13,6 +13,7 @@ Item {
     readonly property var nav: Backend.nav
     readonly property string headingFamily: Backend.headingFamily
     required property bool portrait
+    required property bool compact  // a short screen: the words get more of the width
     required property bool current
     required property string eraTitle
     required property string years
@@ -22,7 +23,7 @@ Item {
     required property string place  // "2 of 5"
     required property bool wordy
     readonly property real pad: metrics.gap
-    readonly property real wordsShare: wordy ? 0.5 : 0.42
+    readonly property real wordsShare: (wordy ? 0.5 : 0.42) + (compact ? 0.08 : 0)
     readonly property var first: images.length > 0 ? images[0] : ({source: "", alt: "", caption: "", credit: "", width: 0, height: 0})
     // Portrait: the words, then the picture at its own shape with its caption, the whole
     // centred in the height, so no empty band opens between them.

@@ -13,15 +13,14 @@ Item {
     readonly property var metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property real textSize: metrics.body * 0.8
-    implicitHeight: Math.max(metrics.touch, sizer.implicitHeight * 2 + years.implicitHeight + metrics.mm * 4)
+    implicitHeight: Math.max(metrics.touch, sizer.implicitHeight * 3 * 0.95 + metrics.mm * 4)
     height: implicitHeight
 
     Accessible.role: Accessible.PageTabList
     Accessible.name: nav.ui.timeline
 
-    // The height of one line of names and of the years, for the tiles' height.
+    // The height of a line, for the tiles' height: years over a name on two lines.
     Text { id: sizer; visible: false; text: "Ag"; font.pixelSize: timeline.textSize }
-    Text { id: years; visible: false; text: "1917"; font.pixelSize: timeline.textSize; font.weight: Font.Bold }
 
     ListView {
         id: list
@@ -39,55 +38,11 @@ Item {
         onWidthChanged: positionViewAtIndex(currentIndex, ListView.Center)
         onContentWidthChanged: positionViewAtIndex(currentIndex, ListView.Center)
         readonly property real fitWidth: (width - spacing * (count - 1)) / Math.max(1, count)
-        delegate: Rectangle {
-            id: tile
-            required property int index
-            required property string title
-            required property string label
-            required property string years
-            readonly property bool current: index === timeline.nav.eraIndex
-            readonly property bool control: true  // found by the contrast and fit checks
+        delegate: EraTile {
             objectName: "era-" + index
-            width: Math.max(list.fitWidth, name.implicitWidth + timeline.metrics.mm * 6,
-                            timeline.metrics.touch)
+            width: Math.max(list.fitWidth, implicitWidth)
             height: list.height
-            radius: timeline.metrics.mm * 2
-            color: current ? timeline.theme.accent : timeline.theme.background
-            border.width: activeFocus ? Math.max(3, timeline.metrics.mm * 1.2)
-                                      : Math.max(2, timeline.metrics.mm * 0.5)
-            border.color: activeFocus ? timeline.theme.text
-                          : current ? timeline.theme.accent : timeline.theme.controlEdge
-            activeFocusOnTab: true
-            Accessible.role: Accessible.PageTab
-            Accessible.name: years + " " + title
-            Accessible.selected: current
-            Accessible.onPressAction: timeline.nav.openEra(index)
-            Keys.onReturnPressed: timeline.nav.openEra(index)
-            Keys.onEnterPressed: timeline.nav.openEra(index)
-            Keys.onSpacePressed: timeline.nav.openEra(index)
-            Column {
-                anchors.centerIn: parent
-                spacing: 0
-                Text {
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    text: tile.years
-                    textFormat: Text.PlainText
-                    font.pixelSize: timeline.textSize
-                    font.weight: Font.Bold
-                    color: tile.current ? timeline.theme.accentText : timeline.theme.accent
-                }
-                Text {
-                    id: name
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    text: tile.label
-                    textFormat: Text.PlainText
-                    horizontalAlignment: Text.AlignHCenter
-                    lineHeight: 0.95
-                    font.pixelSize: timeline.textSize
-                    color: tile.current ? timeline.theme.accentText : timeline.theme.text
-                }
-            }
-            VisitorTap { onTapped: timeline.nav.openEra(tile.index) }
+            onChosen: timeline.nav.openEra(index)
         }
     }
 
