@@ -299,8 +299,15 @@ class Navigator(QObject):
         self._viewer_index = index
         self._set_zoom(1.0)
         self.viewerChanged.emit()
-        self._log("image_opened", era=self.current_page.era.id, panel=panel.id,
-                  image=panel.images[index].file)
+        self._log_image()
+
+    def _log_image(self) -> None:
+        """The picture now in the viewer, whether opened from the panel or moved to."""
+        page = self.current_page
+        if page.panel is not None:
+            self._log("image_opened", era=page.era.id, panel=page.panel.id,
+                      image=page.panel.images[self._viewer_index].file,
+                      index=self._viewer_index)
 
     @Slot()
     def closeImage(self) -> None:
@@ -321,6 +328,7 @@ class Navigator(QObject):
             self._viewer_index = index
             self._set_zoom(1.0)
             self.viewerChanged.emit()
+            self._log_image()
 
     @Slot(float, float, float)
     def endViewerSwipe(self, dx: float, velocity: float, width: float) -> None:

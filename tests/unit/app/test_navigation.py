@@ -160,7 +160,31 @@ def test_the_viewer_opens_on_a_panel_only(nav: Navigator, log: Log) -> None:
     assert nav.viewerImage["caption"] == "Green caption."
     assert nav.viewerImage["alt"] == "A green field"
     assert log.events == [("image_opened", {"era": "first", "panel": "two",
-                                            "image": "assets/img2.png"})]
+                                            "image": "assets/img2.png", "index": 1})]
+
+
+def test_moving_to_the_second_picture_in_the_viewer_logs_image_opened_with_index_1(
+        nav: Navigator, log: Log) -> None:
+    nav.enter()
+    nav.goToPage(2)
+    nav.openImage(0)
+    nav.showImage(1)
+    nav.showImage(1)  # already there: nothing new to log
+    assert log.named("image_opened") == [
+        {"era": "first", "panel": "two", "image": "assets/img1.png", "index": 0},
+        {"era": "first", "panel": "two", "image": "assets/img2.png", "index": 1},
+    ]
+
+
+def test_swiping_back_in_the_viewer_logs_the_picture_it_reaches(nav: Navigator,
+                                                                log: Log) -> None:
+    nav.enter()
+    nav.goToPage(2)
+    nav.openImage(1)
+    log.events.clear()
+    nav.endViewerSwipe(400, 0, 1000)
+    assert log.events == [("image_opened", {"era": "first", "panel": "two",
+                                            "image": "assets/img1.png", "index": 0})]
 
 
 def test_zoom_is_bounded_and_resets_with_each_picture(nav: Navigator) -> None:
