@@ -153,6 +153,10 @@ class Navigator(QObject):
     def _get_languages(self) -> list[str]:
         return list(self._exhibit.languages)
 
+    def _get_language_choices(self) -> list[dict[str, str]]:
+        """The welcome screen's language buttons, each named in its own language."""
+        return [{"code": code, "name": language_name(code)} for code in self._exhibit.languages]
+
     def _get_next_language_name(self) -> str:
         return language_name(self._next_language())
 
@@ -203,11 +207,16 @@ class Navigator(QObject):
         chosen = list(dict.fromkeys(files))[:MAX_ATTRACT_IMAGES]
         return [image_source(f, self.generation) for f in chosen]
 
+    def _get_attract_languages(self) -> list[str]:
+        """The exhibit's languages, the current one first: the order of the invitations."""
+        languages = list(self._exhibit.languages)
+        start = languages.index(self._language)
+        return languages[start:] + languages[:start]
+
     def _get_attract_prompts(self) -> list[str]:
         """The invitation in every language, the current one first."""
-        prompt, languages = self._exhibit.attract.prompt, self._exhibit.languages
-        start = languages.index(self._language)
-        return [prompt.get(code) for code in languages[start:] + languages[:start]]
+        prompt = self._exhibit.attract.prompt
+        return [prompt.get(code) for code in self._get_attract_languages()]
 
     screen = Property(str, _get_screen, notify=screenChanged)
     pageIndex = Property(int, _get_page_index, notify=pageChanged)
@@ -218,6 +227,7 @@ class Navigator(QObject):
     eraPageCount = Property(int, _get_era_page_count, notify=pageChanged)
     language = Property(str, _get_language, notify=languageChanged)
     languages = Property("QVariantList", _get_languages, notify=exhibitChanged)
+    languageChoices = Property("QVariantList", _get_language_choices, notify=exhibitChanged)
     nextLanguageName = Property(str, _get_next_language_name, notify=textsChanged)
     ui = Property("QVariantMap", _get_ui, notify=languageChanged)
     viewerOpen = Property(bool, _get_viewer_open, notify=viewerChanged)
@@ -230,6 +240,7 @@ class Navigator(QObject):
     subtitle = Property(str, _get_subtitle, notify=textsChanged)
     attractImages = Property("QVariantList", _get_attract_images, notify=exhibitChanged)
     attractPrompts = Property("QVariantList", _get_attract_prompts, notify=textsChanged)
+    attractLanguages = Property("QVariantList", _get_attract_languages, notify=textsChanged)
 
     # --- moving around --------------------------------------------------------------
 
@@ -243,6 +254,25 @@ class Navigator(QObject):
         self._screen = "exhibit"
         self.screenChanged.emit()
         self._show(self._page, force=True)
+
+    @Slot(str)
+    def chooseLanguage(self, code: str) -> None:
+        """A language button on the welcome screen: the visit begins in that language."""
+        if self._screen != "welcome" or code not in self._exhibit.languages:
+            return
+        self._switch_language(code)
+        self._log("language_chosen", lang=code)
+        self.enter()
+
+    @Slot(str)
+    def enterIn(self, code: str) -> None:
+        """A touch elsewhere on the welcome screen while its invitation shows in `code`:
+        the visitor answered that invitation, so the visit is in its language."""
+        if self._screen != "welcome":
+            return
+        if code in self._exhibit.languages:
+            self._switch_language(code)
+        self.enter()
 
     @Slot()
     def goHome(self) -> None:
@@ -363,16 +393,24 @@ class Navigator(QObject):
     @Slot(str)
     def setLanguage(self, code: str) -> None:
         if code in self._exhibit.languages and code != self._language:
+            self._switch_language(code)
+            self._log("language_changed", lang=code)
+
+    def _switch_language(self, code: str) -> None:
+        if code != self._language:
             self._language = code
             self.languageChanged.emit()
-            self.viewerChanged.emit()
-            self._log("language_changed", lang=code)
+            self.viewerChanged.emit()  # the open picture's caption and alt text
 
     # --- starting over ------------------------------------------------------------------
 
     @Slot()
     def reset(self, reason: str = "idle") -> None:
-        """Back to exactly the state of a fresh start, for the next visitor."""
+        """Back to the welcome screen, for the next visitor.
+
+        The idle reset is exactly a fresh start; any other keeps the chosen language, as a
+        visitor who goes Home or starts again is still there and reading it.
+        """
         was_visiting = self._screen == "exhibit"
         if was_visiting and self._session_start is not None:
             self._log("session_end", reason=reason,
@@ -383,9 +421,8 @@ class Navigator(QObject):
         self._close_viewer(log=False)
         self._page = 0
         self._screen = "welcome"
-        if self._language != self._exhibit.default_language:
-            self._language = self._exhibit.default_language
-            self.languageChanged.emit()
+        if reason == "idle":
+            self._switch_language(self._exhibit.default_language)
         self.pageChanged.emit()
         self.screenChanged.emit()
         self.resetDone.emit()

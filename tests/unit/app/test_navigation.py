@@ -257,9 +257,74 @@ def test_panel_shown_carries_era_panel_and_language(nav: Navigator, log: Log) ->
     ]
 
 
+# --- choosing a language on the welcome screen ----------------------------------------------
+
+def test_the_welcome_screen_offers_each_language_named_in_itself(nav: Navigator) -> None:
+    assert nav.languageChoices == [{"code": "en", "name": "English"},
+                                   {"code": "ru", "name": "Русский"}]
+
+
+def test_the_invitations_languages_follow_the_current_language(nav: Navigator,
+                                                               qtbot: Any) -> None:
+    assert nav.attractLanguages == ["en", "ru"]
+    assert nav.attractPrompts == ["Touch to explore", "Коснитесь экрана"]
+    with qtbot.waitSignal(nav.textsChanged):
+        nav.setLanguage("ru")
+    assert nav.attractLanguages == ["ru", "en"]
+    assert nav.attractPrompts == ["Коснитесь экрана", "Touch to explore"]
+
+
+def test_choosing_russian_on_the_welcome_screen_enters_in_russian_and_logs_language_chosen(
+        nav: Navigator, log: Log, qtbot: Any) -> None:
+    with qtbot.waitSignals([nav.languageChanged, nav.screenChanged]):
+        nav.chooseLanguage("ru")
+    assert (nav.screen, nav.pageIndex, nav.language) == ("exhibit", 0, "ru")
+    assert nav.title == "Образец выставки" and nav.ui["next"] == "Далее"
+    assert log.events == [("language_chosen", {"lang": "ru"}), ("era_opened", {"era": "first"})]
+    nav.next()
+    assert log.named("panel_shown") == [{"era": "first", "panel": "one", "lang": "ru"}]
+
+
+def test_choosing_the_language_already_shown_still_counts_as_a_choice(nav: Navigator,
+                                                                       log: Log) -> None:
+    nav.chooseLanguage("en")
+    assert nav.screen == "exhibit" and nav.language == "en"
+    assert log.events == [("language_chosen", {"lang": "en"}), ("era_opened", {"era": "first"})]
+
+
+def test_a_language_the_exhibit_lacks_is_ignored(nav: Navigator, log: Log, qtbot: Any) -> None:
+    with qtbot.assertNotEmitted(nav.screenChanged), qtbot.assertNotEmitted(nav.languageChanged):
+        nav.chooseLanguage("de")
+    assert nav.screen == "welcome" and nav.language == "en"
+    assert log.events == []
+
+
+def test_a_language_button_tapped_again_once_inside_changes_nothing(nav: Navigator,
+                                                                     log: Log) -> None:
+    nav.chooseLanguage("ru")
+    log.events.clear()
+    nav.chooseLanguage("en")  # a second tap landing as the welcome screen fades out
+    nav.enterIn("en")
+    assert nav.language == "ru" and log.events == []
+
+
+def test_touching_the_russian_invitation_enters_in_russian_without_a_language_change(
+        nav: Navigator, log: Log) -> None:
+    nav.enterIn("ru")
+    assert (nav.screen, nav.language) == ("exhibit", "ru")
+    assert log.events == [("era_opened", {"era": "first"})]
+
+
+def test_touching_an_invitation_in_an_unknown_language_just_enters(nav: Navigator,
+                                                                   log: Log) -> None:
+    nav.enterIn("xx")
+    assert (nav.screen, nav.language) == ("exhibit", "en")
+    assert log.events == [("era_opened", {"era": "first"})]
+
+
 # --- starting over --------------------------------------------------------------------------
 
-def test_reset_is_exactly_a_fresh_start(nav: Navigator, exhibit: Exhibit) -> None:
+def test_the_idle_reset_is_exactly_a_fresh_start(nav: Navigator, exhibit: Exhibit) -> None:
     fresh = Navigator(exhibit).snapshot()
     nav.enter()
     nav.goToPage(5)
@@ -268,9 +333,45 @@ def test_reset_is_exactly_a_fresh_start(nav: Navigator, exhibit: Exhibit) -> Non
     nav.setZoom(4)
     assert nav.snapshot() != fresh
 
-    nav.reset()
+    nav.reset(reason="idle")
 
     assert nav.snapshot() == fresh
+
+
+def test_the_idle_reset_returns_to_the_default_language(nav: Navigator, qtbot: Any) -> None:
+    nav.chooseLanguage("ru")
+    with qtbot.waitSignal(nav.languageChanged):
+        nav.reset(reason="idle")
+    assert nav.language == "en" and nav.attractLanguages == ["en", "ru"]
+
+
+def test_home_keeps_the_chosen_language(nav: Navigator, exhibit: Exhibit, qtbot: Any) -> None:
+    nav.chooseLanguage("ru")
+    nav.goToPage(5)
+    nav.openImage(0)
+    with qtbot.assertNotEmitted(nav.languageChanged):
+        nav.goHome()
+    assert nav.snapshot() == {**Navigator(exhibit).snapshot(), "language": "ru"}
+    assert nav.attractLanguages == ["ru", "en"] and nav.ui["home"] == "В начало"
+
+
+def test_the_visit_after_home_goes_on_in_the_chosen_language(nav: Navigator, log: Log) -> None:
+    nav.enterIn("ru")
+    nav.goHome()
+    log.events.clear()
+    nav.enter()
+    nav.next()
+    assert nav.language == "ru"
+    assert log.named("panel_shown") == [{"era": "first", "panel": "one", "lang": "ru"}]
+
+
+def test_rendering_each_language_after_a_reset_shows_that_language(nav: Navigator) -> None:
+    shown = []
+    for language in ("ru", "en", "ru"):
+        nav.reset(reason="render")
+        nav.setLanguage(language)
+        shown.append((nav.screen, nav.language, nav.attractLanguages[0]))
+    assert shown == [("welcome", "ru", "ru"), ("welcome", "en", "en"), ("welcome", "ru", "ru")]
 
 
 def test_reset_logs_the_session(nav: Navigator, log: Log, clock: Clock) -> None:
