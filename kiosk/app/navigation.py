@@ -1,5 +1,7 @@
 """Where the visitor is: screen, page, open image, zoom and language.
 
+A visit goes welcome → exhibit → closing (past the last page) and back to welcome.
+
 All of the kiosk's visitor state lives here, in one QObject that QML binds to and calls.
 QML only draws it; tests assert it directly.
 """
@@ -157,6 +159,9 @@ class Navigator(QObject):
         """The welcome screen's language buttons, each named in its own language."""
         return [{"code": code, "name": language_name(code)} for code in self._exhibit.languages]
 
+    def _get_at_last_page(self) -> bool:
+        return self._page == len(self._pages) - 1
+
     def _get_next_language_name(self) -> str:
         return language_name(self._next_language())
 
@@ -225,6 +230,7 @@ class Navigator(QObject):
     panelIndex = Property(int, _get_panel_index, notify=pageChanged)
     eraPosition = Property(int, _get_era_position, notify=pageChanged)
     eraPageCount = Property(int, _get_era_page_count, notify=pageChanged)
+    atLastPage = Property(bool, _get_at_last_page, notify=pageChanged)
     language = Property(str, _get_language, notify=languageChanged)
     languages = Property("QVariantList", _get_languages, notify=exhibitChanged)
     languageChoices = Property("QVariantList", _get_language_choices, notify=exhibitChanged)
@@ -247,12 +253,11 @@ class Navigator(QObject):
     @Slot()
     def enter(self) -> None:
         """A touch on the welcome screen: the visit begins at the first era."""
-        if self._screen == "exhibit":
+        if self._screen != "welcome":
             return
         self._session_start = self._clock()
         self._seen.clear()
-        self._screen = "exhibit"
-        self.screenChanged.emit()
+        self._set_screen("exhibit")
         self._show(self._page, force=True)
 
     @Slot(str)
@@ -279,12 +284,25 @@ class Navigator(QObject):
         self.reset(reason="home")
 
     @Slot()
+    def startAgain(self) -> None:
+        """The closing screen's "Start again": the visit ends, for the next visitor."""
+        self.reset(reason="start_again")
+
+    @Slot()
     def next(self) -> None:
-        self._show(self._page + 1)
+        if self._screen == "closing":
+            return
+        if self._screen == "exhibit" and self._get_at_last_page():
+            self._finish()
+        else:
+            self._show(self._page + 1)
 
     @Slot()
     def previous(self) -> None:
-        self._show(self._page - 1)
+        if self._screen == "closing":
+            self._show(self._page)  # back to the last page, where the visitor left it
+        else:
+            self._show(self._page - 1)
 
     @Slot(int)
     def goToPage(self, index: int) -> None:
@@ -293,26 +311,45 @@ class Navigator(QObject):
     @Slot(int)
     def openEra(self, era_index: int) -> None:
         if 0 <= era_index < len(self._exhibit.eras):
-            if self._screen != "exhibit":
+            if self._screen == "welcome":
                 self.enter()
             self._show(era_start(self._pages, era_index))
 
     @Slot(float, float, float)
     def endSwipe(self, dx: float, velocity: float, width: float) -> None:
         step = swipe_step(dx, velocity, width)
-        if step:
-            self._show(self._page + step)
+        if step > 0:
+            self.next()
+        elif step < 0:
+            self.previous()
+
+    def _set_screen(self, screen: str) -> None:
+        if screen != self._screen:
+            self._screen = screen
+            self.screenChanged.emit()
+
+    def _finish(self) -> None:
+        """Past the last page: the closing screen thanks the visitor."""
+        self._close_viewer(log=False)
+        self._set_screen("closing")
+        self._log("exhibit_finished", panels_seen=len(self._seen))
 
     def _show(self, index: int, force: bool = False) -> None:
+        """Show a page; from the closing screen, any page means back into the exhibit."""
         index = max(0, min(index, len(self._pages) - 1))
-        if index == self._page and not force:
+        returning = self._screen == "closing"
+        if index == self._page and not force and not returning:
             return
+        if returning:
+            self._set_screen("exhibit")
         previous_era = self.current_page.era_index
+        moved = index != self._page
         self._page = index
         self._close_viewer(log=False)
-        self.pageChanged.emit()
+        if moved or force:
+            self.pageChanged.emit()
         page = self.current_page
-        if force or page.era_index != previous_era or page.is_opening:
+        if force or page.era_index != previous_era or (moved and page.is_opening):
             self._log("era_opened", era=page.era.id)
         if page.panel is not None:
             self._seen.add((page.era.id, page.panel.id))
@@ -411,7 +448,7 @@ class Navigator(QObject):
         The idle reset is exactly a fresh start; any other keeps the chosen language, as a
         visitor who goes Home or starts again is still there and reading it.
         """
-        was_visiting = self._screen == "exhibit"
+        was_visiting = self._screen != "welcome"
         if was_visiting and self._session_start is not None:
             self._log("session_end", reason=reason,
                       seconds=round(self._clock() - self._session_start, 1),

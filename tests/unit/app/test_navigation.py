@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -85,18 +86,22 @@ def test_entering_opens_the_first_era(nav: Navigator, log: Log, qtbot: Any) -> N
     assert len(log.events) == 1
 
 
-def test_next_and_previous_stop_at_the_ends(nav: Navigator, qtbot: Any) -> None:
+def test_previous_on_the_first_page_stays_there(nav: Navigator, qtbot: Any) -> None:
     nav.enter()
     with qtbot.assertNotEmitted(nav.pageChanged):
         nav.previous()
-    assert nav.pageIndex == 0
-    for _ in range(LAST_PAGE + 3):
+    assert nav.pageIndex == 0 and nav.screen == "exhibit"
+
+
+def test_next_walks_every_page_in_order(nav: Navigator) -> None:
+    nav.enter()
+    pages = [nav.pageIndex]
+    while not nav.atLastPage:
         nav.next()
-    assert nav.pageIndex == LAST_PAGE
-    with qtbot.assertNotEmitted(nav.pageChanged):
-        nav.next()
+        pages.append(nav.pageIndex)
+    assert pages == list(range(LAST_PAGE + 1))
     nav.previous()
-    assert nav.pageIndex == LAST_PAGE - 1
+    assert nav.pageIndex == LAST_PAGE - 1 and not nav.atLastPage
 
 
 def test_go_to_page_clamps(nav: Navigator) -> None:
@@ -320,6 +325,120 @@ def test_touching_an_invitation_in_an_unknown_language_just_enters(nav: Navigato
     nav.enterIn("xx")
     assert (nav.screen, nav.language) == ("exhibit", "en")
     assert log.events == [("era_opened", {"era": "first"})]
+
+
+# --- the end of the exhibit -----------------------------------------------------------------
+
+def test_only_the_exhibits_last_page_is_the_last_page(nav: Navigator, qtbot: Any) -> None:
+    nav.enter()
+    assert not nav.atLastPage
+    nav.goToPage(LAST_PAGE - 1)
+    assert not nav.atLastPage
+    with qtbot.waitSignal(nav.pageChanged):
+        nav.next()
+    assert nav.atLastPage
+
+
+def test_next_on_the_last_panel_reaches_the_closing_screen_and_logs_exhibit_finished(
+        nav: Navigator, log: Log, qtbot: Any) -> None:
+    nav.enter()
+    nav.goToPage(LAST_PAGE - 1)
+    nav.next()
+    log.events.clear()
+    with qtbot.waitSignal(nav.screenChanged), qtbot.assertNotEmitted(nav.pageChanged):
+        nav.next()
+    assert nav.screen == "closing" and nav.pageIndex == LAST_PAGE
+    assert log.events == [("exhibit_finished", {"panels_seen": 2})]
+
+
+def test_next_on_the_closing_screen_does_nothing(nav: Navigator, log: Log, qtbot: Any) -> None:
+    nav.enter()
+    nav.goToPage(LAST_PAGE)
+    nav.next()
+    log.events.clear()
+    with qtbot.assertNotEmitted(nav.screenChanged), qtbot.assertNotEmitted(nav.pageChanged):
+        nav.next()
+        nav.endSwipe(-400, 0, 1000)
+    assert nav.screen == "closing" and log.events == []
+
+
+def test_swiping_on_past_the_last_panel_reaches_the_closing_screen(nav: Navigator,
+                                                                  log: Log) -> None:
+    nav.enter()
+    nav.goToPage(LAST_PAGE)
+    nav.endSwipe(-400, 0, 1000)
+    assert nav.screen == "closing"
+    assert log.events[-1] == ("exhibit_finished", {"panels_seen": 1})
+
+
+def test_a_picture_open_on_the_last_panel_closes_on_the_way_out(nav: Navigator,
+                                                               log: Log) -> None:
+    nav.enter()
+    nav.goToPage(LAST_PAGE)
+    nav.openImage(0)
+    nav.setZoom(3)
+    nav.next()
+    assert nav.screen == "closing"
+    assert not nav.viewerOpen and nav.zoom == 1.0 and nav.viewerImage == {}
+    assert "image_closed" not in [name for name, _ in log.events]
+
+
+@pytest.mark.parametrize("back", [
+    lambda nav: nav.previous(),
+    lambda nav: nav.endSwipe(400, 0, 1000),
+], ids=["previous", "swipe back"])
+def test_going_back_from_the_closing_screen_shows_the_last_panel_again(
+        nav: Navigator, log: Log, qtbot: Any, back: Callable[[Navigator], None]) -> None:
+    nav.enter()
+    nav.goToPage(LAST_PAGE)
+    nav.next()
+    log.events.clear()
+    with qtbot.waitSignal(nav.screenChanged):
+        back(nav)
+    assert nav.screen == "exhibit" and nav.pageIndex == LAST_PAGE and nav.atLastPage
+    assert log.events == [("panel_shown", {"era": "third", "panel": "six", "lang": "en"})]
+
+
+def test_an_era_opened_from_the_closing_screen_continues_the_visit_at_its_opening(
+        nav: Navigator, log: Log, clock: Clock) -> None:
+    nav.enter()
+    nav.goToPage(LAST_PAGE)
+    nav.next()
+    log.events.clear()
+    nav.openEra(0)
+    assert (nav.screen, nav.pageIndex) == ("exhibit", 0)
+    assert log.events == [("era_opened", {"era": "first"})]
+    nav.next()
+    clock.now += 30
+    nav.goHome()
+    assert log.named("session_end") == [{"reason": "home", "seconds": 30.0, "panels_seen": 2}]
+
+
+def test_start_again_returns_to_the_welcome_screen(nav: Navigator, log: Log,
+                                                   clock: Clock, qtbot: Any) -> None:
+    nav.chooseLanguage("ru")
+    nav.goToPage(LAST_PAGE)
+    nav.next()
+    clock.now += 120
+    log.events.clear()
+    with qtbot.waitSignal(nav.resetDone), qtbot.assertNotEmitted(nav.languageChanged):
+        nav.startAgain()
+    assert (nav.screen, nav.pageIndex, nav.language) == ("welcome", 0, "ru")
+    assert log.events == [
+        ("session_end", {"reason": "start_again", "seconds": 120.0, "panels_seen": 1}),
+        ("attract_shown", {}),
+    ]
+
+
+def test_the_idle_reset_ends_a_visit_left_on_the_closing_screen(nav: Navigator,
+                                                               log: Log) -> None:
+    nav.enterIn("ru")
+    nav.goToPage(LAST_PAGE)
+    nav.next()
+    log.events.clear()
+    nav.reset(reason="idle")
+    assert (nav.screen, nav.language) == ("welcome", "en")
+    assert [name for name, _ in log.events] == ["session_end", "attract_shown"]
 
 
 # --- starting over --------------------------------------------------------------------------
