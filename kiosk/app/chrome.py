@@ -28,6 +28,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "zoomHint": "Pinch or double-tap to zoom",
         "era": "Era",
         "intro": "Introduction",
+        "eras": "Eras",
+        "chooseLanguage": "Choose your language",
+        "moreText": "More",
+        "finish": "The end",
+        "thanks": "Thank you for visiting",
+        "thanksBody": "Choose an era below to look again, or start again for the next visitor.",
+        "startAgain": "Start again",
     },
     "ru": {
         "home": "В начало",
@@ -45,6 +52,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "zoomHint": "Сведите или разведите пальцы либо коснитесь дважды, чтобы увеличить",
         "era": "Период",
         "intro": "Введение",
+        "eras": "Периоды",
+        "chooseLanguage": "Выберите язык",
+        "moreText": "Читать дальше",
+        "finish": "Завершение",
+        "thanks": "Спасибо, что посетили выставку",
+        "thanksBody": "Выберите период ниже, чтобы вернуться к нему, "
+                      "или начните сначала для следующего посетителя.",
+        "startAgain": "Начать сначала",
     },
 }
 

@@ -1,5 +1,7 @@
 """Where the visitor is: screen, page, open image, zoom and language.
 
+A visit goes welcome → exhibit → closing (past the last page) and back to welcome.
+
 All of the kiosk's visitor state lives here, in one QObject that QML binds to and calls.
 QML only draws it; tests assert it directly.
 """
@@ -153,6 +155,13 @@ class Navigator(QObject):
     def _get_languages(self) -> list[str]:
         return list(self._exhibit.languages)
 
+    def _get_language_choices(self) -> list[dict[str, str]]:
+        """The welcome screen's language buttons, each named in its own language."""
+        return [{"code": code, "name": language_name(code)} for code in self._exhibit.languages]
+
+    def _get_at_last_page(self) -> bool:
+        return self._page == len(self._pages) - 1
+
     def _get_next_language_name(self) -> str:
         return language_name(self._next_language())
 
@@ -203,11 +212,16 @@ class Navigator(QObject):
         chosen = list(dict.fromkeys(files))[:MAX_ATTRACT_IMAGES]
         return [image_source(f, self.generation) for f in chosen]
 
+    def _get_attract_languages(self) -> list[str]:
+        """The exhibit's languages, the current one first: the order of the invitations."""
+        languages = list(self._exhibit.languages)
+        start = languages.index(self._language)
+        return languages[start:] + languages[:start]
+
     def _get_attract_prompts(self) -> list[str]:
         """The invitation in every language, the current one first."""
-        prompt, languages = self._exhibit.attract.prompt, self._exhibit.languages
-        start = languages.index(self._language)
-        return [prompt.get(code) for code in languages[start:] + languages[:start]]
+        prompt = self._exhibit.attract.prompt
+        return [prompt.get(code) for code in self._get_attract_languages()]
 
     screen = Property(str, _get_screen, notify=screenChanged)
     pageIndex = Property(int, _get_page_index, notify=pageChanged)
@@ -216,8 +230,10 @@ class Navigator(QObject):
     panelIndex = Property(int, _get_panel_index, notify=pageChanged)
     eraPosition = Property(int, _get_era_position, notify=pageChanged)
     eraPageCount = Property(int, _get_era_page_count, notify=pageChanged)
+    atLastPage = Property(bool, _get_at_last_page, notify=pageChanged)
     language = Property(str, _get_language, notify=languageChanged)
     languages = Property("QVariantList", _get_languages, notify=exhibitChanged)
+    languageChoices = Property("QVariantList", _get_language_choices, notify=exhibitChanged)
     nextLanguageName = Property(str, _get_next_language_name, notify=textsChanged)
     ui = Property("QVariantMap", _get_ui, notify=languageChanged)
     viewerOpen = Property(bool, _get_viewer_open, notify=viewerChanged)
@@ -230,31 +246,63 @@ class Navigator(QObject):
     subtitle = Property(str, _get_subtitle, notify=textsChanged)
     attractImages = Property("QVariantList", _get_attract_images, notify=exhibitChanged)
     attractPrompts = Property("QVariantList", _get_attract_prompts, notify=textsChanged)
+    attractLanguages = Property("QVariantList", _get_attract_languages, notify=textsChanged)
 
     # --- moving around --------------------------------------------------------------
 
     @Slot()
     def enter(self) -> None:
         """A touch on the welcome screen: the visit begins at the first era."""
-        if self._screen == "exhibit":
+        if self._screen != "welcome":
             return
         self._session_start = self._clock()
         self._seen.clear()
-        self._screen = "exhibit"
-        self.screenChanged.emit()
+        self._set_screen("exhibit")
         self._show(self._page, force=True)
+
+    @Slot(str)
+    def chooseLanguage(self, code: str) -> None:
+        """A language button on the welcome screen: the visit begins in that language."""
+        if self._screen != "welcome" or code not in self._exhibit.languages:
+            return
+        self._switch_language(code)
+        self._log("language_chosen", lang=code)
+        self.enter()
+
+    @Slot(str)
+    def enterIn(self, code: str) -> None:
+        """A touch elsewhere on the welcome screen while its invitation shows in `code`:
+        the visitor answered that invitation, so the visit is in its language."""
+        if self._screen != "welcome":
+            return
+        if code in self._exhibit.languages:
+            self._switch_language(code)
+        self.enter()
 
     @Slot()
     def goHome(self) -> None:
         self.reset(reason="home")
 
     @Slot()
+    def startAgain(self) -> None:
+        """The closing screen's "Start again": the visit ends, for the next visitor."""
+        self.reset(reason="start_again")
+
+    @Slot()
     def next(self) -> None:
-        self._show(self._page + 1)
+        if self._screen == "closing":
+            return
+        if self._screen == "exhibit" and self._get_at_last_page():
+            self._finish()
+        else:
+            self._show(self._page + 1)
 
     @Slot()
     def previous(self) -> None:
-        self._show(self._page - 1)
+        if self._screen == "closing":
+            self._show(self._page)  # back to the last page, where the visitor left it
+        else:
+            self._show(self._page - 1)
 
     @Slot(int)
     def goToPage(self, index: int) -> None:
@@ -263,26 +311,45 @@ class Navigator(QObject):
     @Slot(int)
     def openEra(self, era_index: int) -> None:
         if 0 <= era_index < len(self._exhibit.eras):
-            if self._screen != "exhibit":
+            if self._screen == "welcome":
                 self.enter()
             self._show(era_start(self._pages, era_index))
 
     @Slot(float, float, float)
     def endSwipe(self, dx: float, velocity: float, width: float) -> None:
         step = swipe_step(dx, velocity, width)
-        if step:
-            self._show(self._page + step)
+        if step > 0:
+            self.next()
+        elif step < 0:
+            self.previous()
+
+    def _set_screen(self, screen: str) -> None:
+        if screen != self._screen:
+            self._screen = screen
+            self.screenChanged.emit()
+
+    def _finish(self) -> None:
+        """Past the last page: the closing screen thanks the visitor."""
+        self._close_viewer(log=False)
+        self._set_screen("closing")
+        self._log("exhibit_finished", panels_seen=len(self._seen))
 
     def _show(self, index: int, force: bool = False) -> None:
+        """Show a page; from the closing screen, any page means back into the exhibit."""
         index = max(0, min(index, len(self._pages) - 1))
-        if index == self._page and not force:
+        returning = self._screen == "closing"
+        if index == self._page and not force and not returning:
             return
+        if returning:
+            self._set_screen("exhibit")
         previous_era = self.current_page.era_index
+        moved = index != self._page
         self._page = index
         self._close_viewer(log=False)
-        self.pageChanged.emit()
+        if moved or force:
+            self.pageChanged.emit()
         page = self.current_page
-        if force or page.era_index != previous_era or page.is_opening:
+        if force or page.era_index != previous_era or (moved and page.is_opening):
             self._log("era_opened", era=page.era.id)
         if page.panel is not None:
             self._seen.add((page.era.id, page.panel.id))
@@ -299,8 +366,15 @@ class Navigator(QObject):
         self._viewer_index = index
         self._set_zoom(1.0)
         self.viewerChanged.emit()
-        self._log("image_opened", era=self.current_page.era.id, panel=panel.id,
-                  image=panel.images[index].file)
+        self._log_image()
+
+    def _log_image(self) -> None:
+        """The picture now in the viewer, whether opened from the panel or moved to."""
+        page = self.current_page
+        if page.panel is not None:
+            self._log("image_opened", era=page.era.id, panel=page.panel.id,
+                      image=page.panel.images[self._viewer_index].file,
+                      index=self._viewer_index)
 
     @Slot()
     def closeImage(self) -> None:
@@ -321,6 +395,7 @@ class Navigator(QObject):
             self._viewer_index = index
             self._set_zoom(1.0)
             self.viewerChanged.emit()
+            self._log_image()
 
     @Slot(float, float, float)
     def endViewerSwipe(self, dx: float, velocity: float, width: float) -> None:
@@ -355,17 +430,25 @@ class Navigator(QObject):
     @Slot(str)
     def setLanguage(self, code: str) -> None:
         if code in self._exhibit.languages and code != self._language:
+            self._switch_language(code)
+            self._log("language_changed", lang=code)
+
+    def _switch_language(self, code: str) -> None:
+        if code != self._language:
             self._language = code
             self.languageChanged.emit()
-            self.viewerChanged.emit()
-            self._log("language_changed", lang=code)
+            self.viewerChanged.emit()  # the open picture's caption and alt text
 
     # --- starting over ------------------------------------------------------------------
 
     @Slot()
     def reset(self, reason: str = "idle") -> None:
-        """Back to exactly the state of a fresh start, for the next visitor."""
-        was_visiting = self._screen == "exhibit"
+        """Back to the welcome screen, for the next visitor.
+
+        The idle reset is exactly a fresh start; any other keeps the chosen language, as a
+        visitor who goes Home or starts again is still there and reading it.
+        """
+        was_visiting = self._screen != "welcome"
         if was_visiting and self._session_start is not None:
             self._log("session_end", reason=reason,
                       seconds=round(self._clock() - self._session_start, 1),
@@ -375,9 +458,8 @@ class Navigator(QObject):
         self._close_viewer(log=False)
         self._page = 0
         self._screen = "welcome"
-        if self._language != self._exhibit.default_language:
-            self._language = self._exhibit.default_language
-            self.languageChanged.emit()
+        if reason == "idle":
+            self._switch_language(self._exhibit.default_language)
         self.pageChanged.emit()
         self.screenChanged.emit()
         self.resetDone.emit()

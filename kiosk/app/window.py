@@ -215,7 +215,8 @@ def _remeasure(window: QQuickWindow, metrics: ScreenMetrics) -> None:
 
 
 def _wire_idle(nav: Navigator, idle: IdleMonitor, log_event: EventSink) -> None:
-    """The idle monitor runs only during a visit: the welcome screen has nothing to reset."""
+    """The idle monitor runs on every screen of a visit, the closing one included: only
+    the welcome screen has nothing to reset."""
     idle.promptShown.connect(lambda: log_event("idle_prompt"))
     idle.promptDismissed.connect(lambda: log_event("idle_dismissed"))
 
@@ -224,5 +225,5 @@ def _wire_idle(nav: Navigator, idle: IdleMonitor, log_event: EventSink) -> None:
         nav.reset(reason="idle")
 
     idle.resetRequested.connect(reset)
-    nav.screenChanged.connect(lambda: idle.set_enabled(nav.screen == "exhibit"))
-    idle.set_enabled(nav.screen == "exhibit")
+    nav.screenChanged.connect(lambda: idle.set_enabled(nav.screen != "welcome"))
+    idle.set_enabled(nav.screen != "welcome")

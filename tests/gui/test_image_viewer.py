@@ -46,7 +46,7 @@ def test_tapping_the_panel_picture_opens_it_full_screen(kiosk_window: Kiosk) -> 
     assert kiosk.item("viewerImage").property("source") == \
         kiosk.item("panelImage").property("source")
     assert kiosk.events == [("image_opened", {"era": "first", "panel": "one",
-                                              "image": "assets/img0.png"})]
+                                              "image": "assets/img0.png", "index": 0})]
 
 
 def test_the_caption_and_credit_are_shown_under_the_picture(kiosk_window: Kiosk) -> None:
@@ -210,6 +210,7 @@ def test_the_arrow_buttons_move_between_pictures(kiosk_window: Kiosk) -> None:
     assert not kiosk.item("viewerNext").isEnabled()
     kiosk.click("viewerPrevious")
     kiosk.wait(lambda: kiosk.nav.viewerIndex == 0)
+    assert [fields["index"] for fields in kiosk.events_named("image_opened")] == [1, 0]
 
 
 def test_a_one_picture_panel_has_no_arrows(kiosk_window: Kiosk) -> None:

@@ -75,7 +75,8 @@ def test_switching_back_restores_the_first_language(kiosk_window: Kiosk) -> None
     assert [e["lang"] for e in kiosk.events_named("language_changed")] == ["ru", "en"]
 
 
-def test_home_returns_to_the_welcome_screen_and_ends_the_visit(kiosk_window: Kiosk) -> None:
+def test_home_returns_to_the_welcome_screen_in_the_chosen_language_and_ends_the_visit(
+        kiosk_window: Kiosk) -> None:
     kiosk = kiosk_window
     kiosk.enter()
     kiosk.swipe(-700)
@@ -89,8 +90,8 @@ def test_home_returns_to_the_welcome_screen_and_ends_the_visit(kiosk_window: Kio
     kiosk.wait(lambda: kiosk.nav.screen == "welcome")
     assert kiosk.is_shown("welcomeScreen")
     assert not kiosk.item("exhibitScreen").isVisible()
-    assert kiosk.nav.language == "en" and kiosk.nav.pageIndex == 0
-    assert kiosk.item("welcomeTitle").property("text") == "Sample Exhibit"
+    assert kiosk.nav.language == "ru" and kiosk.nav.pageIndex == 0
+    assert kiosk.item("welcomeTitle").property("text") == "Образец выставки"
     assert kiosk.events == [
         ("session_end", {"reason": "home", "seconds": 42.0, "panels_seen": 2}),
         ("attract_shown", {}),
