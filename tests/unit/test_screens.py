@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from kiosk.cli import build_parser
 from kiosk.screens import (
     ASSUMED_DIAGONAL_IN,
     DEFAULT_PROFILE,
@@ -93,3 +94,28 @@ def test_all_means_the_six_profiles() -> None:
 def test_size_alone_is_that_many_pixels_on_a_24_inch_screen() -> None:
     assert sized(1920, 1080) == ScreenProfile("1920x1080", 1920, 1080, ASSUMED_DIAGONAL_IN)
     assert sized(1920, 1080).physical_mm == PROFILES["24in"].physical_mm
+
+
+def test_render_takes_screens_repeated_or_all() -> None:
+    parser = build_parser("render")
+    args = parser.parse_args(["render", "--out", "x", "--screen", "10.1in",
+                              "--screen", "1024x600@7", "--strict"])
+    assert args.screens == [PROFILES["10.1in"], ScreenProfile("1024x600@7", 1024, 600, 7.0)]
+    assert args.strict and args.size is None
+    args = parser.parse_args(["render", "--out", "x", "--screen", "all"])
+    assert args.screens == list(PROFILES.values())
+    args = parser.parse_args(["render", "--out", "x"])
+    assert (args.screens, args.size, args.strict) == (None, None, False)
+
+
+@pytest.mark.parametrize("argv", [
+    ["render", "--out", "x", "--screen", "24inch"],
+    ["render", "--out", "x", "--screen", "24in", "--size", "1920x1080"],
+])
+def test_render_refuses_an_unknown_screen_or_both_ways_of_giving_one(
+        argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        build_parser("render").parse_args(argv)
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert "unknown screen '24inch'" in error or "not allowed with argument" in error
