@@ -14,6 +14,7 @@ from pathlib import Path
 from kiosk import __version__
 from kiosk.bundled import bundled_exhibit
 from kiosk.refcounts import make_singletons_immortal
+from kiosk.screens import PROFILES, parse_screens
 
 COMMANDS = ("run", "validate", "render", "set-pin", "install-service")
 
@@ -67,10 +68,21 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                          help="visitor event log, one JSON object a line (default: data folder)")
     if validate := command("validate", "check an exhibit file and its images"):
         _exhibit_argument(validate)
-    if render := command("render", "render every screen to PNG plus a proof sheet"):
+    if render := command("render", "render every screen to PNG plus a proof sheet, and "
+                                   "check that every text fits"):
         _exhibit_argument(render)
         render.add_argument("--out", type=Path, required=True, metavar="DIR")
-        render.add_argument("--size", type=parse_size, default=(1920, 1080), metavar="WxH")
+        screen = render.add_mutually_exclusive_group()
+        screen.add_argument("--size", type=parse_size, default=None, metavar="WxH",
+                            help="a screen of this many pixels, taken as 24 inches")
+        screen.add_argument(
+            "--screen", dest="screens", type=parse_screens, action="extend", default=None,
+            metavar="NAME|WxH@IN",
+            help=f"a screen profile ({', '.join(PROFILES)}), 'all' for every one, or a "
+                 "custom one such as 1366x768@15.6; repeat for several, each then in its "
+                 "own folder of DIR (default: 24in)")
+        render.add_argument("--strict", action="store_true",
+                            help="exit 1 when any text does not fit")
     command("set-pin", "set the staff PIN (asked twice)")
     if service := command("install-service",
                           "install a systemd unit that starts the kiosk at boot"):
@@ -102,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "render":
         from kiosk.app.render import render_command
 
-        return render_command(exhibit, args.out, args.size)
+        return render_command(exhibit, args.out, args.size, screens=args.screens or (),
+                              strict=args.strict)
     if args.command == "set-pin":
         from kiosk.staff.pin import set_pin_command
 

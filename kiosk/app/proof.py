@@ -41,6 +41,7 @@ INK = QColor("#1b1b1b")
 MUTED = QColor("#5a5a5a")
 ACCENT = QColor("#7a5a1c")
 RULE = QColor("#c8c8c8")
+ALERT = QColor("#b00020")  # texts that do not fit: the one thing a reviewer must not miss
 # Of the page's height: leaves room for a panel's words beside a 16:9 screenshot.
 SCREENSHOT_SHARE = 0.36
 
@@ -206,7 +207,7 @@ def write_proof(exhibit: Exhibit, rendered: RenderResult, path: Path,
                    for code in languages]
         sheets.append(_Sheet(page, columns, [c.pages(body_height) for c in columns]))
     total = 1 + sum(sheet.page_count for sheet in sheets)
-    footer = (f"{exhibit.title.get(default)} · proof of {rendered.size[0]}×{rendered.size[1]} "
+    footer = (f"{exhibit.title.get(default)} · proof of {rendered.screen.label} "
               f"screens · {when:%Y-%m-%d %H:%M}")
 
     painter = QPainter()
@@ -241,6 +242,7 @@ def _screen_column(device: QPdfWriter, width: float, body_height: float, exhibit
     default = " (default)" if code == exhibit.default_language else ""
     column.text(f"{language_name(code)} · {code}{default}", _font(10, bold=True), ACCENT,
                 space=0, keep=True)
+    _misfits(column, rendered, page, code)
     shot = rendered.shot(page, code)
     if shot is not None:
         image = QImage(str(shot.path))
@@ -267,6 +269,19 @@ def _screen_column(device: QPdfWriter, width: float, body_height: float, exhibit
         _field(column, "Alt text", image.alt, code)
         _field(column, "Credit", image.credit, code)
     return column
+
+
+def _misfits(column: _Column, rendered: RenderResult, page: Page | None, code: str) -> None:
+    """A red note of what first failed to fit on this screen (`kiosk render` lists them)."""
+    found = [w for w in rendered.fit if w.page == page and w.language == code]
+    if not found:
+        return
+    column.text(f"Does not fit on {rendered.screen.label}:", _font(10.5, bold=True), ALERT,
+                space=2, keep=True)
+    for warning in found:
+        where = (_where(warning.location) if warning.location is not None
+                 else Path(warning.screen_file).name)
+        column.text(f"{warning.message} ({where})", _font(10), ALERT, space=0.6)
 
 
 def _field(column: _Column, label: str, text: Text | None, code: str) -> None:
@@ -345,7 +360,7 @@ def _cover(painter: QPainter, writer: QPdfWriter, exhibit: Exhibit, rendered: Re
     facts = [
         ("Exhibit file", str(exhibit.path)),
         ("Rendered", f"{when:%Y-%m-%d %H:%M %Z}".strip()),
-        ("Screen size", f"{rendered.size[0]}×{rendered.size[1]} pixels"),
+        ("Screen", f"{rendered.screen.label}, {rendered.screen.diagonal_in:g} inches"),
         ("Languages", ", ".join(f"{language_name(c)} ({c})" for c in exhibit.languages)),
         ("Contents", f"{len(exhibit.eras)} eras, {panels} panels, {images} images"),
         ("Screens", f"{len(rendered.shots)} PNG files beside this proof"),
@@ -356,6 +371,12 @@ def _cover(painter: QPainter, writer: QPdfWriter, exhibit: Exhibit, rendered: Re
     column.text("Each following page shows one screen: its source line in the exhibit file "
                 "(top right), then one column per language with the screenshot and every "
                 "text a visitor can read or hear.", _font(10), MUTED, space=6)
+    if rendered.fit:
+        column.text(f"{len(rendered.fit)} texts do not fit on this screen; each is noted in "
+                    "red on the page where it is first seen.", _font(10.5, bold=True), ALERT,
+                    space=4)
+        for code in exhibit.languages:
+            _misfits(column, rendered, None, code)
     for y, piece in column.pages(height)[0]:
         piece.draw(painter, left, top + y)
 

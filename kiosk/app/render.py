@@ -1,4 +1,5 @@
-"""``kiosk render``: every screen of the real kiosk window to PNG, plus a proof sheet.
+"""``kiosk render``: every screen of the real kiosk window to PNG, plus a proof sheet,
+on one screen profile or several, with a check that every text fits (kiosk.app.fit).
 
 The screens are the kiosk's own QML over the exhibit (built by :func:`create_view`), so
 what curators proof is exactly what visitors will see. Rendering needs no display: the
@@ -11,6 +12,7 @@ import os
 import re
 import sys
 import time
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,13 +24,17 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
+from kiosk.app.fit import fit_problems
+from kiosk.app.fitreport import FitLog, FitWarning, fit_warning
 from kiosk.app.pages import Page
 from kiosk.app.window import create_view, load_fonts
 from kiosk.exhibit.model import Exhibit
 from kiosk.refcounts import make_singletons_immortal
+from kiosk.screens import DEFAULT_PROFILE, ScreenProfile, sized, unique
 
 EXIT_OK = 0
 EXIT_INVALID = 1
+EXIT_DOES_NOT_FIT = 1  # with --strict
 EXIT_UNWRITABLE = 2
 
 PROOF_NAME = "proof.pdf"
@@ -54,14 +60,19 @@ class Screenshot:
 
 @dataclass
 class RenderResult:
-    """What `kiosk render` made, and what did not go as it should."""
+    """What `kiosk render` made on one screen profile, and what did not go as it should."""
 
-    size: tuple[int, int]
+    screen: ScreenProfile
     languages: tuple[str, ...]
     shots: list[Screenshot] = field(default_factory=list)
+    fit: list[FitWarning] = field(default_factory=list)  # each text once
     qml_warnings: list[str] = field(default_factory=list)
     unsettled: list[str] = field(default_factory=list)  # screens grabbed at the deadline
     seconds: float = 0.0
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.size
 
     def shot(self, page: Page | None, language: str) -> Screenshot | None:
         return next((s for s in self.shots if s.page == page and s.language == language), None)
@@ -80,15 +91,16 @@ def screenshot_name(page: Page | None, language: str, default_language: str) -> 
     return stem + ".png"
 
 
-def render_exhibit(exhibit: Exhibit, out: Path, size: tuple[int, int], *,
+def render_exhibit(exhibit: Exhibit, out: Path | None, screen: ScreenProfile, *,
                    languages: tuple[str, ...] | None = None) -> RenderResult:
     """Render the welcome screen and every page in each of ``languages`` (default: all)
-    to PNG files in ``out``. Needs a QGuiApplication; raises OSError if a file can't be
-    written."""
+    on ``screen`` to PNG files in ``out`` (None: none), checking on each that every text
+    fits. Needs a QGuiApplication; raises OSError if a file can't be written."""
     started = time.monotonic()
     languages = languages or exhibit.languages
-    result = RenderResult(size, languages)
-    view = create_view(exhibit, size=size)
+    result = RenderResult(screen, languages)
+    fit = FitLog()
+    view = create_view(exhibit, size=screen.size, physical_mm=screen.physical_mm)
     # No transitions, no idle prompt: every grab shows a screen at rest.
     view.nav.animate = False
     view.idle.stop()
@@ -110,6 +122,11 @@ def render_exhibit(exhibit: Exhibit, out: Path, size: tuple[int, int], *,
                     name = screenshot_name(page, language, exhibit.default_language)
                     if not wait_until_settled(window, view.engine):
                         result.unsettled.append(name)
+                    where = str(out / name) if out is not None else name
+                    for problem in fit_problems(window, view.engine):
+                        fit.add(fit_warning(problem, exhibit, page, language, screen, where))
+                    if out is None:
+                        continue
                     image = window.grabWindow()
                     path = out / name
                     if len(saves) >= MAX_PENDING_SAVES:  # a 4K screen is 33 MB: keep few
@@ -121,8 +138,16 @@ def render_exhibit(exhibit: Exhibit, out: Path, size: tuple[int, int], *,
                 save.result()  # re-raises a failed write
             result.qml_warnings = list(view.warnings)
             view.dispose()
+    result.fit = fit.warnings
     result.seconds = time.monotonic() - started
     return result
+
+
+def check_fit(exhibit: Exhibit, screen: ScreenProfile, *,
+              languages: tuple[str, ...] | None = None) -> RenderResult:
+    """Whether every text of every screen fits on ``screen``, without writing any file:
+    the result's ``fit`` lists what does not. Needs a QGuiApplication and the fonts."""
+    return render_exhibit(exhibit, None, screen, languages=languages)
 
 
 def _save(image: QImage, path: Path) -> None:
@@ -209,9 +234,15 @@ def stale_screens(out: Path, written: list[Screenshot]) -> list[Path]:
                   if _SCREEN_FILE.match(p.name) and p.name not in fresh)
 
 
-def render_command(exhibit_path: Path, out: Path, size: tuple[int, int], *,
+def render_command(exhibit_path: Path, out: Path, size: tuple[int, int] | None = None, *,
+                   screens: Sequence[ScreenProfile] = (), strict: bool = False,
                    stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """``kiosk render``: 0 written, 1 the exhibit is invalid, 2 unreadable or unwritable."""
+    """``kiosk render``: 0 written, 1 the exhibit is invalid (or, with ``strict``, a text
+    does not fit), 2 unreadable or unwritable.
+
+    On each of ``screens``, or else on a ``size`` in pixels taken as a 24-inch screen
+    (default: the 24in profile). One screen goes into ``out``; several into a folder each.
+    """
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     # Before any QGuiApplication exists: render over SSH, in CI, anywhere without a display.
@@ -228,40 +259,63 @@ def render_command(exhibit_path: Path, out: Path, size: tuple[int, int], *,
                   f"(check with: kiosk validate {exhibit_path})", file=stderr)
         return status
     exhibit = result.exhibit
-
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        probe = out / ".kiosk-render-probe"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        print(f"{out}: cannot write the screens here ({exc.strerror or exc}); "
-              "choose another folder with --out", file=stderr)
-        return EXIT_UNWRITABLE
+    targets = list(unique(screens)) or [sized(*size) if size else DEFAULT_PROFILE]
+    folders = {screen: out if len(targets) == 1 else out / screen.name for screen in targets}
+    for folder in folders.values():
+        if not _writable(folder, stderr):
+            return EXIT_UNWRITABLE
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert isinstance(app, QGuiApplication)
     from kiosk.app.proof import write_proof
 
     load_fonts()
-    try:
-        rendered = render_exhibit(exhibit, out, size)
-        pages = write_proof(exhibit, rendered, out / PROOF_NAME, datetime.now().astimezone())
-    except OSError as exc:
-        print(f"{exc}; choose another folder with --out", file=stderr)
-        return EXIT_UNWRITABLE
+    counts: list[tuple[ScreenProfile, int]] = []
+    for screen, folder in folders.items():
+        try:
+            rendered = render_exhibit(exhibit, folder, screen)
+            pages = write_proof(exhibit, rendered, folder / PROOF_NAME,
+                                datetime.now().astimezone())
+        except OSError as exc:
+            print(f"{exc}; choose another folder with --out", file=stderr)
+            return EXIT_UNWRITABLE
+        _report(rendered, folder, pages, stdout, stderr)
+        counts.append((screen, len(rendered.fit)))
 
+    total = sum(count for _, count in counts)
+    noun = "fit warning" if total == 1 else "fit warnings"
+    per_screen = ", ".join(f"{screen.name}: {count}" for screen, count in counts)
+    print(f"{exhibit_path}: {total} {noun} ({per_screen})", file=stdout)
+    return EXIT_DOES_NOT_FIT if strict and total else EXIT_OK
+
+
+def _writable(folder: Path, stderr: TextIO) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".kiosk-render-probe"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        print(f"{folder}: cannot write the screens here ({exc.strerror or exc}); "
+              "choose another folder with --out", file=stderr)
+        return False
+    return True
+
+
+def _report(rendered: RenderResult, folder: Path, pages: int, stdout: TextIO,
+            stderr: TextIO) -> None:
     for warning in rendered.qml_warnings:
         print(f"QML warning: {warning}", file=stderr)
     for name in rendered.unsettled:
-        print(f"{out / name}: images still loading after {SETTLE_TIMEOUT_MS // 1000} s; "
+        print(f"{folder / name}: images still loading after {SETTLE_TIMEOUT_MS // 1000} s; "
               "this screen may be incomplete", file=stderr)
-    width, height = size
-    print(f"{out}: {len(rendered.shots)} screens at {width}x{height} "
+    for fit in rendered.fit:
+        print(fit, file=stderr)
+    width, height = rendered.size
+    print(f"{folder}: {len(rendered.shots)} screens at {width}x{height} "
           f"({', '.join(rendered.languages)}) and {PROOF_NAME} ({pages} pages) "
           f"in {rendered.seconds:.1f} s", file=stdout)
-    stale = stale_screens(out, rendered.shots)
+    stale = stale_screens(folder, rendered.shots)
     if stale:
-        print(f"{out}: {len(stale)} older screens not from this render (panels renamed or "
+        print(f"{folder}: {len(stale)} older screens not from this render (panels renamed or "
               f"removed?): {', '.join(p.name for p in stale)}", file=stdout)
-    return EXIT_OK

@@ -115,7 +115,8 @@ class KioskView(Record):
 def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
                 log_event: EventSink = _no_events,
                 clock: Callable[[], float] | None = None,
-                defer_screens: bool = False, locked: bool = False) -> KioskView:
+                defer_screens: bool = False, locked: bool = False,
+                physical_mm: tuple[float, float] | None = None) -> KioskView:
     """Create (but don't show) the kiosk window for `exhibit`.
 
     With `defer_screens` only the welcome screen is built now, no picture is decoded and
@@ -123,13 +124,15 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     once the window's `screensWanted` is set, or as soon as a visitor or staff need one
     (see Main.qml), and pictures are decoded and input watched (idle monitor, staff
     chord) once the first frame is on screen. A `locked` window (kiosk mode) has no frame
-    and refuses to close from the start.
+    and refuses to close from the start. With `physical_mm` (width, height) its sizes in
+    millimetres assume a screen of that size rather than asking the platform (offscreen
+    knows none), also after a resize.
     """
     nav = Navigator(exhibit, log_event, **({"clock": clock} if clock else {}))
     pages = PagesModel(nav)
     eras = ErasModel(nav)
     metrics = ScreenMetrics()
-    metrics.update_for(*size)
+    metrics.update_for(*size, physical_mm)
     idle = IdleMonitor(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000))
     banner = StaffBanner()
     staff = StaffAccess(PinStore())
@@ -185,10 +188,10 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     else:
         watch_input()
     # Sizes in millimetres follow the window: a resize or another screen re-derives them.
-    window.widthChanged.connect(lambda _w: _remeasure(window, metrics))
-    window.heightChanged.connect(lambda _h: _remeasure(window, metrics))
-    window.screenChanged.connect(lambda _s: _remeasure(window, metrics))
-    _remeasure(window, metrics)
+    window.widthChanged.connect(lambda _w: _remeasure(window, metrics, physical_mm))
+    window.heightChanged.connect(lambda _h: _remeasure(window, metrics, physical_mm))
+    window.screenChanged.connect(lambda _s: _remeasure(window, metrics, physical_mm))
+    _remeasure(window, metrics, physical_mm)
     return KioskView(engine, window, nav, pages, eras, metrics, idle, banner, staff, warnings,
                      decoder)
 
@@ -210,8 +213,10 @@ def physical_size_mm(window: QQuickWindow) -> tuple[float, float] | None:
             physical.height() * window.height() / geometry.height())
 
 
-def _remeasure(window: QQuickWindow, metrics: ScreenMetrics) -> None:
-    metrics.update_for(window.width(), window.height(), physical_size_mm(window))
+def _remeasure(window: QQuickWindow, metrics: ScreenMetrics,
+               physical_mm: tuple[float, float] | None = None) -> None:
+    metrics.update_for(window.width(), window.height(),
+                       physical_mm if physical_mm is not None else physical_size_mm(window))
 
 
 def _wire_idle(nav: Navigator, idle: IdleMonitor, log_event: EventSink) -> None:

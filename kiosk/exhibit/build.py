@@ -218,7 +218,7 @@ class ExhibitBuilder:
                 or panels is None):
             return None
         return Era(era_id, title, years_node.value.strip(), summary, panels,
-                   self._location(block))
+                   self._location(block), r.location(years_node))
 
     def _panels(self, node: Node, era: str) -> tuple[Panel, ...] | None:
         r = self.reader

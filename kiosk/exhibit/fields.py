@@ -11,7 +11,7 @@ from collections.abc import Sequence as Seq
 
 from kiosk.exhibit.diagnostics import Diagnostic, Severity
 from kiosk.exhibit.labels import prose_warnings
-from kiosk.exhibit.model import Text
+from kiosk.exhibit.model import SourceLocation, Text
 from kiosk.exhibit.yamltree import Mapping, Node, Refused, Scalar, Sequence
 
 # What YAML 1.1 (PyYAML's dialect) reads as true/false/nothing in a plain scalar.
@@ -66,6 +66,10 @@ class Reader:
 
     def report(self, node: Node, severity: Severity, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.file, node.line, node.col, severity, message))
+
+    def location(self, node: Node) -> SourceLocation:
+        """Where ``node`` is written, for the model (proofs, fit warnings)."""
+        return SourceLocation(self.file, node.line, node.col)
 
     def error(self, node: Node, message: str) -> None:
         self.report(node, "error", message)
@@ -159,9 +163,13 @@ class Reader:
             return None
         if isinstance(node, Scalar):
             value = self._one_text(node, field, prose=prose, caption=caption)
-            return None if value is None else Text(tuple((lang, value)
-                                                         for lang in self.languages))
+            if value is None:
+                return None
+            where = self.location(node)
+            return Text(tuple((lang, value) for lang in self.languages),
+                        tuple((lang, where) for lang in self.languages))
         values: dict[str, str] = {}
+        locations: dict[str, SourceLocation] = {}
         complete = True
         for lang, (key, value_node) in node.items.items():
             if lang not in self.languages:
@@ -181,6 +189,7 @@ class Reader:
                 complete = False
             else:
                 values[lang] = value
+                locations[lang] = self.location(value_node)
         for lang in self.languages:
             if lang not in node.items:
                 complete = False
@@ -188,7 +197,8 @@ class Reader:
                                  f"the exhibit's languages ({', '.join(self.languages)})")
         if not complete:
             return None
-        return Text(tuple((lang, values[lang]) for lang in self.languages))
+        return Text(tuple((lang, values[lang]) for lang in self.languages),
+                    tuple((lang, locations[lang]) for lang in self.languages))
 
     def _one_text(self, node: Scalar, field: str, *, prose: bool, caption: bool) -> str | None:
         reading = yaml_reading(node)

@@ -29,10 +29,13 @@ class SourceLocation(Record):
 class Text(Record):
     """A visitor-facing text in each of the exhibit's languages.
 
-    ``values`` is a tuple of ``(language, text)`` pairs so the object stays hashable.
+    ``values`` is a tuple of ``(language, text)`` pairs so the object stays hashable;
+    ``locations`` says where each language's text is written (one string shared by
+    every language has the same location for each).
     """
 
     values: tuple[tuple[str, str], ...]
+    locations: tuple[tuple[str, SourceLocation], ...] = ()
 
     @classmethod
     def of(cls, mapping: Mapping[str, str]) -> Text:
@@ -44,6 +47,13 @@ class Text(Record):
             if code == lang:
                 return value
         return self.values[0][1] if self.values else ""
+
+    def location(self, lang: str) -> SourceLocation | None:
+        """Where the text in ``lang`` is written, when known."""
+        for code, location in self.locations:
+            if code == lang:
+                return location
+        return None
 
     def languages(self) -> tuple[str, ...]:
         return tuple(code for code, _ in self.values)
@@ -84,6 +94,7 @@ class Era(Record):
     summary: Text
     panels: tuple[Panel, ...]
     location: SourceLocation | None = None
+    years_location: SourceLocation | None = None
 
 
 class IdleSettings(Record):

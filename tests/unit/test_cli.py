@@ -14,6 +14,7 @@ from kiosk.cli import COMMANDS, build_parser
     ["run"],
     ["validate", "gallery.yaml"],
     ["render", "--out", "proofs", "--size", "1080x1920"],
+    ["render", "--out", "proofs", "--screen", "all", "--screen", "1024x600@7", "--strict"],
     ["set-pin"],
     ["install-service", "gallery.yaml", "--user", "kiosk"],
 ])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ def test_good_exhibit_model() -> None:
     assert result.ok and result.readable and result.diagnostics == ()
     assert exhibit is not None
     assert exhibit.languages == ("en", "ru") and exhibit.default_language == "en"
-    assert exhibit.title == Text((("en", "Under Glass"), ("ru", "Под стеклом")))
+    assert exhibit.title.values == (("en", "Under Glass"), ("ru", "Под стеклом"))
     assert (exhibit.idle.timeout, exhibit.idle.countdown) == (90.0, 15.0)
     assert exhibit.attract.prompt.get("ru") == "Коснитесь экрана"
     assert exhibit.attract.image is not None
@@ -39,10 +40,32 @@ def test_good_exhibit_model() -> None:
     assert [(i.file, i.width, i.height) for i in panel.images] == [
         ("assets/tiny.png", 4, 3), ("assets/tiny.webp", 4, 3)]
     assert panel.images[0].location == SourceLocation("good.yaml", 29, 13)
-    # A plain string is the same text in every language.
-    assert panel.images[0].credit == Text((("en", "Museum archive"), ("ru", "Museum archive")))
+    # A plain string is the same text in every language, written in one place.
+    assert panel.images[0].credit == Text(
+        (("en", "Museum archive"), ("ru", "Museum archive")),
+        (("en", SourceLocation("good.yaml", 32, 21)), ("ru", SourceLocation("good.yaml", 32, 21))))
     assert panel.images[1].credit is None
     assert len(exhibit.referenced_files()) == 5
+
+
+def test_each_language_of_a_text_knows_where_it_is_written() -> None:
+    exhibit = load_exhibit(Path("good.yaml")).exhibit
+    assert exhibit is not None
+    assert exhibit.title.location("en") == SourceLocation("good.yaml", 3, 13)
+    assert exhibit.title.location("ru") == SourceLocation("good.yaml", 3, 32)
+    assert exhibit.subtitle is not None
+    assert exhibit.subtitle.location("ru") == SourceLocation("good.yaml", 6, 7)
+    era = exhibit.eras[0]
+    assert era.summary.location("en") == SourceLocation("good.yaml", 20, 11)
+    assert era.years_location == SourceLocation("good.yaml", 18, 12)
+    assert era.panels[0].text is not None
+    assert era.panels[0].text.location("ru") == SourceLocation("good.yaml", 27, 15)
+    caption = era.panels[0].images[0].caption
+    assert caption.location("ru") == SourceLocation("good.yaml", 31, 62)
+    assert caption.location("fr") is None
+    # Still a value: hashable, and kept whole in the start-up snapshot.
+    assert hash(caption) == hash(pickle.loads(pickle.dumps(caption)))
+    assert pickle.loads(pickle.dumps(exhibit)) == exhibit
 
 
 def test_yaml_11_numbers_and_dates_are_kept_as_typed() -> None:
