@@ -160,9 +160,14 @@ def test_every_screen_was_measured_at_rest(tour: Tour) -> None:
     assert not tour.warnings, "QML reported problems:\n" + "\n".join(tour.warnings)
 
 
+def _grouped(found: dict[str, list[str]]) -> list[str]:
+    """One line a finding, naming every screen it was seen on."""
+    return [f"{finding}; on {', '.join(where)}" for finding, where in found.items()]
+
+
 def test_every_text_stands_out_from_what_is_behind_it(tour: Tour) -> None:
-    offenders: list[str] = []
-    inactive: list[str] = []
+    offenders: dict[str, list[str]] = {}
+    inactive: dict[str, list[str]] = {}
     for shot in tour.shots:
         measured = [t for t in shot.scene.texts if not t.over_picture]
         assert measured, f"no text found on the {shot.where} screen"
@@ -172,39 +177,37 @@ def test_every_text_stands_out_from_what_is_behind_it(tour: Tour) -> None:
                            key=lambda c: c.ratio)
             body = _is_body(text, tour.body)
             needed = BODY_MIN if body else TEXT_MIN
-            line = (f"{shot.where}: {_quote(text.text, text.name)} "
-                    f"{contrast.describe()}, needs {needed}:1"
-                    + (f" (body text, {text.pixel_size} px)" if body else ""))
+            finding = (f"{_quote(text.text, text.name)} {contrast.describe()}, needs {needed}:1"
+                       + (f" (body text, {text.pixel_size} px)" if body else ""))
             if not text.enabled:
                 if contrast.ratio < TEXT_MIN:
-                    inactive.append(line)
+                    inactive.setdefault(finding, []).append(shot.where)
             elif contrast.ratio < needed:
-                offenders.append(line)
+                offenders.setdefault(finding, []).append(shot.where)
     if offenders:
-        pytest.fail(f"{len(offenders)} texts with too little contrast:\n" + "\n".join(offenders)
+        pytest.fail(f"{len(offenders)} texts with too little contrast:\n"
+                    + "\n".join(_grouped(offenders))
                     + ("\nfor information, on inactive controls (exempt):\n"
-                       + "\n".join(inactive) if inactive else ""), pytrace=False)
+                       + "\n".join(_grouped(inactive)) if inactive else ""), pytrace=False)
 
 
 def test_every_control_edge_stands_out_from_its_surroundings(tour: Tour) -> None:
-    problems: list[str] = []
-    inactive: list[str] = []
+    bare = [shot.where for shot in tour.shots if not shot.scene.controls]
+    offenders: dict[str, list[str]] = {}
+    inactive: dict[str, list[str]] = {}
     for shot in tour.shots:
-        if not shot.scene.controls:
-            problems.append(f"no controls found on the {shot.where} screen "
-                            "(tappable items carry `property bool control: true`)")
-            continue
         for control in shot.scene.controls:
             contrast = edge_contrast(shot.image, control.rect, control.radius,
                                      control.text_rects)
-            if contrast is None:
-                continue  # wholly off screen
-            line = (f"{shot.where}: {_quote(control.label, control.name) or 'unnamed control'} "
-                    f"edge {contrast.describe()}, needs {EDGE_MIN}:1")
-            if contrast.ratio >= EDGE_MIN:
-                continue
-            (problems if control.enabled else inactive).append(line)
+            if contrast is None or contrast.ratio >= EDGE_MIN:
+                continue  # wholly off screen, or clear
+            finding = (f"{_quote(control.label, control.name) or 'unnamed control'} "
+                       f"edge {contrast.describe()}, needs {EDGE_MIN}:1")
+            (offenders if control.enabled else inactive).setdefault(finding, []).append(
+                shot.where)
+    problems = [f"no controls found on the {where} screen (tappable items carry "
+                "`property bool control: true`)" for where in bare] + _grouped(offenders)
     if problems:
         pytest.fail(f"{len(problems)} problems with controls' edges:\n" + "\n".join(problems)
                     + ("\nfor information, disabled controls (exempt):\n"
-                       + "\n".join(inactive) if inactive else ""), pytrace=False)
+                       + "\n".join(_grouped(inactive)) if inactive else ""), pytrace=False)
