@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontInfo
 from PySide6.QtQml import QJSValue, QQmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -71,8 +72,10 @@ def survey(window: QQuickWindow, engine: QQmlEngine) -> Scene:
     covers = [n for n in nodes if _hides(n)]
 
     def hidden(node: _Node) -> bool:
-        # Painted later and wholly over it (a parent painted over a child below it counts).
-        return any(c.order > node.order and c.rect.contains(node.rect) for c in covers)
+        # Painted later, wholly over it and not part of it (a control's own background);
+        # a parent painted over a child below it counts.
+        return any(c.order > node.order and node.item not in c.ancestors
+                   and c.rect.contains(node.rect) for c in covers)
 
     texts: list[SceneText] = []
     controls: list[SceneControl] = []
@@ -86,7 +89,7 @@ def survey(window: QQuickWindow, engine: QQmlEngine) -> Scene:
                 name=item.objectName(),
                 rect=node.rect,
                 line_rects=_line_rects(item, node.rect),
-                pixel_size=item.property("font").pixelSize(),
+                pixel_size=_pixel_size(item),
                 in_control=any(_is_control(a) for a in node.ancestors),
                 enabled=item.isEnabled(),
                 over_picture=any(picture_status(a, engine) is not None
@@ -133,6 +136,13 @@ def _line_rects(item: QQuickItem, shown: QRectF) -> tuple[QRectF, ...]:
              for i in range(count))
     return tuple(band.intersected(shown) for band in bands
                  if not band.intersected(shown).isEmpty())
+
+
+def _pixel_size(text: QQuickItem) -> int:
+    """The text's size in pixels, however its font was sized (pixelSize or pointSize)."""
+    font = text.property("font")
+    # Not through text.window(): PySide then deletes the window with its Python wrapper.
+    return int(font.pixelSize()) if font.pixelSize() > 0 else QFontInfo(font).pixelSize()
 
 
 def _scene_rect(item: QQuickItem) -> QRectF:
