@@ -6,14 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Qt's runtime libraries (OpenGL/EGL, fonts, keyboard, X11 for the xcb platform), the
-# venv module Debian ships separately, and Xvfb + xdotool for the real-window checks.
+# venv module Debian ships separately, Xvfb + xdotool for the real-window checks, and
+# xdpyinfo + tesseract (English, Russian) for the check that every word is on screen.
 packages=(
   python3-venv python3-pip
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
   libdbus-1-3 libglib2.0-0 libglib2.0-0t64
   libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libx11-xcb1
-  xvfb xdotool
+  xvfb xdotool x11-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus
 )
 
 if command -v apt-get >/dev/null 2>&1; then
