@@ -65,6 +65,7 @@ class Navigator(QObject):
     zoomChanged = Signal()
     exhibitChanged = Signal()
     animateChanged = Signal()
+    erasChanged = Signal()
     resetDone = Signal()  # QML forgets scroll positions when this fires
     textsChanged = Signal()  # the language or the exhibit changed: every text may differ
 
@@ -73,6 +74,7 @@ class Navigator(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._log = log_event
+        self._eras_open = False  # every era shown at once, where the timeline has no room
         self._clock = clock
         self._exhibit = exhibit
         self._pages = build_pages(exhibit)
@@ -231,6 +233,7 @@ class Navigator(QObject):
     eraPosition = Property(int, _get_era_position, notify=pageChanged)
     eraPageCount = Property(int, _get_era_page_count, notify=pageChanged)
     atLastPage = Property(bool, _get_at_last_page, notify=pageChanged)
+    erasOpen = Property(bool, lambda self: self._eras_open, notify=erasChanged)
     language = Property(str, _get_language, notify=languageChanged)
     languages = Property("QVariantList", _get_languages, notify=exhibitChanged)
     languageChoices = Property("QVariantList", _get_language_choices, notify=exhibitChanged)
@@ -308,8 +311,22 @@ class Navigator(QObject):
     def goToPage(self, index: int) -> None:
         self._show(index)
 
+    @Slot()
+    def showEras(self) -> None:
+        self._set_eras_open(True)
+
+    @Slot()
+    def hideEras(self) -> None:
+        self._set_eras_open(False)
+
+    def _set_eras_open(self, shown: bool) -> None:
+        if shown != self._eras_open:
+            self._eras_open = shown
+            self.erasChanged.emit()
+
     @Slot(int)
     def openEra(self, era_index: int) -> None:
+        self._set_eras_open(False)
         if 0 <= era_index < len(self._exhibit.eras):
             if self._screen == "welcome":
                 self.enter()
@@ -456,6 +473,7 @@ class Navigator(QObject):
         self._session_start = None
         self._seen.clear()
         self._close_viewer(log=False)
+        self._set_eras_open(False)
         self._page = 0
         self._screen = "welcome"
         if reason == "idle":
@@ -472,6 +490,7 @@ class Navigator(QObject):
             "page": self._page,
             "language": self._language,
             "viewer_open": self._viewer_open,
+            "eras_open": self._eras_open,
             "viewer_index": self._viewer_index,
             "zoom": self._zoom,
             "session": self._session_start,

@@ -45,7 +45,7 @@ Item {
         z: 1
         anchors.left: parent.left
         anchors.leftMargin: screen.edge
-        y: screen.compact ? bottomBar.y + (bottomBar.height - height) / 2 : screen.edge
+        y: screen.compact ? screen.height - (screen.barHeight + height) / 2 : screen.edge
         icon: "\u2302"
         text: screen.nav.ui.home
         onActivated: screen.nav.goHome()
@@ -175,8 +175,8 @@ Item {
     }
     // The strip where at least a few eras fit beside the buttons; else a button that
     // shows them all.
-    readonly property bool timelineRoom: nextButton.x - previousButton.x - previousButton.width
-                                         >= metrics.touch * 9
+    readonly property bool timelineRoom: width - edge * 4 - previousButton.width - nextButton.width
+        - (compact ? homeButton.width + languageButton.width + edge * 2 : 0) >= metrics.touch * 9
     Timeline {
         id: timeline
         visible: screen.timelineRoom

@@ -48,6 +48,7 @@ Window {
                 window.nav.goHome(); event.accepted = true
             } else if (event.key === Qt.Key_Escape || event.key === Qt.Key_Back) {
                 if (window.nav.viewerOpen) window.nav.closeImage()
+                else if (window.nav.erasOpen) window.nav.hideEras()
                 else if (window.nav.screen !== "welcome") window.nav.previous()
                 event.accepted = true
             } else if (window.nav.screen === "welcome"

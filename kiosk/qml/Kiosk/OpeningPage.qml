@@ -17,6 +17,12 @@ Item {
     required property string body
     required property var images
     readonly property real pad: metrics.gap * 1.5
+    // Portrait: the picture at its own shape above the words, the two centred together.
+    readonly property real pictureShape: images.length > 0 && images[0].width > 0
+                                         ? images[0].height / images[0].width : 0.6
+    readonly property real portraitHero: Math.min(height - words.height - pad * 2,
+                                                  (width - 2 * pad) * pictureShape)
+    readonly property real portraitTop: Math.max(0, (height - words.height - pad * 2 - portraitHero) / 2)
 
     ExhibitImage {
         id: hero
@@ -24,9 +30,9 @@ Item {
         alt: page.images.length > 0 ? page.images[0].alt : ""
         fillMode: Image.PreserveAspectFit
         x: page.portrait ? page.pad : page.width * page.wordsShare
-        y: 0
+        y: page.portrait ? page.portraitTop : 0
         width: page.portrait ? page.width - 2 * page.pad : page.width * (1 - page.wordsShare) - page.pad
-        height: page.portrait ? words.y - page.pad * 2 : page.height
+        height: page.portrait ? page.portraitHero : page.height
         opacity: 0.9
     }
 
@@ -35,7 +41,7 @@ Item {
         x: page.pad
         width: page.portrait ? page.width - 2 * page.pad : page.width * page.wordsShare - 2 * page.pad
         // Centred beside the picture; from the top when it needs all the height.
-        y: page.portrait ? page.height - height : Math.max(0, (page.height - height) / 2)
+        y: page.portrait ? hero.y + hero.height + page.pad * 2 : Math.max(0, (page.height - height) / 2)
         spacing: page.metrics.mm * 4
 
         Text {

@@ -58,7 +58,11 @@ Item {
     Item {
         id: stage
         anchors { left: parent.left; right: parent.right; top: parent.top; bottom: words.top }
-        anchors.margins: welcome.pad
+        anchors.margins: welcome.pad * 0.5
+        // In portrait the picture at its own shape, centred with the words below it.
+        anchors.topMargin: welcome.portrait
+            ? Math.max(welcome.pad * 0.5, (welcome.height - words.height - welcome.width * 0.7) / 2)
+            : welcome.pad * 0.5
         Repeater {
             model: welcome.images
             delegate: Item {
@@ -82,7 +86,7 @@ Item {
                     objectName: "attractImage"
                     // Inset by what the drift can move it, so no edge of the picture is cut.
                     anchors.fill: parent
-                    anchors.margins: welcome.metrics.mm * 4
+                    anchors.margins: welcome.metrics.mm * 2
                     source: slideItem.needed ? slideItem.modelData : ""
                     alt: ""
                     scale: 1.0 + 0.02 * Math.sin(welcome.drift * 2 * Math.PI / 48)
@@ -97,7 +101,8 @@ Item {
         id: words
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
-        anchors.bottomMargin: welcome.pad + welcome.metrics.mm * 2 * (1 + Math.sin(welcome.drift * 2 * Math.PI / 40))
+        anchors.bottomMargin: (welcome.portrait ? stage.anchors.topMargin : welcome.pad)
+                              + welcome.metrics.mm * 2 * (1 + Math.sin(welcome.drift * 2 * Math.PI / 40))
         anchors.horizontalCenterOffset: welcome.metrics.mm * 3 * Math.sin(welcome.drift * 2 * Math.PI / 70)
         width: Math.min(parent.width - welcome.pad * 2, welcome.metrics.body * 34)
         spacing: welcome.metrics.gap
@@ -141,11 +146,9 @@ Item {
             font.pixelSize: welcome.metrics.body * 1.2
             font.weight: Font.Bold
         }
-        Flow {
+        Row {
             objectName: "languageChoices"
             anchors.horizontalCenter: parent.horizontalCenter
-            width: Math.min(parent.width, implicitRowWidth)
-            readonly property real implicitRowWidth: childrenRect.width
             visible: welcome.nav.languageChoices.length > 1
             spacing: welcome.metrics.gap
             Repeater {
