@@ -20,6 +20,8 @@ TARGET_GAP_MM = 6.0
 BODY_POINT_SIZE = 24.0  # points, as read from a 24-inch screen at arm's length
 MM_PER_POINT = 25.4 / 72
 CAPTION_LINE_CHARS = 60
+OUTLINE_MM = 1.0  # a control's outline: thick enough to read as its edge at arm's length
+FOCUS_OUTLINE_MM = 1.6
 # (diagonal in inches, reading distance in mm): a tablet held close, a desk screen at arm's
 # length, a floor-standing display read from a step back. Between them, linear.
 READING_DISTANCES: tuple[tuple[float, float], ...] = (
@@ -87,6 +89,12 @@ class ScreenMetrics(QObject):
     def _get_body(self) -> float:
         return math.ceil(body_mm(self._diagonal_in) * self._mm)
 
+    def _get_outline(self) -> float:
+        return max(4, math.ceil(OUTLINE_MM * self._mm))
+
+    def _get_focus_outline(self) -> float:
+        return max(6, math.ceil(FOCUS_OUTLINE_MM * self._mm))
+
     def _get_caption_chars(self) -> int:
         return CAPTION_LINE_CHARS
 
@@ -97,5 +105,7 @@ class ScreenMetrics(QObject):
     touch = Property(float, _get_touch, notify=changed)
     gap = Property(float, _get_gap, notify=changed)
     body = Property(float, _get_body, notify=changed)
+    outline = Property(float, _get_outline, notify=changed)
+    focusOutline = Property(float, _get_focus_outline, notify=changed)
     captionChars = Property(int, _get_caption_chars, notify=changed)
     diagonal = Property(float, _get_diagonal, notify=changed)

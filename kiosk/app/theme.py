@@ -16,7 +16,7 @@ PALETTE: dict[str, str] = {
     "accentText": "#14181f",
     "controlEdge": "#8c96a5",  # a control's outline: over 4.5:1 on every ground it sits on
     "disabledEdge": "#4a525e",  # clearly off, and exempt from the 3:1 a live control needs
-    "disabledText": "#9ba1a9",  # still legible (over 6:1) on a switched-off control
+    "disabledText": "#a4a9b0",  # still legible (over 7:1) on a switched-off control
     "ussr": "#c0504d",
     "usa": "#4f7fb8",
     "scrim": "#e6101317",

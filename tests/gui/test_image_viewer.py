@@ -56,7 +56,10 @@ def test_the_caption_and_credit_are_shown_under_the_picture(kiosk_window: Kiosk)
     assert kiosk.qml(kiosk.item("imageViewer"), "Accessible.name") == "A blue field"
     lines = [child.property("text") for child in
              kiosk.item("viewerCaption").parentItem().childItems()]
-    assert "Image 1 of 2" in lines[1] and "Sample credit" in lines[1]
+    assert lines[1] == "Sample credit"
+    # Which picture of how many: in the bar above the picture, between its arrows.
+    counter = kiosk.item("viewerNext").parentItem().childItems()[1]
+    assert counter.property("text") == "Image 1 of 2"
 
 
 def test_tapping_a_thumbnail_opens_that_picture(kiosk_window: Kiosk) -> None:

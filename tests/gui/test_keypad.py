@@ -79,7 +79,7 @@ def test_down_and_up_move_a_visible_focus_between_controls(kiosk_window: Kiosk) 
     assert home.hasActiveFocus()
     focused_border = kiosk.qml(home, "border.width")
     assert focused_border >= 3 and focused_border > resting_border
-    assert kiosk.qml(home, "border.color") == kiosk.qml(home, "theme.accent")
+    assert kiosk.qml(home, "border.color") == kiosk.qml(home, "theme.text")  # the focus ring
 
     kiosk.key(Key.Key_Down)
     assert language.hasActiveFocus() and not home.hasActiveFocus()

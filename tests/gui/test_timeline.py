@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from gui.conftest import Kiosk
 
 ACCENT = QColor(PALETTE["accent"])
-RAISED = QColor(PALETTE["surfaceRaised"])
+RAISED = QColor(PALETTE["background"])  # an era not shown: an outlined tile
 ERA_STARTS = {0: 0, 1: 3, 2: 6}
 
 

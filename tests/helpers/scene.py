@@ -63,6 +63,15 @@ class _Node:
     ancestors: tuple[QQuickItem, ...]
 
 
+MOSTLY = 0.5  # share of an item under an opaque fill that makes it hidden
+
+
+def _share_covered(cover: QRectF, rect: QRectF) -> float:
+    area = rect.width() * rect.height()
+    overlap = cover.intersected(rect)
+    return overlap.width() * overlap.height() / area if area > 0 else 1.0
+
+
 def survey(window: QQuickWindow, engine: QQmlEngine) -> Scene:
     """Every text and control on screen: visible, not fully transparent, at least partly
     inside the window and not hidden under an opaque fill painted after it."""
@@ -72,10 +81,24 @@ def survey(window: QQuickWindow, engine: QQmlEngine) -> Scene:
     covers = [n for n in nodes if _hides(n)]
 
     def hidden(node: _Node) -> bool:
-        # Painted later, wholly over it and not part of it (a control's own background);
-        # a parent painted over a child below it counts.
+        # Painted later, over most of it and not part of it (a control's own background):
+        # a tile half behind the timeline's solid end cap is scrolled away, not shown.
+        # A parent painted over a child below it counts.
         return any(c.order > node.order and node.item not in c.ancestors
-                   and c.rect.contains(node.rect) for c in covers)
+                   and _share_covered(c.rect, node.rect) >= MOSTLY for c in covers)
+
+    def uncovered(node: _Node) -> QRectF:
+        # The part of a control a fill painted later (the timeline's end caps) leaves in view.
+        rect = QRectF(node.rect)
+        for c in covers:
+            if (c.order > node.order and node.item not in c.ancestors
+                    and c.rect.intersects(rect) and c.rect.top() <= rect.top()
+                    and c.rect.bottom() >= rect.bottom()):
+                if c.rect.left() <= rect.left():
+                    rect.setLeft(c.rect.right())
+                elif c.rect.right() >= rect.right():
+                    rect.setRight(c.rect.left())
+        return rect
 
     texts: list[SceneText] = []
     controls: list[SceneControl] = []
@@ -100,7 +123,7 @@ def survey(window: QQuickWindow, engine: QQmlEngine) -> Scene:
             controls.append(SceneControl(
                 name=item.objectName(),
                 label=" ".join(str(t.item.property("text")) for t in own),
-                rect=_scene_rect(item),
+                rect=uncovered(node),
                 radius=_radius(item),
                 enabled=item.isEnabled(),
                 text_rects=tuple(t.rect for t in own)))

@@ -119,19 +119,20 @@ def describe_screen(display: Display, grabber: Grabber) -> str:
             f"body text {seen['body_px']:g} px")
 
 
-def switch_language(kiosk: RealKiosk, grabber: Grabber, language: str, folder: Path,
+def choose_language(kiosk: RealKiosk, grabber: Grabber, language: str, folder: Path,
                     work: Path) -> None:
-    """Tap the word that names the language, as a visitor would."""
+    """On the welcome screen, tap the button that names the language, as a visitor would."""
     shot = folder / "00-language-choice.png"
     grabber.still(shot)
     reading = ocr.read_image(shot, language, work)
     name = language_name(language)
     box = reading.find(name)
-    assert box is not None, (f"no {name!r} to tap on the first page ({shot}); "
+    assert box is not None, (f"no {name!r} to tap on the welcome screen ({shot}); "
                              f"read: {reading.text[:400]}")
     before = len(kiosk.events())
     kiosk.xdotool(f"mousemove {box.centre[0]} {box.centre[1]} click 1")
-    kiosk.wait_event("language_changed", after=before, lang=language)
+    kiosk.wait_event("language_chosen", after=before, lang=language)
+    kiosk.wait_event("era_opened", after=before, era=EXHIBIT.eras[0].id)
 
 
 def tour(kiosk: RealKiosk, grabber: Grabber, language: str, folder: Path,
@@ -187,10 +188,7 @@ def test_every_word_of_every_page_is_on_screen(display: Display, language: str,
             profile = display.profile
             size = kiosk.wait_mapped(EXHIBIT.title.get(EXHIBIT.default_language))
             assert size == (profile.width, profile.height), f"the kiosk's window is {size}"
-            kiosk.xdotool(f"mousemove {profile.width // 2} {profile.height // 2} click 1")
-            kiosk.wait_event("era_opened", era=EXHIBIT.eras[0].id)
-            if language != EXHIBIT.default_language:
-                switch_language(kiosk, grabber, language, folder, work)
+            choose_language(kiosk, grabber, language, folder, work)
             with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
                 readings = tour(kiosk, grabber, language, folder, work, pool)
                 results = [reading.result() for reading, _ in readings]

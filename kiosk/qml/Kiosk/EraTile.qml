@@ -23,7 +23,7 @@ Rectangle {
     implicitHeight: Math.max(metrics.touch, column.implicitHeight + metrics.mm * 4)
     radius: metrics.mm * 2
     color: current ? theme.accent : ground
-    border.width: activeFocus ? Math.max(3, metrics.mm * 1.2) : Math.max(2, metrics.mm * 0.5)
+    border.width: activeFocus ? metrics.focusOutline : metrics.outline
     border.color: activeFocus ? theme.text : current ? theme.accent : theme.controlEdge
     activeFocusOnTab: true
     Accessible.role: Accessible.PageTab

@@ -25,7 +25,7 @@ Rectangle {
     radius: height / 2
     color: !enabled ? "transparent"
            : primary ? theme.accent : (current ? theme.surfaceRaised : theme.surface)
-    border.width: activeFocus ? Math.max(3, metrics.mm * 1.2) : Math.max(2, metrics.mm * 0.5)
+    border.width: activeFocus ? metrics.focusOutline : metrics.outline
     border.color: activeFocus ? theme.text
                   : !enabled ? theme.disabledEdge
                   : primary ? theme.accent : theme.controlEdge

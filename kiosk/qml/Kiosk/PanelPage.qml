@@ -71,7 +71,7 @@ Item {
                     width: height * 1.5; height: thumbs.height
                     radius: page.metrics.mm * 1.5
                     color: page.theme.surface
-                    border.width: activeFocus ? Math.max(3, page.metrics.mm * 1.2) : Math.max(2, page.metrics.mm * 0.5)
+                    border.width: activeFocus ? page.metrics.focusOutline : page.metrics.outline
                     border.color: activeFocus ? page.theme.text : page.theme.controlEdge
                     activeFocusOnTab: page.current
                     Accessible.role: Accessible.Button

@@ -44,7 +44,7 @@ Item {
         height: pinPad.height + overlay.metrics.gap * 3
         radius: overlay.metrics.mm * 4
         color: overlay.theme.surfaceRaised
-        border.width: Math.max(2, overlay.metrics.mm * 0.5)
+        border.width: overlay.metrics.outline
         border.color: overlay.theme.controlEdge
     }
     Column {
@@ -69,7 +69,7 @@ Item {
             height: overlay.metrics.touch * 0.8
             radius: overlay.metrics.mm * 2
             color: overlay.theme.background
-            border.width: Math.max(2, overlay.metrics.mm * 0.5)
+            border.width: overlay.metrics.outline
             border.color: overlay.theme.controlEdge
             Text {
                 objectName: "pinDots"

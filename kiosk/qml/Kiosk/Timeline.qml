@@ -4,7 +4,7 @@ import ExhibitKiosk
 
 // The era timeline, always in reach along the bottom: a tile an era with its years and
 // its name (never cut, on at most two lines); the current era is filled. It scrolls
-// sideways when the eras don't all fit, with a fade and an arrow at the end that goes on.
+// sideways when the eras don't all fit, with an arrow at the end that goes on.
 Item {
     id: timeline
     objectName: "timeline"
@@ -20,7 +20,7 @@ Item {
     Accessible.name: nav.ui.timeline
 
     // The height of a line, for the tiles' height: years over a name on two lines.
-    Text { id: sizer; visible: false; text: "Ag"; font.pixelSize: timeline.textSize }
+    Text { id: sizer; visible: false; text: "Ag"; textFormat: Text.PlainText; font.pixelSize: timeline.textSize }
 
     ListView {
         id: list
@@ -46,7 +46,7 @@ Item {
         }
     }
 
-    // When the eras don't all fit, a fade and an arrow at each end say the strip goes on.
+    // When the eras don't all fit, an arrow at each end says the strip goes on.
     Repeater {
         model: [
             { shown: list.interactive && !list.atXBeginning, atStart: true },
@@ -59,12 +59,7 @@ Item {
             anchors { top: parent.top; bottom: parent.bottom }
             x: modelData.atStart ? 0 : timeline.width - width
             width: timeline.metrics.touch * 0.8
-            gradient: Gradient {
-                orientation: Gradient.Horizontal
-                GradientStop { position: 0; color: Qt.alpha(timeline.theme.surface, fade.modelData.atStart ? 1 : 0) }
-                GradientStop { position: 0.6; color: Qt.alpha(timeline.theme.surface, 0.95) }
-                GradientStop { position: 1; color: Qt.alpha(timeline.theme.surface, fade.modelData.atStart ? 0 : 1) }
-            }
+            color: timeline.theme.surface  // solid: a tile half behind it is plainly cut
             Text {
                 anchors.verticalCenter: parent.verticalCenter
                 anchors.horizontalCenter: parent.horizontalCenter
