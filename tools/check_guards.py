@@ -213,7 +213,7 @@ GUARDS: tuple[Guard, ...] = (
                 "[bomb-100000x100000.png]",)),
     # --- 3. hostile text -----------------------------------------------------------------
     Guard("plain-text-panel-caption", "kiosk/qml/Kiosk/PanelPage.qml",
-          'text: page.first.caption\n                textFormat: Text.PlainText\n',
+          'text: page.first.caption\n                    textFormat: Text.PlainText\n',
           "text: page.first.caption\n",
           (HT + "test_markup_in_captions_fetches_nothing_and_reads_nothing",), timeout=30),
     Guard("plain-text-viewer-caption", "kiosk/qml/Kiosk/ImageViewer.qml",
