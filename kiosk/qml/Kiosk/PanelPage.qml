@@ -210,7 +210,7 @@ Item {
         anchors { right: words.right; bottom: words.bottom }
         icon: "\u2193"
         iconAfter: true
-        text: page.nav.ui.moreText || ""
+        text: page.nav.ui.moreText
         onActivated: words.contentY = Math.min(words.contentHeight - words.height,
                                                words.contentY + words.height * 0.7)
     }
