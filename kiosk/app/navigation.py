@@ -161,6 +161,9 @@ class Navigator(QObject):
         """The welcome screen's language buttons, each named in its own language."""
         return [{"code": code, "name": language_name(code)} for code in self._exhibit.languages]
 
+    def _get_eras_open(self) -> bool:
+        return self._eras_open
+
     def _get_at_last_page(self) -> bool:
         return self._page == len(self._pages) - 1
 
@@ -233,7 +236,7 @@ class Navigator(QObject):
     eraPosition = Property(int, _get_era_position, notify=pageChanged)
     eraPageCount = Property(int, _get_era_page_count, notify=pageChanged)
     atLastPage = Property(bool, _get_at_last_page, notify=pageChanged)
-    erasOpen = Property(bool, lambda self: self._eras_open, notify=erasChanged)
+    erasOpen = Property(bool, _get_eras_open, notify=erasChanged)
     language = Property(str, _get_language, notify=languageChanged)
     languages = Property("QVariantList", _get_languages, notify=exhibitChanged)
     languageChoices = Property("QVariantList", _get_language_choices, notify=exhibitChanged)

@@ -567,3 +567,21 @@ def test_a_reload_keeps_the_open_picture_within_range(nav: Navigator, exhibit: E
     era = replace(exhibit.eras[0], panels=(exhibit.eras[0].panels[0], one_image))
     nav.set_exhibit(replace(exhibit, eras=(era, *exhibit.eras[1:])))
     assert nav.viewerOpen and nav.viewerIndex == 0 and nav.viewerCount == 1
+
+
+def test_the_eras_chooser_opens_closes_and_takes_the_visitor_to_an_era(
+        nav: Navigator, qtbot: Any) -> None:
+    nav.enter()
+    with qtbot.waitSignal(nav.erasChanged):
+        nav.showEras()
+    assert nav.erasOpen is True
+    nav.openEra(2)  # choosing an era closes the chooser on the way there
+    assert nav.erasOpen is False
+    assert nav.eraIndex == 2 and nav.panelIndex == -1
+    nav.showEras()
+    nav.hideEras()
+    assert nav.erasOpen is False
+    nav.showEras()
+    nav.reset(reason="idle")  # the next visitor never finds it open
+    assert nav.erasOpen is False
+    assert nav.snapshot()["eras_open"] is False
