@@ -31,6 +31,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "eras": "Eras",
         "chooseLanguage": "Choose your language",
         "moreText": "More",
+        "openQuote": "\u201c",
+        "closeQuote": "\u201d",
         "finish": "The end",
         "thanks": "Thank you for visiting",
         "thanksBody": "Choose an era below to look again, or start again for the next visitor.",
@@ -55,6 +57,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "eras": "Периоды",
         "chooseLanguage": "Выберите язык",
         "moreText": "Читать дальше",
+        "openQuote": "\u00ab",
+        "closeQuote": "\u00bb",
         "finish": "Завершение",
         "thanks": "Спасибо, что посетили выставку",
         "thanksBody": "Выберите период ниже, чтобы вернуться к нему, "

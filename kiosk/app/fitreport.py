@@ -93,6 +93,11 @@ def _entries(exhibit: Exhibit, page: Page | None) -> list[_Entry]:
     else:
         text("title", panel.title)
         text("text", panel.text)
+        if panel.quote is not None:
+            text("quote text", panel.quote.text)
+            text("quote's who", panel.quote.who)
+            text("quote's when", panel.quote.when)
+            text("quote's source", panel.quote.source)
         for image in panel.images:
             text("caption", image.caption)
             text("credit", image.credit)

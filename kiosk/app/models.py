@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
 )
 
-from kiosk.app.navigation import Navigator, image_entry
+from kiosk.app.navigation import Navigator, image_entry, quote_entry
 from kiosk.exhibit.model import Panel, Text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -35,6 +35,7 @@ def _text(text: Text | None, language: str) -> str:
 def is_wordy(panel: Panel, language: str) -> bool:
     """Whether the panel's words, rather than its picture, should have the most room."""
     words = _text(panel.title, language) + _text(panel.text, language)
+    words += _text(panel.quote.text, language) if panel.quote else ""
     words += _text(panel.images[0].caption, language) if panel.images else ""
     return len(words) > WORDY_CHARACTERS
 
@@ -89,7 +90,7 @@ class PagesModel(_LanguageModel):
     """One row per page: each era's opening, then its panels."""
 
     ROLES = ("kind", "eraId", "panelId", "eraIndex", "eraTitle", "years", "title", "body",
-             "images", "eraPosition", "eraPages", "wordy")
+             "images", "quote", "eraPosition", "eraPages", "wordy")
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._nav.pages)
@@ -108,6 +109,7 @@ class PagesModel(_LanguageModel):
             "body": _text(panel.text if panel else era.summary, language),
             "images": [image_entry(image, language, self._nav.generation)
                        for image in (panel.images if panel else era.panels[0].images[:1])],
+            "quote": quote_entry(panel.quote if panel else None, language),
             "eraPosition": page.panel_index + 2,  # the opening is the era's first page
             "eraPages": len(era.panels) + 1,
             "wordy": is_wordy(panel, language) if panel else False,

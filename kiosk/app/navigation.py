@@ -18,7 +18,7 @@ from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 from kiosk.app.chrome import language_name, strings_for
 from kiosk.app.pages import Page, build_pages, era_start, find_page, swipe_step
-from kiosk.exhibit.model import Exhibit, Image
+from kiosk.exhibit.model import Exhibit, Image, Quote
 
 MAX_ZOOM = 6.0
 MAX_ATTRACT_IMAGES = 8  # enough variety for the welcome loop; each is a screenful
@@ -43,14 +43,23 @@ def image_source(path: Path, generation: int) -> str:
 
 def image_entry(image: Image, language: str, generation: int) -> dict[str, Any]:
     """What QML shows of one exhibit image, in one language."""
+    picture = image.files.get(language)
     return {
-        "source": image_source(image.path, generation),
+        "source": image_source(picture.path, generation),
         "alt": image.alt.get(language),
         "caption": image.caption.get(language),
         "credit": image.credit.get(language) if image.credit else "",
-        "width": image.width or 0,
-        "height": image.height or 0,
+        "width": picture.width or 0,
+        "height": picture.height or 0,
     }
+
+
+def quote_entry(quote: Quote | None, language: str) -> dict[str, str]:
+    """What QML shows of a panel's quotation in one language; empty texts without one."""
+    fields = ("text", "who", "when", "source")
+    if quote is None:
+        return dict.fromkeys(fields, "")
+    return {name: getattr(quote, name).get(language) for name in fields}
 
 
 def _no_events(event: str, **fields: Any) -> None:
@@ -207,15 +216,17 @@ class Navigator(QObject):
         subtitle = self._exhibit.subtitle
         return subtitle.get(self._language) if subtitle else ""
 
-    def _get_attract_images(self) -> list[str]:
-        """Pictures for the welcome screen: the attract image and highlights, or the
-        first image of each era when the exhibit names none."""
-        attract = self._exhibit.attract
-        files = [image.path for image in (attract.image, *attract.images) if image is not None]
-        if len(files) < 2:
-            files += [era.panels[0].images[0].path for era in self._exhibit.eras]
-        chosen = list(dict.fromkeys(files))[:MAX_ATTRACT_IMAGES]
-        return [image_source(f, self.generation) for f in chosen]
+    def _get_attract_images(self) -> list[dict[str, str]]:
+        """Pictures for the welcome screen in the current language, each with its alt text:
+        the attract image and highlights, or the first image of each era when the exhibit
+        names none."""
+        attract, language = self._exhibit.attract, self._language
+        shown = [image for image in (attract.image, *attract.images) if image is not None]
+        if len(shown) < 2:
+            shown += [era.panels[0].images[0] for era in self._exhibit.eras]
+        pictures = {image.files.get(language).path: image.alt.get(language) for image in shown}
+        return [{"source": image_source(path, self.generation), "alt": alt}
+                for path, alt in list(pictures.items())[:MAX_ATTRACT_IMAGES]]
 
     def _get_attract_languages(self) -> list[str]:
         """The exhibit's languages, the current one first: the order of the invitations."""
@@ -250,7 +261,7 @@ class Navigator(QObject):
     animate = Property(bool, _get_animate, _set_animate, notify=animateChanged)
     title = Property(str, _get_title, notify=textsChanged)
     subtitle = Property(str, _get_subtitle, notify=textsChanged)
-    attractImages = Property("QVariantList", _get_attract_images, notify=exhibitChanged)
+    attractImages = Property("QVariantList", _get_attract_images, notify=textsChanged)
     attractPrompts = Property("QVariantList", _get_attract_prompts, notify=textsChanged)
     attractLanguages = Property("QVariantList", _get_attract_languages, notify=textsChanged)
 
@@ -393,7 +404,7 @@ class Navigator(QObject):
         page = self.current_page
         if page.panel is not None:
             self._log("image_opened", era=page.era.id, panel=page.panel.id,
-                      image=page.panel.images[self._viewer_index].file,
+                      image=page.panel.images[self._viewer_index].files.get(self._language).file,
                       index=self._viewer_index)
 
     @Slot()

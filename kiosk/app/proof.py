@@ -261,9 +261,17 @@ def _screen_column(device: QPdfWriter, width: float, body_height: float, exhibit
         column.text(panel.text.get(code), _font(10.5), space=2)
     else:
         column.text("No body text.", _font(10, italic=True), MUTED, space=2)
+    if panel.quote is not None:
+        quote = panel.quote
+        _field(column, "Quotation", quote.text, code)
+        _field(column, "Who", quote.who, code)
+        _field(column, "When", quote.when, code)
+        _field(column, "Source", quote.source, code)
     for number, image in enumerate(panel.images, 1):
-        size = f" · {image.width}×{image.height} px" if image.width and image.height else ""
-        column.text(f"Image {number} of {len(panel.images)} · {image.file}{size} · "
+        picture = image.files.get(code)
+        size = f" · {picture.width}×{picture.height} px" if picture.width and picture.height \
+            else ""
+        column.text(f"Image {number} of {len(panel.images)} · {picture.file}{size} · "
                     f"{_where(image.location)}", _font(9, bold=True), MUTED, space=3, keep=True)
         _field(column, "Caption", image.caption, code)
         _field(column, "Alt text", image.alt, code)

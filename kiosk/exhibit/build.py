@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.exhibit.fields import Reader
+from kiosk.exhibit.fields import Reader, yaml_reading
 from kiosk.exhibit.imagecheck import (
     MEGAPIXEL_WARNING,
-    ImageInfo,
     ImageRefused,
     inspect_image,
     resolve_inside,
@@ -30,6 +29,9 @@ from kiosk.exhibit.model import (
     IdleSettings,
     Image,
     Panel,
+    Picture,
+    PictureFiles,
+    Quote,
     SourceLocation,
     Text,
 )
@@ -143,16 +145,17 @@ class ExhibitBuilder:
             return None
         f = r.fields(block, "attract", ("prompt",), ("image", "images"))
         prompt = r.text(f["prompt"], "prompt") if "prompt" in f else None
-        image = self._attract_image(f["image"], "image") if "image" in f else None
+        image = self._attract_image(f["image"], "the welcome screen's image") if "image" in f \
+            else None
         images: list[AttractImage] = []
         ok = "image" not in f or image is not None
         if "images" in f:
-            items = r.sequence(f["images"], "a list of image files")
+            items = r.sequence(f["images"], "a list of pictures (file, alt)")
             if items is None:
                 ok = False
             else:
-                for item in items.items:
-                    one = self._attract_image(item, "images")
+                for number, item in enumerate(items.items, start=1):
+                    one = self._attract_image(item, f"welcome picture {number}")
                     ok = ok and one is not None
                     if one is not None:
                         images.append(one)
@@ -160,12 +163,21 @@ class ExhibitBuilder:
             return None
         return Attract(prompt, image, tuple(images))
 
-    def _attract_image(self, node: Node, field: str) -> AttractImage | None:
-        checked = self._image_file(node, field)
-        if checked is None:
+    def _attract_image(self, node: Node, where: str) -> AttractImage | None:
+        r = self.reader
+        if isinstance(node, Scalar) and not yaml_reading(node):
+            r.error(node, f"{where} needs alt text too, for visitors who cannot see it: write "
+                          f"`file: {node.value.strip()}` and `alt: …` on their own lines")
             return None
-        file, path, _ = checked
-        return AttractImage(file, path)
+        block = r.mapping(node, f"{where} (file, alt)")
+        if block is None:
+            return None
+        f = r.fields(block, where, ("file", "alt"))
+        files = self._picture_files(f["file"]) if "file" in f else None
+        alt = r.text(f["alt"], "alt") if "alt" in f else None
+        if files is None or alt is None:
+            return None
+        return AttractImage(files, alt)
 
     def _eras(self, node: Node) -> tuple[Era, ...] | None:
         r = self.reader
@@ -245,15 +257,30 @@ class ExhibitBuilder:
         if block is None:
             return None
         where = _name(block, "id", "panel", number) + f" of {era}"
-        f = r.fields(block, where, ("id", "title", "images"), ("text",))
+        f = r.fields(block, where, ("id", "title", "images"), ("text", "quote"))
         panel_id = self._id(f["id"], "panel", seen) if "id" in f else None
         title = r.text(f["title"], "title") if "title" in f else None
         text = r.text(f["text"], "text", prose=True) if "text" in f else None
+        quote = self._quote(f["quote"], where) if "quote" in f else None
         images = self._images(f["images"], where) if "images" in f else None
         if panel_id is None or title is None or images is None or (
-                "text" in f and text is None):
+                "text" in f and text is None) or ("quote" in f and quote is None):
             return None
-        return Panel(panel_id, title, images, text, self._location(block))
+        return Panel(panel_id, title, images, text, quote, self._location(block))
+
+    def _quote(self, node: Node, panel: str) -> Quote | None:
+        r = self.reader
+        block = r.mapping(node, "a quotation (text, who, when, source)")
+        if block is None:
+            return None
+        f = r.fields(block, f"the quotation of {panel}", ("text", "who", "when", "source"))
+        text = r.text(f["text"], "quote text") if "text" in f else None
+        who = r.text(f["who"], "who") if "who" in f else None
+        when = r.text(f["when"], "when") if "when" in f else None
+        source = r.text(f["source"], "source") if "source" in f else None
+        if text is None or who is None or when is None or source is None:
+            return None
+        return Quote(text, who, when, source)
 
     def _images(self, node: Node, panel: str) -> tuple[Image, ...] | None:
         r = self.reader
@@ -280,19 +307,16 @@ class ExhibitBuilder:
             return None
         where = _name(block, "file", "image", number) + f" of {panel}"
         f = r.fields(block, where, ("file", "alt", "caption"), ("credit",))
-        checked = self._image_file(f["file"], "file") if "file" in f else None
+        files = self._picture_files(f["file"]) if "file" in f else None
         alt = r.text(f["alt"], "alt") if "alt" in f else None
         caption = r.text(f["caption"], "caption", caption=True) if "caption" in f else None
         credit = r.text(f["credit"], "credit") if "credit" in f else None
         if alt is not None and caption is not None:
             self._alt_against_caption(f["alt"], alt, caption)
-        if checked is None or alt is None or caption is None or ("credit" in f and
-                                                                 credit is None):
+        if files is None or alt is None or caption is None or ("credit" in f and
+                                                               credit is None):
             return None
-        file, path, info = checked
-        return Image(file, path, alt, caption, credit,
-                     info.width if info else None, info.height if info else None,
-                     self._location(block))
+        return Image(files, alt, caption, credit, self._location(block))
 
     def _alt_against_caption(self, node: Node, alt: Text, caption: Text) -> None:
         for (lang, alt_text), (_, caption_text) in zip(alt, caption, strict=True):
@@ -302,7 +326,14 @@ class ExhibitBuilder:
                                     "; describe what the image shows for visitors who "
                                     "cannot see it")
 
-    def _image_file(self, node: Node, field: str) -> tuple[str, Path, ImageInfo | None] | None:
+    def _picture_files(self, node: Node) -> PictureFiles | None:
+        """``file``: one picture for every language, or ``{en: …, ru: …}``."""
+        found = self.reader.per_language(node, "file", "file", self._picture)
+        if found is None:
+            return None
+        return PictureFiles(tuple((lang, found[lang][0]) for lang in self.reader.languages))
+
+    def _picture(self, node: Scalar, field: str) -> Picture | None:
         r = self.reader
         value = r.word(node, field)
         if value is None:
@@ -318,7 +349,7 @@ class ExhibitBuilder:
             r.warning(value, f"image '{file}' is {info.width}×{info.height} pixels "
                              f"({info.megapixels:.0f} megapixels, over {MEGAPIXEL_WARNING}); "
                              "it will be slow to show: scale it down")
-        return file, path, info
+        return Picture(file, path, info.width if info else None, info.height if info else None)
 
     def _location(self, node: Mapping) -> SourceLocation:
         return SourceLocation(self.file, node.line, node.col)

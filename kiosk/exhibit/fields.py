@@ -7,7 +7,9 @@ on with the next field, so one run reports all problems.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from collections.abc import Sequence as Seq
+from typing import TypeVar
 
 from kiosk.exhibit.diagnostics import Diagnostic, Severity
 from kiosk.exhibit.labels import prose_warnings
@@ -18,6 +20,7 @@ from kiosk.exhibit.yamltree import Mapping, Node, Refused, Scalar, Sequence
 _BOOLEANS = {"yes": "true", "no": "false", "true": "true", "false": "false",
              "on": "true", "off": "false"}
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+T = TypeVar("T")
 _NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
@@ -47,6 +50,11 @@ def describe(node: Node) -> str:
             return f"`{node.value}` (which YAML reads as {reading})"
         return f"'{_short(node.value)}'"
     return "an unsupported value"
+
+
+def _a(noun: str) -> str:
+    """``text`` as "text", ``file`` as "a file": how a message names what is expected."""
+    return noun if noun == "text" else f"a {noun}"
 
 
 def _short(text: str) -> str:
@@ -156,20 +164,33 @@ class Reader:
     def text(self, node: Node, field: str, *, prose: bool = False,
              caption: bool = False) -> Text | None:
         """A text in every language: a string, or ``{en: …, ru: …}`` with each language."""
+
+        def one(value_node: Scalar, label: str) -> str | None:
+            return self._one_text(value_node, label, prose=prose, caption=caption)
+
+        found = self.per_language(node, field, "text", one)
+        if found is None:
+            return None
+        return Text(tuple((lang, found[lang][0]) for lang in self.languages),
+                    tuple((lang, found[lang][1]) for lang in self.languages))
+
+    def per_language(self, node: Node, field: str, noun: str,
+                     read: Callable[[Scalar, str], T | None]
+                     ) -> dict[str, tuple[T, SourceLocation]] | None:
+        """One value shared by every language, or ``{en: …, ru: …}`` with each language:
+        each value read by ``read(node, label)``, with where it is written."""
         if isinstance(node, Refused):
             return None
         if isinstance(node, Sequence):
-            self.error(node, f"'{field}' should be text, found a list")
+            self.error(node, f"'{field}' should be {_a(noun)}, found a list")
             return None
         if isinstance(node, Scalar):
-            value = self._one_text(node, field, prose=prose, caption=caption)
+            value = read(node, field)
             if value is None:
                 return None
             where = self.location(node)
-            return Text(tuple((lang, value) for lang in self.languages),
-                        tuple((lang, where) for lang in self.languages))
-        values: dict[str, str] = {}
-        locations: dict[str, SourceLocation] = {}
+            return {lang: (value, where) for lang in self.languages}
+        found: dict[str, tuple[T, SourceLocation]] = {}
         complete = True
         for lang, (key, value_node) in node.items.items():
             if lang not in self.languages:
@@ -181,24 +202,23 @@ class Reader:
             if not isinstance(value_node, Scalar):
                 complete = False
                 if not isinstance(value_node, Refused):
-                    self.error(value_node, f"the '{lang}' text of '{field}' should be text, "
-                                           f"found {describe(value_node)}")
+                    self.error(value_node, f"the '{lang}' {noun} of '{field}' should be "
+                                           f"{_a(noun)}, found {describe(value_node)}")
                 continue
-            value = self._one_text(value_node, f"{field}: {lang}", prose=prose, caption=caption)
+            value = read(value_node, f"{field}: {lang}")
             if value is None:
                 complete = False
             else:
-                values[lang] = value
-                locations[lang] = self.location(value_node)
+                found[lang] = (value, self.location(value_node))
         for lang in self.languages:
             if lang not in node.items:
                 complete = False
-                self.error(node, f"'{field}' has no '{lang}' text; every text needs each of "
-                                 f"the exhibit's languages ({', '.join(self.languages)})")
-        if not complete:
-            return None
-        return Text(tuple((lang, values[lang]) for lang in self.languages),
-                    tuple((lang, locations[lang]) for lang in self.languages))
+                languages = ", ".join(self.languages)
+                advice = (f"every text needs each of the exhibit's languages ({languages})"
+                          if noun == "text" else f"name one for each of the exhibit's "
+                          f"languages ({languages}), or one {noun} for all")
+                self.error(node, f"'{field}' has no '{lang}' {noun}; {advice}")
+        return found if complete else None
 
     def _one_text(self, node: Scalar, field: str, *, prose: bool, caption: bool) -> str | None:
         reading = yaml_reading(node)

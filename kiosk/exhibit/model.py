@@ -62,17 +62,50 @@ class Text(Record):
         return iter(self.values)
 
 
-class Image(Record):
-    """A picture on a panel, with what visitors read about it."""
+class Picture(Record):
+    """One picture file."""
 
     file: str  # as written in the exhibit file, relative to its folder
     path: Path  # resolved absolute path, checked to lie inside the exhibit folder
+    width: int | None = None  # pixel size read from the file's header, when known
+    height: int | None = None
+
+
+class PictureFiles(Record):
+    """A picture's file for each language: one file shared by all, or, for a chart or map
+    with words in it, one file per language."""
+
+    values: tuple[tuple[str, Picture], ...]
+
+    def get(self, lang: str) -> Picture:
+        """The file for ``lang``; the first language's if ``lang`` is missing."""
+        for code, picture in self.values:
+            if code == lang:
+                return picture
+        return self.values[0][1]
+
+    def distinct(self) -> tuple[Picture, ...]:
+        return tuple(dict.fromkeys(picture for _, picture in self.values))
+
+
+class Image(Record):
+    """A picture on a panel, with what visitors read about it."""
+
+    files: PictureFiles
     alt: Text
     caption: Text
     credit: Text | None = None
-    width: int | None = None  # pixel size read from the file's header, when known
-    height: int | None = None
     location: SourceLocation | None = None
+
+
+class Quote(Record):
+    """A voice of the time on a panel: the words, who said or wrote them, when, and where
+    they are kept or published (and, for a translation, which language is the original)."""
+
+    text: Text
+    who: Text
+    when: Text
+    source: Text
 
 
 class Panel(Record):
@@ -82,6 +115,7 @@ class Panel(Record):
     title: Text
     images: tuple[Image, ...]
     text: Text | None = None
+    quote: Quote | None = None
     location: SourceLocation | None = None
 
 
@@ -105,10 +139,10 @@ class IdleSettings(Record):
 
 
 class AttractImage(Record):
-    """A picture for the welcome screen; decorative, so it needs no alt text."""
+    """A picture for the welcome screen, with what it shows for visitors who cannot see it."""
 
-    file: str
-    path: Path
+    files: PictureFiles
+    alt: Text
 
 
 class Attract(Record):
@@ -151,10 +185,7 @@ class Exhibit(Record):
 
     def referenced_files(self) -> tuple[Path, ...]:
         """Every file the exhibit shows, for the reload watcher."""
-        files: list[Path] = []
         attract = self.attract
-        if attract.image is not None:
-            files.append(attract.image.path)
-        files.extend(image.path for image in attract.images)
-        files.extend(image.path for image in self.images())
-        return tuple(dict.fromkeys(files))
+        shown = [*([attract.image] if attract.image else []), *attract.images, *self.images()]
+        return tuple(dict.fromkeys(picture.path for image in shown
+                                   for picture in image.files.distinct()))

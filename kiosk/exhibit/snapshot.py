@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # raised whenever the pickled model changes shape
+FORMAT = 4  # raised whenever the pickled model changes shape
 MAGIC = b"exhibit-kiosk snapshot\n"
 # A file written this short a time before a load ended may have changed while it ran,
 # with times that do not show it (FAT keeps them to 2 s): such a load is not kept.

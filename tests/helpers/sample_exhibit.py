@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage
 
 COLOURS = ("#8c3b32", "#35557a", "#6b7d4a", "#9a7a35", "#5d4a7a", "#3f6f6a", "#7a5d4a")
+RUSSIAN_OCHRE = "#c08a2e"  # panel three's picture in Russian: its labels' language differs
 
 
 def write_png(path: Path, colour: str, width: int = 320, height: int = 200) -> Path:
@@ -20,9 +21,11 @@ def write_png(path: Path, colour: str, width: int = 320, height: int = 200) -> P
 
 
 def write_sample_exhibit(folder: Path, *, timeout: int = 90, countdown: int = 15) -> Path:
-    """Three eras of two panels each; the second panel of the first era has two images."""
+    """Three eras of two panels each; the second panel of the first era has two images,
+    panel three a picture per language and panel four a quotation."""
     for index, colour in enumerate(COLOURS):
         write_png(folder / "assets" / f"img{index}.png", colour)
+    write_png(folder / "assets" / "img3.ru.png", RUSSIAN_OCHRE)
     exhibit = folder / "exhibit.yaml"
     exhibit.write_text(textwrap.dedent(f"""\
         version: 1
@@ -30,7 +33,7 @@ def write_sample_exhibit(folder: Path, *, timeout: int = 90, countdown: int = 15
         languages: [en, ru]
         idle: {{timeout: {timeout}, countdown: {countdown}}}
         attract:
-          image: assets/img0.png
+          image: {{file: assets/img0.png, alt: {{en: A red field, ru: Красное поле}}}}
           prompt: {{en: Touch to explore, ru: Коснитесь экрана}}
         eras:
           - id: first
@@ -63,11 +66,16 @@ def write_sample_exhibit(folder: Path, *, timeout: int = 90, countdown: int = 15
               - id: three
                 title: {{en: Panel Three, ru: Панель три}}
                 images:
-                  - file: assets/img3.png
+                  - file: {{en: assets/img3.png, ru: assets/img3.ru.png}}
                     alt: {{en: An ochre field, ru: Охристое поле}}
                     caption: {{en: Ochre caption., ru: Охристая подпись.}}
               - id: four
                 title: {{en: Panel Four, ru: Панель четыре}}
+                quote:
+                  text: {{en: We shall meet again., ru: Мы ещё встретимся.}}
+                  who: {{en: A traveller, ru: Путешественник}}
+                  when: {{en: 1 May 1920, ru: 1 мая 1920 года}}
+                  source: {{en: A letter home, ru: Письмо домой}}
                 images:
                   - file: assets/img4.png
                     alt: {{en: A violet field, ru: Фиолетовое поле}}

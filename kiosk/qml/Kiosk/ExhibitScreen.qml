@@ -98,6 +98,7 @@ Item {
             required property string title
             required property string body
             required property var images
+            required property var quote
             required property int eraPosition
             required property int eraPages
             required property bool wordy
@@ -121,6 +122,7 @@ Item {
                     current: pageLoader.index === screen.nav.pageIndex
                     eraTitle: pageLoader.eraTitle; years: pageLoader.years
                     title: pageLoader.title; body: pageLoader.body; images: pageLoader.images
+                    quote: pageLoader.quote
                     place: screen.nav.ui.pageOf.arg(pageLoader.eraPosition).arg(pageLoader.eraPages)
                     wordy: pageLoader.wordy
                 }

@@ -67,7 +67,7 @@ Item {
             model: welcome.images
             delegate: Item {
                 id: slideItem
-                required property string modelData
+                required property var modelData  // {source, alt}
                 required property int index
                 readonly property int count: Math.max(1, welcome.images.length)
                 readonly property bool shown: index === welcome.slide % count
@@ -87,8 +87,8 @@ Item {
                     // Inset by what the drift can move it, so no edge of the picture is cut.
                     anchors.fill: parent
                     anchors.margins: welcome.metrics.mm * 2
-                    source: slideItem.needed ? slideItem.modelData : ""
-                    alt: ""
+                    source: slideItem.needed ? slideItem.modelData.source : ""
+                    alt: slideItem.modelData.alt
                     scale: 1.0 + 0.02 * Math.sin(welcome.drift * 2 * Math.PI / 48)
                     anchors.horizontalCenterOffset: welcome.metrics.mm * 3 * Math.sin(welcome.drift * 2 * Math.PI / 60)
                 }

@@ -28,23 +28,34 @@ def test_good_exhibit_model() -> None:
     assert (exhibit.idle.timeout, exhibit.idle.countdown) == (90.0, 15.0)
     assert exhibit.attract.prompt.get("ru") == "Коснитесь экрана"
     assert exhibit.attract.image is not None
-    assert exhibit.attract.image.path == CORPUS / "assets" / "tiny.jpg"
-    assert [image.file for image in exhibit.attract.images] == ["assets/tiny.png",
-                                                              "assets/tiny.svg"]
+    assert exhibit.attract.image.files.get("en").path == CORPUS / "assets" / "tiny.jpg"
+    assert exhibit.attract.image.alt.get("ru") == "Витрина в сумерках"
+    assert [image.files.get("ru").file for image in exhibit.attract.images] == [
+        "assets/tiny.png", "assets/tiny.svg"]
     assert [era.id for era in exhibit.eras] == ["early-years", "later"]
     era = exhibit.eras[0]
     assert era.years == "1933"  # written as a bare number, shown as written
-    assert era.location == SourceLocation("good.yaml", 16, 5)
+    assert era.location == SourceLocation("good.yaml", 18, 5)
     panel = era.panels[0]
-    assert panel.location == SourceLocation("good.yaml", 23, 9)
-    assert [(i.file, i.width, i.height) for i in panel.images] == [
+    assert panel.location == SourceLocation("good.yaml", 25, 9)
+    assert [(p.file, p.width, p.height) for i in panel.images for p in i.files.distinct()] == [
         ("assets/tiny.png", 4, 3), ("assets/tiny.webp", 4, 3)]
-    assert panel.images[0].location == SourceLocation("good.yaml", 29, 13)
+    assert panel.images[0].location == SourceLocation("good.yaml", 31, 13)
     # A plain string is the same text in every language, written in one place.
     assert panel.images[0].credit == Text(
         (("en", "Museum archive"), ("ru", "Museum archive")),
-        (("en", SourceLocation("good.yaml", 32, 21)), ("ru", SourceLocation("good.yaml", 32, 21))))
-    assert panel.images[1].credit is None
+        (("en", SourceLocation("good.yaml", 34, 21)), ("ru", SourceLocation("good.yaml", 34, 21))))
+    assert panel.images[1].credit is None and panel.quote is None
+    # A picture per language: a chart or map with its words in the visitor's language.
+    archive = exhibit.eras[1].panels[0]
+    files = archive.images[0].files
+    assert (files.get("en").file, files.get("ru").file) == ("assets/lossless.webp",
+                                                            "assets/tiny.png")
+    # A voice of the time, each of its parts a text like any other.
+    assert archive.quote is not None
+    assert archive.quote.text.get("ru") == "Храните каждый негатив."
+    assert archive.quote.when.get("ru") == "1941"
+    assert archive.quote.source.get("en") == "Letter, studio archive (original in English)"
     assert len(exhibit.referenced_files()) == 5
 
 
@@ -56,12 +67,12 @@ def test_each_language_of_a_text_knows_where_it_is_written() -> None:
     assert exhibit.subtitle is not None
     assert exhibit.subtitle.location("ru") == SourceLocation("good.yaml", 6, 7)
     era = exhibit.eras[0]
-    assert era.summary.location("en") == SourceLocation("good.yaml", 20, 11)
-    assert era.years_location == SourceLocation("good.yaml", 18, 12)
+    assert era.summary.location("en") == SourceLocation("good.yaml", 22, 11)
+    assert era.years_location == SourceLocation("good.yaml", 20, 12)
     assert era.panels[0].text is not None
-    assert era.panels[0].text.location("ru") == SourceLocation("good.yaml", 27, 15)
+    assert era.panels[0].text.location("ru") == SourceLocation("good.yaml", 29, 15)
     caption = era.panels[0].images[0].caption
-    assert caption.location("ru") == SourceLocation("good.yaml", 31, 62)
+    assert caption.location("ru") == SourceLocation("good.yaml", 33, 62)
     assert caption.location("fr") is None
     # Still a value: hashable, and kept whole in the start-up snapshot.
     assert hash(caption) == hash(pickle.loads(pickle.dumps(caption)))
@@ -87,7 +98,8 @@ def test_without_image_checks_no_image_is_opened(tmp_path: Path) -> None:
     result = load_exhibit(path, check_images=False)
     assert result.ok
     assert result.exhibit is not None
-    assert all(image.width is None for image in result.exhibit.images())
+    assert all(picture.width is None for image in result.exhibit.images()
+               for picture in image.files.distinct())
     assert not load_exhibit(path).ok
 
 

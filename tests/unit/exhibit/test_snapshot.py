@@ -55,7 +55,7 @@ def test_an_unchanged_exhibit_comes_back_whole_with_its_warnings(exhibit: Path) 
     found = load_snapshot(exhibit)
     assert found is not None
     assert found.exhibit == kept and found.messages == warnings
-    assert found.exhibit.eras[0].panels[0].images[0].width == 4  # from the picture's header
+    assert found.exhibit.eras[0].panels[0].images[0].files.get("en").width == 4  # its header
 
 
 def test_nothing_kept_means_a_full_load(exhibit: Path) -> None:
