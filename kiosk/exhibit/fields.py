@@ -52,6 +52,12 @@ def describe(node: Node) -> str:
     return "an unsupported value"
 
 
+def keep_dashes_attached(text: str) -> str:
+    """A spaced dash never starts a line: the space before it becomes a no-break space, as
+    Russian typography requires ("Пакт Молотова — Риббентропа") and English allows."""
+    return text.replace(" \u2014", "\u00a0\u2014").replace(" \u2013 ", "\u00a0\u2013 ")
+
+
 def _a(noun: str) -> str:
     """``text`` as "text", ``file`` as "a file": how a message names what is expected."""
     return noun if noun == "text" else f"a {noun}"
@@ -230,7 +236,7 @@ class Reader:
             self.error(node, f"YAML reads `{node.value}` as {reading}, not text; put it in "
                              f"quotes: {name}: \"{node.value}\"")
             return None
-        value = node.value.strip()
+        value = keep_dashes_attached(node.value.strip())
         if not value:
             self.error(node, f"'{field}' is empty; write the text, or remove the line if it "
                              "is optional")

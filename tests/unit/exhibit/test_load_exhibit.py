@@ -132,3 +132,18 @@ def test_all_problems_in_one_run(tmp_path: Path) -> None:
         encoding="utf-8")
     lines = [(d.line, d.col) for d in load_exhibit(path).errors]
     assert lines == [(1, 10), (2, 8), (3, 17), (3, 31), (4, 33), (6, 9), (10, 13)]
+
+
+def test_a_spaced_dash_stays_on_the_line_of_the_word_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "exhibit.yaml"
+    path.write_text(
+        "version: 1\ntitle: Пакт Молотова — Риббентропа\n"
+        "attract: {prompt: Touch}\n"
+        "eras: [{id: a, title: A, years: '1939', summary: Aug — Sept, panels: [{id: p, "
+        "title: P, images: [{file: a.png, alt: An image, caption: 1939 – 1940 at a glance}]}]}]\n",
+        encoding="utf-8")
+    exhibit = load_exhibit(path, check_images=False).exhibit
+    assert exhibit is not None
+    assert exhibit.title.get("en") == "Пакт Молотова\u00a0— Риббентропа"
+    assert exhibit.eras[0].summary.get("en") == "Aug\u00a0— Sept"
+    assert exhibit.eras[0].panels[0].images[0].caption.get("en") == "1939\u00a0– 1940 at a glance"
