@@ -32,7 +32,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "chooseLanguage": "Choose your language",
         "moreText": "More",
         "openQuote": "\u201c",
-        "closeQuote": "\u201d",
         "finish": "The end",
         "thanks": "Thank you for visiting",
         "thanksBody": "Choose an era below to look again, or start again for the next visitor.",
@@ -58,7 +57,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "chooseLanguage": "Выберите язык",
         "moreText": "Читать дальше",
         "openQuote": "\u00ab",
-        "closeQuote": "\u00bb",
         "finish": "Завершение",
         "thanks": "Спасибо, что посетили выставку",
         "thanksBody": "Выберите период ниже, чтобы вернуться к нему, "

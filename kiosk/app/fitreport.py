@@ -91,13 +91,13 @@ def _entries(exhibit: Exhibit, page: Page | None) -> list[_Entry]:
         for image in era.panels[0].images[:1]:  # the opening's picture
             text("alt text", image.alt)
     else:
-        text("title", panel.title)
-        text("text", panel.text)
-        if panel.quote is not None:
+        if page.quote and panel.quote is not None:
             text("quote text", panel.quote.text)
             text("quote's who", panel.quote.who)
             text("quote's when", panel.quote.when)
             text("quote's source", panel.quote.source)
+        text("title", panel.title)
+        text("text", panel.text)
         for image in panel.images:
             text("caption", image.caption)
             text("credit", image.credit)

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from kiosk.app.navigation import Navigator, image_entry, quote_entry
+from kiosk.app.pages import era_place
 from kiosk.exhibit.model import Panel, Text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -35,7 +36,6 @@ def _text(text: Text | None, language: str) -> str:
 def is_wordy(panel: Panel, language: str) -> bool:
     """Whether the panel's words, rather than its picture, should have the most room."""
     words = _text(panel.title, language) + _text(panel.text, language)
-    words += _text(panel.quote.text, language) if panel.quote else ""
     words += _text(panel.images[0].caption, language) if panel.images else ""
     return len(words) > WORDY_CHARACTERS
 
@@ -96,10 +96,12 @@ class PagesModel(_LanguageModel):
         return 0 if parent.isValid() else len(self._nav.pages)
 
     def row(self, row: int, language: str) -> dict[str, Any]:
-        page = self._nav.pages[row]
+        pages = self._nav.pages
+        page = pages[row]
         era, panel = page.era, page.panel
+        position, count = era_place(pages, row)
         return {
-            "kind": "opening" if panel is None else "panel",
+            "kind": "opening" if panel is None else "quote" if page.quote else "panel",
             "eraId": era.id,
             "panelId": panel.id if panel else "",
             "eraIndex": page.era_index,
@@ -109,9 +111,9 @@ class PagesModel(_LanguageModel):
             "body": _text(panel.text if panel else era.summary, language),
             "images": [image_entry(image, language, self._nav.generation)
                        for image in (panel.images if panel else era.panels[0].images[:1])],
-            "quote": quote_entry(panel.quote if panel else None, language),
-            "eraPosition": page.panel_index + 2,  # the opening is the era's first page
-            "eraPages": len(era.panels) + 1,
+            "quote": quote_entry(panel.quote if page.quote and panel else None, language),
+            "eraPosition": position,
+            "eraPages": count,
             "wordy": is_wordy(panel, language) if panel else False,
         }
 

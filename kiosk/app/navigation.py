@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 from kiosk.app.chrome import language_name, strings_for
-from kiosk.app.pages import Page, build_pages, era_start, find_page, swipe_step
+from kiosk.app.pages import Page, build_pages, era_place, era_start, find_page, swipe_step
 from kiosk.exhibit.model import Exhibit, Image, Quote
 
 MAX_ZOOM = 6.0
@@ -116,7 +116,8 @@ class Navigator(QObject):
         self._exhibit = exhibit
         self._pages = build_pages(exhibit)
         self.generation = next(_generations)
-        kept = find_page(self._pages, here.era.id, here.panel.id if here.panel else None)
+        kept = find_page(self._pages, here.era.id, here.panel.id if here.panel else None,
+                         here.quote)
         if kept is None:
             era_index = next((i for i, era in enumerate(exhibit.eras) if era.id == here.era.id),
                              None)
@@ -126,7 +127,7 @@ class Navigator(QObject):
             self._language = exhibit.default_language
             self.languageChanged.emit()
         self._viewer_index = min(self._viewer_index, max(0, self.viewerCount - 1))
-        if self.current_page.panel is None:
+        if self.current_page.pictures_panel is None:
             self._viewer_open = False
         self.exhibitChanged.emit()
         self.pageChanged.emit()
@@ -155,10 +156,10 @@ class Navigator(QObject):
 
     def _get_era_position(self) -> int:
         """1-based place of this page within its era (the opening counts as the first)."""
-        return self.current_page.panel_index + 2
+        return era_place(self._pages, self._page)[0]
 
     def _get_era_page_count(self) -> int:
-        return len(self.current_page.era.panels) + 1
+        return era_place(self._pages, self._page)[1]
 
     def _get_language(self) -> str:
         return self._language
@@ -189,11 +190,11 @@ class Navigator(QObject):
         return self._viewer_index
 
     def _get_viewer_count(self) -> int:
-        panel = self.current_page.panel
+        panel = self.current_page.pictures_panel
         return len(panel.images) if panel else 0
 
     def _get_viewer_image(self) -> dict[str, Any]:
-        panel = self.current_page.panel
+        panel = self.current_page.pictures_panel
         if panel is None or not self._viewer_open:
             return {}
         return image_entry(panel.images[self._viewer_index], self._language, self.generation)
@@ -382,7 +383,9 @@ class Navigator(QObject):
         page = self.current_page
         if force or page.era_index != previous_era or (moved and page.is_opening):
             self._log("era_opened", era=page.era.id)
-        if page.panel is not None:
+        if page.quote and page.panel is not None:
+            self._log("quote_shown", era=page.era.id, panel=page.panel.id, lang=self._language)
+        elif page.panel is not None:
             self._seen.add((page.era.id, page.panel.id))
             self._log("panel_shown", era=page.era.id, panel=page.panel.id, lang=self._language)
 
@@ -390,7 +393,7 @@ class Navigator(QObject):
 
     @Slot(int)
     def openImage(self, index: int) -> None:
-        panel = self.current_page.panel
+        panel = self.current_page.pictures_panel
         if panel is None or not 0 <= index < len(panel.images):
             return
         self._viewer_open = True
@@ -402,7 +405,7 @@ class Navigator(QObject):
     def _log_image(self) -> None:
         """The picture now in the viewer, whether opened from the panel or moved to."""
         page = self.current_page
-        if page.panel is not None:
+        if page.pictures_panel is not None:
             self._log("image_opened", era=page.era.id, panel=page.panel.id,
                       image=page.panel.images[self._viewer_index].files.get(self._language).file,
                       index=self._viewer_index)

@@ -1,7 +1,9 @@
 """The visitor's path through an exhibit, as a flat sequence of pages (no Qt).
 
 Each era contributes its opening page followed by its panels, so a swipe always moves
-exactly one step and crosses era boundaries naturally.
+exactly one step and crosses era boundaries naturally. A panel with a quotation is
+followed by a page of that quotation alone: a voice of the time, given the whole screen
+rather than squeezed under the panel's words.
 """
 
 from __future__ import annotations
@@ -17,24 +19,42 @@ FLICK_MIN_DISTANCE = 0.05
 
 
 class Page(Record):
-    """One page of the pager: an era's opening (no panel) or one of its panels."""
+    """One page of the pager: an era's opening (no panel), one of its panels, or the
+    quotation of the panel before it."""
 
     era_index: int
     panel_index: int  # -1 for the era's opening page
     era: Era
     panel: Panel | None
+    quote: bool = False  # the page of the panel's quotation
 
     @property
     def is_opening(self) -> bool:
         return self.panel is None
+
+    @property
+    def pictures_panel(self) -> Panel | None:
+        """The panel whose pictures this page shows: none on an opening or a quotation."""
+        return None if self.quote else self.panel
 
 
 def build_pages(exhibit: Exhibit) -> tuple[Page, ...]:
     pages: list[Page] = []
     for era_index, era in enumerate(exhibit.eras):
         pages.append(Page(era_index, -1, era, None))
-        pages.extend(Page(era_index, i, era, panel) for i, panel in enumerate(era.panels))
+        for i, panel in enumerate(era.panels):
+            pages.append(Page(era_index, i, era, panel))
+            if panel.quote is not None:
+                pages.append(Page(era_index, i, era, panel, quote=True))
     return tuple(pages)
+
+
+def era_place(pages: tuple[Page, ...], index: int) -> tuple[int, int]:
+    """The page's 1-based place within its era, and how many pages the era has."""
+    era_index = pages[index].era_index
+    first = era_start(pages, era_index)
+    count = sum(1 for page in pages if page.era_index == era_index)
+    return index - first + 1, count
 
 
 def era_start(pages: tuple[Page, ...], era_index: int) -> int:
@@ -44,12 +64,17 @@ def era_start(pages: tuple[Page, ...], era_index: int) -> int:
     raise IndexError(era_index)
 
 
-def find_page(pages: tuple[Page, ...], era_id: str, panel_id: str | None) -> int | None:
-    """The page showing this era/panel, to keep a visitor's place across a reload."""
+def find_page(pages: tuple[Page, ...], era_id: str, panel_id: str | None,
+              quote: bool = False) -> int | None:
+    """The page showing this era/panel (or its quotation), to keep a visitor's place across
+    a reload; the panel itself when its quotation is gone."""
+    found = None
     for index, page in enumerate(pages):
         if page.era.id == era_id and (page.panel.id if page.panel else None) == panel_id:
-            return index
-    return None
+            if page.quote == quote:
+                return index
+            found = index if found is None else found
+    return found
 
 
 def swipe_step(dx: float, velocity: float, width: float) -> int:

@@ -257,16 +257,17 @@ def _screen_column(device: QPdfWriter, width: float, body_height: float, exhibit
         return column
     panel = page.panel
     column.text(panel.title.get(code), _font(17, bold=True, heading=True), space=4, keep=True)
-    if panel.text is not None:
-        column.text(panel.text.get(code), _font(10.5), space=2)
-    else:
-        column.text("No body text.", _font(10, italic=True), MUTED, space=2)
-    if panel.quote is not None:
+    if page.quote and panel.quote is not None:
         quote = panel.quote
         _field(column, "Quotation", quote.text, code)
         _field(column, "Who", quote.who, code)
         _field(column, "When", quote.when, code)
         _field(column, "Source", quote.source, code)
+        return column
+    if panel.text is not None:
+        column.text(panel.text.get(code), _font(10.5), space=2)
+    else:
+        column.text("No body text.", _font(10, italic=True), MUTED, space=2)
     for number, image in enumerate(panel.images, 1):
         picture = image.files.get(code)
         size = f" · {picture.width}×{picture.height} px" if picture.width and picture.height \
@@ -312,7 +313,7 @@ def _header(painter: QPainter, writer: QPdfWriter, exhibit: Exhibit, page: Page,
         ids, where = f"era: {era.id}", _where(era.location)
     else:
         title = (f"Panel {page.panel_index + 1} of {len(era.panels)}: "
-                 f"{page.panel.title.get(default)}")
+                 f"{page.panel.title.get(default)}" + (", its quotation" if page.quote else ""))
         ids, where = f"era: {era.id} · panel: {page.panel.id}", _where(page.panel.location)
     if continued:
         title += " (continued)"

@@ -85,7 +85,7 @@ def screenshot_name(page: Page | None, language: str, default_language: str) -> 
     else:
         stem = f"{page.era_index + 1:02d}-{page.era.id}"
         if page.panel is not None:
-            stem += f"--{page.panel.id}"
+            stem += f"--{page.panel.id}" + ("--quote" if page.quote else "")
     if language != default_language:
         stem += "-" + re.sub(r"[^A-Za-z0-9_-]", "_", language)
     return stem + ".png"

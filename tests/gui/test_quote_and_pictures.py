@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helpers.sample_exhibit import COLOURS, RUSSIAN_OCHRE
+from helpers.sample_exhibit import COLOURS, RUSSIAN_OCHRE, write_sample_exhibit
 from PySide6.QtGui import QColor
 
 if TYPE_CHECKING:
     from gui.conftest import Kiosk
 
-PANEL_THREE, PANEL_FOUR = 4, 5  # page numbers: each era's opening comes first
+PANEL_THREE, PANEL_FOUR, FOUR_QUOTE = 4, 5, 6  # pages: each era's opening comes first
 
 
 def picture_colour(kiosk: Kiosk) -> str:
@@ -39,36 +41,34 @@ def test_a_picture_with_words_follows_the_visitors_language(kiosk_window: Kiosk)
     assert kiosk.events_named("image_opened")[-1]["image"] == "assets/img3.ru.png"
 
 
-def test_a_quotation_shows_apart_from_the_text_with_who_when_and_source(
-        kiosk_window: Kiosk) -> None:
-    kiosk = kiosk_window
+def test_a_quotation_has_its_own_page_after_its_panel(
+        make_kiosk: Callable[..., Kiosk], tmp_path: Path) -> None:
+    kiosk = make_kiosk(write_sample_exhibit(tmp_path / "quoted", quote=True))
     kiosk.enter()
     kiosk.nav.goToPage(PANEL_FOUR)
-    kiosk.wait(lambda: kiosk.is_shown("panelQuote"))
-    assert kiosk.item("quoteText").property("text") == "\u201cWe shall meet again.\u201d"
-    assert kiosk.item("quoteWho").property("text") == "\u2014 A traveller, 1 May 1920"
+    kiosk.wait(lambda: kiosk.is_shown("panelTitle"))
+    assert not kiosk.is_shown("quotePage")
+
+    kiosk.swipe(-700)
+
+    kiosk.wait(lambda: kiosk.nav.pageIndex == FOUR_QUOTE and kiosk.is_shown("quotePage"))
+    assert kiosk.item("quoteText").property("text") == "We shall meet again."
+    assert kiosk.item("quoteWho").property("text") == "A traveller, 1 May 1920"
     assert kiosk.item("quoteSource").property("text") == "A letter home"
-    # It reads as a voice: a serif in italics, unlike the panel's own words.
-    quote, body = kiosk.item("quoteText"), kiosk.item("panelTitle")
-    assert quote.property("font").italic() and not body.property("font").italic()
+    assert kiosk.item("quotePlace").property("text").endswith("Panel Four  \u00b7  4 of 4")
+    assert kiosk.item("quoteText").property("font").italic()
+    assert kiosk.events_named("quote_shown") == [{"era": "second", "panel": "four",
+                                                  "lang": "en"}]
+    kiosk.nav.openImage(0)  # nothing to open: the quotation page shows no picture
+    assert not kiosk.nav.viewerOpen
 
     kiosk.tap("languageButton")
 
-    kiosk.wait(lambda: kiosk.item("quoteText").property("text")
-               == "\u00abМы ещё встретимся.\u00bb")
-    assert kiosk.item("quoteWho").property("text") == "\u2014 Путешественник, 1 мая 1920 года"
-
-
-def test_a_panel_without_a_quotation_shows_none(kiosk_window: Kiosk) -> None:
-    kiosk = kiosk_window
-    kiosk.enter()
-    kiosk.nav.goToPage(PANEL_THREE)
-    kiosk.wait(lambda: kiosk.is_shown("panelTitle"))
-    assert not kiosk.is_shown("panelQuote")
+    kiosk.wait(lambda: kiosk.item("quoteText").property("text") == "Мы ещё встретимся.")
+    assert kiosk.item("quoteWho").property("text") == "Путешественник, 1 мая 1920 года"
 
 
 def test_welcome_pictures_carry_their_alt_text(kiosk_window: Kiosk) -> None:
     kiosk = kiosk_window
     assert kiosk.nav.attractImages[0]["alt"] == "A red field"
-    shown = kiosk.item("attractImage")
-    assert shown.property("alt") == "A red field"
+    assert kiosk.item("attractImage").property("alt") == "A red field"

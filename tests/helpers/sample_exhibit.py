@@ -20,9 +20,20 @@ def write_png(path: Path, colour: str, width: int = 320, height: int = 200) -> P
     return path
 
 
-def write_sample_exhibit(folder: Path, *, timeout: int = 90, countdown: int = 15) -> Path:
+QUOTE = """\
+                quote:
+                  text: {en: We shall meet again., ru: Мы ещё встретимся.}
+                  who: {en: A traveller, ru: Путешественник}
+                  when: {en: 1 May 1920, ru: 1 мая 1920 года}
+                  source: {en: A letter home, ru: Письмо домой}
+"""
+
+
+def write_sample_exhibit(folder: Path, *, timeout: int = 90, countdown: int = 15,
+                         quote: bool = False) -> Path:
     """Three eras of two panels each; the second panel of the first era has two images,
-    panel three a picture per language and panel four a quotation."""
+    panel three a picture per language; with ``quote``, panel four has a quotation, on a
+    page of its own after it."""
     for index, colour in enumerate(COLOURS):
         write_png(folder / "assets" / f"img{index}.png", colour)
     write_png(folder / "assets" / "img3.ru.png", RUSSIAN_OCHRE)
@@ -71,12 +82,7 @@ def write_sample_exhibit(folder: Path, *, timeout: int = 90, countdown: int = 15
                     caption: {{en: Ochre caption., ru: Охристая подпись.}}
               - id: four
                 title: {{en: Panel Four, ru: Панель четыре}}
-                quote:
-                  text: {{en: We shall meet again., ru: Мы ещё встретимся.}}
-                  who: {{en: A traveller, ru: Путешественник}}
-                  when: {{en: 1 May 1920, ru: 1 мая 1920 года}}
-                  source: {{en: A letter home, ru: Письмо домой}}
-                images:
+{QUOTE if quote else ""}                images:
                   - file: assets/img4.png
                     alt: {{en: A violet field, ru: Фиолетовое поле}}
                     caption: {{en: Violet caption., ru: Фиолетовая подпись.}}

@@ -104,7 +104,8 @@ Item {
             required property bool wordy
             width: pager.width
             height: pager.height
-            sourceComponent: kind === "opening" ? openingComponent : panelComponent
+            sourceComponent: kind === "opening" ? openingComponent
+                             : kind === "quote" ? quoteComponent : panelComponent
             Component {
                 id: openingComponent
                 OpeningPage {
@@ -115,6 +116,16 @@ Item {
                 }
             }
             Component {
+                id: quoteComponent
+                QuotePage {
+                    portrait: screen.portrait
+                    current: pageLoader.index === screen.nav.pageIndex
+                    eraTitle: pageLoader.eraTitle; years: pageLoader.years
+                    title: pageLoader.title; quote: pageLoader.quote
+                    place: screen.nav.ui.pageOf.arg(pageLoader.eraPosition).arg(pageLoader.eraPages)
+                }
+            }
+            Component {
                 id: panelComponent
                 PanelPage {
                     portrait: screen.portrait
@@ -122,7 +133,6 @@ Item {
                     current: pageLoader.index === screen.nav.pageIndex
                     eraTitle: pageLoader.eraTitle; years: pageLoader.years
                     title: pageLoader.title; body: pageLoader.body; images: pageLoader.images
-                    quote: pageLoader.quote
                     place: screen.nav.ui.pageOf.arg(pageLoader.eraPosition).arg(pageLoader.eraPages)
                     wordy: pageLoader.wordy
                 }

@@ -20,7 +20,6 @@ Item {
     required property string title
     required property string body
     required property var images
-    required property var quote  // {text, who, when, source}: empty texts without one
     required property string place  // "2 of 5"
     required property bool wordy
     readonly property real pad: metrics.gap
@@ -185,59 +184,6 @@ Item {
                 color: page.theme.text
                 font.pixelSize: page.metrics.body
             }
-            // A voice of the time: set apart from the curator's words by a rule, a serif
-            // and its speaker, so it reads as a document rather than another caption.
-            Item {
-                id: quoteBlock
-                objectName: "panelQuote"
-                visible: page.quote.text !== ""
-                width: parent.width
-                height: quoteColumn.height + page.metrics.mm * 2
-                Accessible.role: Accessible.StaticText
-                Accessible.name: page.quote.text + ". " + page.quote.who + ", " + page.quote.when
-                Rectangle {
-                    anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
-                    width: Math.max(3, page.metrics.mm * 1.2)
-                    color: page.theme.accent
-                }
-                Column {
-                    id: quoteColumn
-                    anchors { left: parent.left; right: parent.right; leftMargin: page.metrics.mm * 6 }
-                    y: page.metrics.mm
-                    spacing: page.metrics.mm * 2
-                    Text {
-                        objectName: "quoteText"
-                        width: parent.width
-                        text: page.nav.ui.openQuote + page.quote.text + page.nav.ui.closeQuote
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WordWrap
-                        lineHeight: 1.2
-                        color: page.theme.text
-                        font.family: page.headingFamily
-                        font.pixelSize: page.metrics.body * 1.1
-                        font.italic: true
-                    }
-                    Text {
-                        objectName: "quoteWho"
-                        width: parent.width
-                        text: "\u2014 " + page.quote.who + ", " + page.quote.when
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WordWrap
-                        color: page.theme.accent
-                        font.pixelSize: page.metrics.body * 0.85
-                        font.weight: Font.DemiBold
-                    }
-                    Text {
-                        objectName: "quoteSource"
-                        width: parent.width
-                        text: page.quote.source
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WordWrap
-                        color: page.theme.textMuted
-                        font.pixelSize: page.metrics.body * 0.75
-                    }
-                }
-            }
             // Room for the "More" button over the last lines when the text scrolls.
             Item { width: 1; height: words.overflowing ? more.height : 0 }
         }
@@ -247,26 +193,6 @@ Item {
             function onPageChanged() { if (!page.current) words.contentY = 0 }
         }
     }
-    // Text too long for the screen: a fade says it goes on, and a button scrolls it.
-    Rectangle {
-        visible: words.overflowing && !words.atYEnd
-        anchors { left: words.left; right: words.right; bottom: words.bottom }
-        height: page.metrics.touch * 1.5
-        gradient: Gradient {
-            GradientStop { position: 0; color: Qt.alpha(page.theme.background, 0) }
-            GradientStop { position: 0.6; color: page.theme.background }
-        }
-    }
-    KioskButton {
-        id: more
-        objectName: "moreTextButton"
-        visible: words.overflowing && !words.atYEnd
-        anchors { right: words.right; bottom: words.bottom }
-        icon: "\u2193"
-        iconAfter: true
-        text: page.nav.ui.moreText
-        onActivated: words.contentY = Math.min(words.contentHeight - words.height,
-                                               words.contentY + words.height * 0.7)
-    }
+    MoreText { id: more; words: words }
     FontMetrics { id: fm; font.pixelSize: page.metrics.body }
 }

@@ -1,0 +1,35 @@
+import QtQuick
+import ExhibitKiosk
+
+// Words too long for the screen: a fade over their last lines says they go on, and a
+// button scrolls them. Nothing shows while the words fit, or once they are read to the end.
+Item {
+    id: more
+    required property Flickable words
+    readonly property var metrics: Backend.metrics
+    readonly property var theme: Backend.theme
+    readonly property var nav: Backend.nav
+    readonly property bool needed: words.contentHeight > words.height + 1 && !words.atYEnd
+    anchors { left: words.left; right: words.right; bottom: words.bottom }
+    height: button.height
+    visible: needed
+
+    Rectangle {
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: more.metrics.touch * 1.5
+        gradient: Gradient {
+            GradientStop { position: 0; color: Qt.alpha(more.theme.background, 0) }
+            GradientStop { position: 0.6; color: more.theme.background }
+        }
+    }
+    KioskButton {
+        id: button
+        objectName: "moreTextButton"
+        anchors { right: parent.right; bottom: parent.bottom }
+        icon: "\u2193"
+        iconAfter: true
+        text: more.nav.ui.moreText
+        onActivated: more.words.contentY = Math.min(more.words.contentHeight - more.words.height,
+                                                    more.words.contentY + more.words.height * 0.7)
+    }
+}
