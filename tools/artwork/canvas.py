@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +34,70 @@ from PySide6.QtGui import (  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / "assets"
+
+# The exhibit's languages: a picture with words is drawn once per language, so that a
+# visitor reads its labels in the language they chose.
+LANGUAGES = ("en", "ru")
+
+# Shown on its panel on a 24-inch 1920x1080 screen, a picture 2400 px wide is drawn about
+# 1060 px wide; 36 px of artwork then come to about 4.4 mm, the least a label may have.
+MIN_TEXT_PX_PER_2400 = 36
+# WCAG's ratio for normal text, between a label and what it is drawn on.
+MIN_CONTRAST = 4.5
+
+
+@dataclass(frozen=True)
+class Artwork:
+    """One picture of the exhibit: the function that draws it and the files it makes."""
+
+    stem: str
+    draw: Callable[[str | None], None]
+    per_language: bool
+    module: str
+
+    def outputs(self) -> list[str]:
+        if not self.per_language:
+            return [asset_name(self.stem, None)]
+        return [asset_name(self.stem, lang) for lang in LANGUAGES]
+
+
+# Every picture in assets/, by stem, as the drawing modules register them.
+ARTWORK: dict[str, Artwork] = {}
+
+
+def asset_name(stem: str, lang: str | None) -> str:
+    """``europe-1949.en.png`` for a picture with words, ``brest-litovsk-1918.png`` without."""
+    return f"{stem}.{lang}.png" if lang else f"{stem}.png"
+
+
+def artwork(stem: str, *, per_language: bool = True
+            ) -> Callable[[Callable[[str | None], None]], Callable[[str | None], None]]:
+    """Register ``draw(lang)`` as the maker of ``stem``; ``lang`` is None without words."""
+
+    def register(draw: Callable[[str | None], None]) -> Callable[[str | None], None]:
+        if stem in ARTWORK:
+            raise ValueError(f"two drawings for {stem}")
+        ARTWORK[stem] = Artwork(stem, draw, per_language, draw.__module__)
+        return draw
+
+    return register
+
+
+def tr(lang: str | None, en: str, ru: str) -> str:
+    """The words for ``lang``."""
+    return ru if lang == "ru" else en
+
+
+def luminance(c: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
 
 # A restrained palette: warm paper, deep navy ink, muted red (USSR), muted blue (USA).
 PAPER = QColor("#f3eee4")
@@ -96,6 +160,7 @@ class Canvas:
 
     image: QImage
     p: QPainter
+    background: QColor
 
     @property
     def w(self) -> int:
@@ -105,9 +170,20 @@ class Canvas:
     def h(self) -> int:
         return self.image.height()
 
+    def check(self, s: str, f: QFont, color: QColor, on: QColor | None) -> None:
+        """Refuse words too small to read on the panel or too faint against ``on``."""
+        least = MIN_TEXT_PX_PER_2400 * self.w / 2400
+        if f.pixelSize() < least - 0.5:
+            raise ValueError(f"{s!r}: {f.pixelSize()} px is under the {least:.0f} px a "
+                             f"label needs on a {self.w} px picture")
+        ratio = contrast(color, on if on is not None else self.background)
+        if ratio < MIN_CONTRAST:
+            raise ValueError(f"{s!r}: contrast {ratio:.2f} is under {MIN_CONTRAST}")
+
     def text(self, x: float, y: float, s: str, f: QFont, color: QColor = INK,
-             align: str = "left") -> float:
-        """Draw one line with its top at ``y``; returns its width."""
+             align: str = "left", on: QColor | None = None) -> float:
+        """Draw one line with its top at ``y`` on ``on`` (the paper); returns its width."""
+        self.check(s, f, color, on)
         metrics = QFontMetricsF(f)
         width = metrics.horizontalAdvance(s)
         if align == "center":
@@ -120,8 +196,10 @@ class Canvas:
         return width
 
     def block(self, rect: QRectF, s: str, f: QFont, color: QColor = INK,
-              align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> float:
+              align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+              on: QColor | None = None) -> float:
         """Word-wrapped text in ``rect`` (from its top); returns the height used."""
+        self.check(s, f, color, on)
         self.p.setFont(f)
         self.p.setPen(color)
         flags = int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
@@ -153,18 +231,15 @@ class Canvas:
         self.p.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
         self.p.drawEllipse(QPointF(cx, cy), r, r)
 
-    def heading(self, title_en: str, title_ru: str, margin: float,
-                size: float | None = None) -> float:
-        """The standard two-language title at the top left; returns the y below it."""
+    def heading(self, title: str, margin: float, size: float | None = None) -> float:
+        """The picture's title at the top left; returns the y below it."""
         size = size or self.h * 0.052
-        self.text(margin, margin * 0.8, title_en, font(size, serif=True, bold=True), INK)
-        self.text(margin, margin * 0.8 + size * 1.35, title_ru, font(size * 0.62, italic=True),
-                  INK_SOFT)
-        return margin * 0.8 + size * 1.35 + size * 0.62 * 1.6
+        self.text(margin, margin * 0.8, title, font(size, serif=True, bold=True), INK)
+        return margin * 0.8 + size * 1.6
 
     def footer(self, note: str, margin: float) -> None:
-        f = font(self.h * 0.021)
-        self.text(margin, self.h - margin * 0.55 - self.h * 0.021, note, f, GREY)
+        px = MIN_TEXT_PX_PER_2400 * self.w / 2400
+        self.text(margin, self.h - margin * 0.55 - px, note, font(px), INK_SOFT)
 
 
 @contextmanager
@@ -177,7 +252,7 @@ def canvas(name: str, width: int, height: int, background: QColor = PAPER) -> It
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     try:
-        yield Canvas(image, painter)
+        yield Canvas(image, painter, QColor(background))
     finally:
         painter.end()
     out = ASSETS / name

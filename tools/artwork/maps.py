@@ -1,383 +1,1093 @@
-"""Schematic maps and diagrams. Deliberately stylised: shapes are simplified by hand and
-tile maps are not to scale, so nothing here pretends to a surveyor's precision."""
+"""Maps, drawn from Natural Earth's true outlines (see geo.py and data/README.md), and the
+ARA dot grid. Each picture is drawn once per language, with its words in that language."""
 
 from __future__ import annotations
 
-import math
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
+import geo
 from canvas import (
     BLUE,
     BLUE_PALE,
     GOLD,
-    GREY,
     INK,
     INK_SOFT,
     PAPER,
-    PAPER_DARK,
     RED,
     RED_PALE,
     RULE,
     Canvas,
+    artwork,
+    asset_name,
     canvas,
     font,
+    tr,
     width_of,
 )
+from geo import LonLat, MapView, Ring, fill, halo_text, hatch, stroke
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
 
-SEA = QColor("#dfe4e6")
-LAND = QColor("#efe7d6")
-
-# Outlines as (longitude, latitude), simplified by hand from general-reference maps.
-FLORIDA = [(-86.5, 31.5), (-86.5, 30.35), (-85.4, 29.68), (-84.9, 29.7), (-84.3, 30.0),
-           (-83.7, 29.9), (-83.3, 29.4), (-82.8, 29.0), (-82.75, 28.3), (-82.8, 27.8),
-           (-82.6, 27.3), (-82.2, 26.7), (-81.8, 26.1), (-81.3, 25.6), (-81.0, 25.15),
-           (-80.45, 25.2), (-80.3, 25.6), (-80.1, 26.1), (-80.05, 26.7), (-80.2, 27.3),
-           (-80.5, 28.0), (-80.6, 28.6), (-80.9, 29.2), (-81.25, 29.9), (-81.4, 30.6),
-           (-81.3, 31.5)]
-CUBA = [(-84.95, 21.86), (-84.4, 22.3), (-83.9, 22.75), (-83.2, 22.95), (-82.6, 23.05),
-        (-82.36, 23.14), (-81.6, 23.15), (-81.1, 23.2), (-80.3, 22.98), (-79.6, 22.65),
-        (-78.6, 22.4), (-77.8, 22.05), (-77.2, 21.6), (-76.4, 21.25), (-75.6, 21.05),
-        (-74.9, 20.65), (-74.15, 20.22), (-74.6, 20.05), (-75.6, 19.92), (-76.6, 19.95),
-        (-77.7, 19.85), (-77.15, 20.4), (-77.8, 20.7), (-78.7, 21.5), (-79.5, 21.65),
-        (-80.45, 22.05), (-81.1, 22.1), (-81.6, 22.2), (-82.0, 22.6), (-82.6, 22.7),
-        (-83.4, 22.2), (-84.2, 21.9)]
-KEYS = [(-80.55, 25.05), (-80.8, 24.88), (-81.1, 24.74), (-81.4, 24.66), (-81.78, 24.56)]
+# One grid for every map: 2400 x 1500, a margin, a title, a column of words at the left
+# and the map at the right.
+W, H = 2400, 1500
+M = 100
+TITLE = 68
+LABEL = 40
+NOTE = 36
+TOP = 240
+SIDE = 660
+EUROPE_H = 1600  # Europe needs the extra height (3:2)
 
 
-def cuba() -> None:
-    with canvas("cuba-florida-1962.png", 2400, 1350) as c:
-        lon0, lon1, lat0, lat1 = -85.6, -73.8, 19.4, 30.4
-        frame = QRectF(1000, 60, 1340, 1230)
-        k = min(frame.width() / ((lon1 - lon0) * math.cos(math.radians(25))),
-                frame.height() / (lat1 - lat0))
+def map_rect(h: int = H) -> QRectF:
+    """The map's place on a canvas ``h`` tall, right of the column of words."""
+    return QRectF(M + SIDE + 50, TOP, W - 2 * M - SIDE - 50, h - TOP - M - 10)
 
-        def at(lon: float, lat: float) -> QPointF:
-            return QPointF(frame.left() + (lon - lon0) * math.cos(math.radians(25)) * k,
-                           frame.top() + (lat1 - lat) * k)
-
-        c.rect(frame, SEA)
-        c.p.save()
-        c.p.setClipRect(frame)
-        for outline in (FLORIDA, CUBA):
-            c.p.setPen(QPen(INK_SOFT, 3))
-            c.p.setBrush(LAND)
-            c.p.drawPolygon(QPolygonF([at(*point) for point in outline]))
-        for lon, lat in KEYS:
-            point = at(lon, lat)
-            c.circle(point.x(), point.y(), 7, LAND, INK_SOFT, 3)
-        youth = at(-82.8, 21.7)
-        c.circle(youth.x(), youth.y(), 26, LAND, INK_SOFT, 3)
-        c.p.restore()
-        c.rect(frame, None, RULE, 3)
-
-        key_west, coast = at(-81.78, 24.56), at(-81.6, 23.16)
-        pen = QPen(RED, 6, Qt.PenStyle.DashLine)
-        c.p.setPen(pen)
-        c.p.drawLine(key_west, coast)
-        mid = (key_west + coast) / 2
-        c.text(mid.x() + 30, mid.y() - 62, "≈ 145 km", font(50, bold=True), RED)
-        c.text(mid.x() + 30, mid.y() - 2, "≈ 90 miles · миль", font(40), RED)
-
-        for lon, lat, en, ru, dx, dy, align in (
-                (-82.36, 23.13, "Havana", "Гавана", -10, 14, "right"),
-                (-81.78, 24.56, "Key West", "Ки-Уэст", -24, -40, "right"),
-                (-80.19, 25.77, "Miami", "Майами", 22, -40, "left")):
-            point = at(lon, lat)
-            c.circle(point.x(), point.y(), 12, INK, PAPER, 3)
-            c.text(point.x() + dx, point.y() + dy, en, font(40, bold=True), INK, align)
-            c.text(point.x() + dx, point.y() + dy + 50, ru, font(34, italic=True), INK_SOFT,
-                   align)
-        for lon, lat, en, ru in ((-81.3, 27.9, "FLORIDA", "ФЛОРИДА"),
-                                 (-78.2, 21.2, "CUBA", "КУБА")):
-            point = at(lon, lat)
-            c.text(point.x(), point.y() - 40, en, font(46, bold=True), INK_SOFT, "center")
-            c.text(point.x(), point.y() + 14, ru, font(38, italic=True), INK_SOFT, "center")
-        for lon, lat, en, ru in ((-84.0, 26.9, "Gulf of Mexico", "Мексиканский залив"),
-                                 (-76.6, 27.8, "Atlantic Ocean", "Атлантический океан")):
-            point = at(lon, lat)
-            c.text(point.x(), point.y(), en, font(36, italic=True), GREY, "center")
-            c.text(point.x(), point.y() + 46, ru, font(32, italic=True), GREY, "center")
-        # Washington lies far off the top edge of the map: show the direction only.
-        arrow_x = at(-79.2, 30.4).x()
-        c.line(arrow_x, frame.top() + 210, arrow_x, frame.top() + 40, INK, 5)
-        c.p.setPen(Qt.PenStyle.NoPen)
-        c.p.setBrush(INK)
-        c.p.drawPolygon(QPolygonF([QPointF(arrow_x, frame.top() + 20),
-                                   QPointF(arrow_x - 20, frame.top() + 56),
-                                   QPointF(arrow_x + 20, frame.top() + 56)]))
-        c.text(arrow_x + 30, frame.top() + 60, "Washington ≈ 1 800 km", font(36, bold=True), INK)
-        c.text(arrow_x + 30, frame.top() + 108, "Вашингтон ≈ 1 800 км", font(32, italic=True),
-               INK_SOFT)
-
-        margin = 110
-        c.text(margin, 100, "Ninety miles", font(80, serif=True, bold=True), INK)
-        c.text(margin, 210, "Девяносто миль", font(52, italic=True), INK_SOFT)
-        c.text(margin, 330, "October 1962", font(52, bold=True), RED)
-        c.text(margin, 400, "Октябрь 1962", font(44, italic=True), INK_SOFT)
-        c.block(QRectF(margin, 520, 820, 400),
-                "Soviet missiles on Cuba could reach much of the United States within minutes.",
-                font(42), INK)
-        c.block(QRectF(margin, 760, 820, 400),
-                "Советские ракеты на Кубе могли за считаные минуты достичь большей части США.",
-                font(38, italic=True), INK_SOFT)
-        c.text(margin, c.h - 120, "Schematic map · Схематичная карта", font(30), GREY)
+SEA = QColor("#dde3e5")
+OTHER = QColor("#ece6da")   # land outside the story
+NEUTRAL = QColor("#d8ceb9")
+BORDER = QColor("#9d9482")
+COAST = QColor("#a9b4b8")
 
 
-# Tile map of Europe: (column, row, English, Russian). Not to scale; neighbours stay near.
-TILES = {
-    "NOR": (4, 0, "Norway", "Норвегия"), "SWE": (5, 0, "Sweden", "Швеция"),
-    "FIN": (6, 0, "Finland", "Финляндия"), "IRL": (1, 1, "Ireland", "Ирландия"),
-    "GBR": (2, 1, "United\nKingdom", "Велико-\nбритания"), "DNK": (4, 1, "Denmark", "Дания"),
-    "EST": (7, 1, "Estonia", "Эстония"), "BEL": (2, 2, "Belgium", "Бельгия"),
-    "NLD": (3, 2, "Nether-\nlands", "Нидер-\nланды"), "FRG": (4, 2, "West\nGermany", "ФРГ"),
-    "GDR": (5, 2, "East\nGermany", "ГДР"), "POL": (6, 2, "Poland", "Польша"),
-    "LVA": (7, 2, "Latvia", "Латвия"), "FRA": (2, 3, "France", "Франция"),
-    "CHE": (3, 3, "Switzer-\nland", "Швейцария"), "AUT": (4, 3, "Austria", "Австрия"),
-    "CSK": (5, 3, "Czecho-\nslovakia", "Чехо-\nсловакия"), "HUN": (6, 3, "Hungary", "Венгрия"),
-    "LTU": (7, 3, "Lithuania", "Литва"), "PRT": (0, 4, "Portugal", "Португалия"),
-    "ESP": (1, 4, "Spain", "Испания"), "ITA": (3, 4, "Italy", "Италия"),
-    "YUG": (5, 4, "Yugo-\nslavia", "Юго-\nславия"), "ROU": (6, 4, "Romania", "Румыния"),
-    "ALB": (4, 5, "Albania", "Албания"), "GRC": (5, 5, "Greece", "Греция"),
-    "BGR": (6, 5, "Bulgaria", "Болгария"), "TUR": (7, 5, "Turkey", "Турция"),
-}
-BLOC = {"POL", "GDR", "CSK", "HUN", "ROU", "BGR", "ALB"}
-BALTIC = {"EST", "LVA", "LTU"}
-NATO_1949 = {"NOR", "DNK", "GBR", "NLD", "BEL", "FRA", "ITA", "PRT"}
-NATO_1989 = NATO_1949 | {"GRC", "TUR", "FRG", "ESP"}
-FELL_1989 = {"POL", "GDR", "CSK", "HUN", "ROU", "BGR"}
+def unit_colours(fills: dict[str, QColor], default: QColor = OTHER
+                 ) -> Callable[[str], QColor]:
+    def colour(name: str) -> QColor:
+        return fills.get(geo.cold_war_unit(name), default)
+
+    return colour
 
 
-def europe(year: int) -> None:
-    with canvas(f"europe-{year}.png", 3200, 2000) as c:
-        margin, tile, gap = 140, 212, 12
-        if year == 1949:
-            c.heading("Europe divided, 1949", "Разделённая Европа, 1949", margin)
-        else:
-            c.heading("1989: communist rule ends in Eastern Europe",
-                      "1989: конец коммунистического правления в Восточной Европе", margin)
-        x0, y0, tall = margin, 380, 236
-        nato = NATO_1949 if year == 1949 else NATO_1989
+def draw_base(c: Canvas, view: MapView, colour: Callable[[str], QColor], *,
+              borders: bool = True, germany: tuple[QColor, QColor] | None = None,
+              unit_of: Callable[[str], str] = geo.cold_war_unit) -> None:
+    """Sea, land coloured by state, then borders (none inside a merged state) and coasts.
 
-        def box(col: float, row: float, cols: float = 1, rows: float = 1) -> QRectF:
-            return QRectF(x0 + col * (tile + gap), y0 + row * (tall + gap),
-                          cols * (tile + gap) - gap, rows * (tall + gap) - gap)
-
-        ussr = box(8, 0, 1.6, 6)
-        c.rect(ussr, RED, None, radius=10)
-        c.text(ussr.center().x(), ussr.center().y() - 60, "USSR", font(56, bold=True), PAPER,
-               "center")
-        c.text(ussr.center().x(), ussr.center().y() + 10, "СССР", font(50, italic=True), PAPER,
-               "center")
-        if year == 1989:
-            c.text(ussr.center().x(), ussr.center().y() + 110, "1991", font(50, bold=True),
-                   PAPER, "center")
-        for code, (col, row, en, ru) in TILES.items():
-            r = box(col, row)
-            if code in BALTIC:
-                fill, text = RED, PAPER
-            elif code in BLOC:
-                fill, text = RED_PALE, INK
-            elif code == "YUG":
-                fill, text = PAPER_DARK, INK
-            elif code in nato:
-                fill, text = BLUE_PALE, INK
-            else:
-                fill, text = PAPER_DARK, INK_SOFT
-            c.rect(r, fill, RED if code == "YUG" else None, 5, radius=10)
-            _tile_text(c, r, en, ru, text)
-            mark = ""
-            if year == 1989 and code in FELL_1989:
-                mark = "1989"
-            elif year == 1989 and code in BALTIC:
-                mark = "1991"
-            if mark:
-                c.text(r.center().x(), r.bottom() - 50, mark, font(36, bold=True),
-                       RED if code not in BALTIC else PAPER, "center")
-        _curtain(c, box)
-
-        legend = [(RED, "Soviet Union (with the Baltic states, annexed in 1940)",
-                   "СССР (с прибалтийскими республиками, присоединёнными в 1940 году)"),
-                  (RED_PALE, "Communist states allied to Moscow",
-                   "Коммунистические союзники Москвы"),
-                  (PAPER_DARK, "Yugoslavia: communist, but independent of Moscow from 1948",
-                   "Югославия: коммунистическая, но с 1948 года независимая от Москвы"),
-                  (BLUE_PALE, "NATO members" if year == 1989 else "Founding members of NATO",
-                   "Члены НАТО" if year == 1989 else "Страны — основатели НАТО")]
-        lx, ly = x0 + 9.9 * (tile + gap), y0
-        for fill, en, ru in legend:
-            c.rect(QRectF(lx, ly, 60, 60), fill, RED if fill == PAPER_DARK else None, 5, 8)
-            used = c.block(QRectF(lx + 90, ly - 4, c.w - lx - 90 - margin * 0.6, 300), en,
-                           font(34), INK)
-            used += c.block(QRectF(lx + 90, ly + used, c.w - lx - 90 - margin * 0.6, 300), ru,
-                            font(30, italic=True), INK_SOFT)
-            ly += max(used, 60) + 44
-        c.line(lx, ly + 30, lx + 60, ly + 30, INK, 12)
-        used = c.block(QRectF(lx + 90, ly - 4, c.w - lx - 90 - margin, 200),
-                       "The “Iron Curtain”", font(34), INK)
-        c.block(QRectF(lx + 90, ly + used, c.w - lx - 90 - margin, 200), "«Железный занавес»",
-                font(30, italic=True), INK_SOFT)
-        if year == 1989:
-            ly += 160
-            c.text(lx, ly, "1989", font(42, bold=True), RED)
-            used = c.block(QRectF(lx + 130, ly, c.w - lx - 130 - margin * 0.6, 200),
-                           "The year communist rule ended", font(34), INK)
-            c.block(QRectF(lx + 130, ly + used, c.w - lx - 130 - margin * 0.6, 200),
-                    "Год падения коммунистического режима", font(30, italic=True), INK_SOFT)
-        c.text(margin, c.h - 100, "Schematic tile map, not to scale · Схема, без соблюдения "
-               "масштаба", font(30), GREY)
+    ``germany`` gives (west, east) colours to split Germany along the inner-German border.
+    """
+    atlas = geo.atlas()
+    c.p.save()
+    c.p.setClipRect(view.rect, Qt.ClipOperation.IntersectClip)
+    c.rect(view.rect, SEA)
+    for name in atlas.countries:
+        if germany and name == "Germany":
+            west, east = geo.germany_split(view)
+            fill(c, west, germany[0])
+            fill(c, east, germany[1])
+            continue
+        fill(c, view.area(atlas.rings([name])), colour(name))
+    if borders:
+        lines, coasts = atlas.borders(unit_of)
+        stroke(c, view.lines(coasts), COAST, 1.6)
+        stroke(c, view.lines(lines), BORDER, 2.2)
+        if germany:
+            west, east = geo.germany_split(view)
+            c.p.save()
+            c.p.setClipPath(west.united(east))
+            stroke(c, view.lines([geo.INNER_GERMAN_BORDER]), BORDER, 2.2)
+            c.p.restore()
+    else:
+        stroke(c, view.lines(atlas.land_rings()), COAST, 1.6)
+    c.p.restore()
 
 
-def _tile_text(c: Canvas, r: QRectF, en: str, ru: str, colour: QColor) -> None:
-    lines = [(part, font(31, bold=True), 40) for part in en.split("\n")]
-    lines += [(part, font(28, italic=True), 36) for part in ru.split("\n")]
-    y = r.top() + 18
-    for text, f, step in lines:
-        c.text(r.center().x(), y, text, f, colour, "center")
+def frame(c: Canvas, view: MapView) -> None:
+    c.rect(view.rect, None, RULE, 3)
+
+
+def title(c: Canvas, text: str) -> None:
+    f = font(TITLE, serif=True, bold=True)
+    if width_of(f, text) > c.w - 2 * M:
+        raise ValueError(f"title too long for the picture: {text!r}")
+    c.text(M, M * 0.8, text, f, INK)
+
+
+def source(c: Canvas, text: str, width: float | None = None) -> None:
+    """The short source note at the bottom left."""
+    f = font(NOTE)
+    c.text(M, c.h - M * 0.55 - NOTE, text, f, INK_SOFT)
+    room = width if width is not None else SIDE + 40
+    if width_of(f, text) > room:
+        raise ValueError(f"source note too long for its column: {text!r}")
+
+
+def side_block(c: Canvas, y: float, text: str, *, bold: bool = False, size: float = LABEL,
+               colour: QColor = INK, x: float = M, width: float = SIDE) -> float:
+    """Words in the column beside the map; returns the y below them."""
+    used = c.block(QRectF(x, y, width, 800), text, font(size, bold=bold), colour)
+    return y + used
+
+
+def swatch(c: Canvas, x: float, y: float, colour: QColor, *, hatch_colour: QColor | None = None,
+           cross: QColor | None = None, size: float = 52) -> None:
+    r = QRectF(x, y, size * 1.3, size)
+    path = QPainterPath()
+    path.addRect(r)
+    fill(c, path, colour)
+    if hatch_colour is not None:
+        hatch(c, path, hatch_colour, 13, 3.5)
+    if cross is not None:
+        _cross_hatch(c, path, cross)
+    c.rect(r, None, BORDER, 2)
+
+
+def _cross_hatch(c: Canvas, path: QPainterPath, colour: QColor) -> None:
+    """Lines the other way, so two hatchings cross."""
+    c.p.save()
+    box = path.boundingRect()
+    c.p.translate(box.center())
+    c.p.scale(-1, 1)
+    c.p.translate(-box.center())
+    hatch(c, path, colour, 13, 3.5)
+    c.p.restore()
+
+
+def legend_item(c: Canvas, y: float, colour: QColor, text: str, *,
+                hatch_colour: QColor | None = None, cross: QColor | None = None,
+                line: tuple[QColor, float, bool] | None = None, size: float = NOTE) -> float:
+    """A swatch (or line sample) and its words; returns the y below the item."""
+    if line is not None:
+        colour_, width, dashed = line
+        path = QPainterPath(QPointF(M, y + 26))
+        path.lineTo(M + 68, y + 26)
+        stroke(c, path, colour_, width, [3, 1.6] if dashed else None, Qt.PenCapStyle.FlatCap)
+    else:
+        swatch(c, M, y, colour, hatch_colour=hatch_colour, cross=cross)
+    used = c.block(QRectF(M + 96, y - 4, SIDE - 96, 600), text, font(size), INK)
+    return y + max(used, 56) + 18
+
+
+@dataclass
+class Place:
+    """A point on a map with its name; the name sits ``dx, dy`` pixels from the point."""
+
+    lonlat: LonLat
+    en: str
+    ru: str
+    dx: float = 18
+    dy: float = -24
+    align: str = "left"
+    size: float = LABEL
+    bold: bool = False
+    dot: bool = True
+
+
+def place(c: Canvas, view: MapView, lang: str | None, p: Place, on: QColor,
+          colour: QColor = INK, dot_colour: QColor = INK) -> None:
+    point = view.at(*p.lonlat)
+    if p.dot:
+        c.circle(point.x(), point.y(), 10, dot_colour, PAPER, 3)
+    halo_text(c, point.x() + p.dx, point.y() + p.dy, tr(lang, p.en, p.ru),
+              font(p.size, bold=p.bold), colour, on, p.align, halo=p.size * 0.28)
+
+
+def name_at(c: Canvas, view: MapView, lang: str | None, lonlat: LonLat, en: str, ru: str,
+            on: QColor, colour: QColor = INK, size: float = LABEL, bold: bool = False,
+            italic: bool = False, leader: LonLat | None = None, halo: bool = True) -> None:
+    """A region's name centred on ``lonlat``; with ``leader``, a line from there to it."""
+    point = view.at(*lonlat)
+    f = font(size, bold=bold, italic=italic)
+    lines = tr(lang, en, ru).split("\n")
+    if leader is not None:
+        target = view.at(*leader)
+        path = QPainterPath(QPointF(point.x(), point.y()))
+        path.lineTo(target)
+        stroke(c, path, INK_SOFT, 2.5)
+        c.circle(target.x(), target.y(), 5, INK_SOFT)
+    step = size * 1.2
+    y = point.y() - step * len(lines) / 2
+    for line in lines:
+        halo_text(c, point.x(), y, line, f, colour, on, "center",
+                  halo=size * 0.3 if halo else 0.0)
         y += step
 
 
-def _curtain(c: Canvas, box) -> None:  # type: ignore[no-untyped-def]
-    """The frontier between Moscow's states and the rest, drawn along shared tile edges."""
-    east = BLOC | BALTIC
-    cells = {(col, row): code for code, (col, row, _, _) in TILES.items()}
-    for (col, row), code in cells.items():
-        if code not in east:
-            continue
-        for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-            other = cells.get((col + dc, row + dr))
-            if other is None or other in east:
-                continue
-            r = box(col, row)
-            half = 6
-            if dc == -1:
-                c.line(r.left() - half, r.top() - half, r.left() - half, r.bottom() + half, INK, 12)
-            elif dc == 1:
-                c.line(r.right() + half, r.top() - half, r.right() + half, r.bottom() + half,
-                       INK, 12)
-            elif dr == -1:
-                c.line(r.left() - half, r.top() - half, r.right() + half, r.top() - half, INK, 12)
-            else:
-                c.line(r.left() - half, r.bottom() + half, r.right() + half, r.bottom() + half,
-                       INK, 12)
+def europe_view(rect: QRectF) -> MapView:
+    extent = [(-24.5, 64.5), (-10.0, 36.5), (33.0, 70.5), (33.0, 37.0), (-6.0, 70.5),
+              (28.0, 36.0)]
+    return MapView.fit(geo.azimuthal(12, 52), rect, extent)
 
 
-# The fifteen republics, placed roughly as on a map.
-REPUBLICS = [
-    (0, 0, "Estonia", "Эстония"), (0, 1, "Latvia", "Латвия"), (0, 2, "Lithuania", "Литва"),
-    (1, 2, "Belarus", "Беларусь"), (0, 3, "Moldova", "Молдова"), (1, 3, "Ukraine", "Украина"),
-    (1, 4, "Georgia", "Грузия"), (2, 4, "Azerbaijan", "Азербайджан"),
-    (1, 5, "Armenia", "Армения"), (3, 4, "Turkmenistan", "Туркменистан"),
-    (4, 4, "Uzbekistan", "Узбекистан"), (5, 4, "Kyrgyzstan", "Кыргызстан"),
-    (4, 5, "Tajikistan", "Таджикистан"),
+def curtain(view: MapView, east: Iterable[str]) -> QPainterPath:
+    """The frontier between Moscow's bloc and the rest of Europe, with the inner-German
+    border and West Germany's border with Czechoslovakia."""
+    atlas = geo.atlas()
+    east = set(east)
+    others = set(atlas.countries) - east - {"Germany"}
+    arcs = [arc for arc in atlas.shared(east, others) if all(lon < 32 for lon, _ in arc)]
+    for arc in atlas.shared(["Germany"], ["Czechia"]):
+        run: Ring = []
+        for lon, lat in arc:
+            if lat < 50.3:
+                run.append((lon, lat))
+            elif run:
+                arcs.append(run)
+                run = []
+        if run:
+            arcs.append(run)
+    path = view.lines(arcs)
+    path.addPath(view.lines([geo.INNER_GERMAN_BORDER[1:]]))
+    return path
+
+
+def berlin(c: Canvas, view: MapView, r: float = 17) -> QPointF:
+    """Berlin as a divided disc: West (blue) and East (red)."""
+    point = view.at(*geo.BERLIN)
+    berlin_disc(c, point, r)
+    return point
+
+
+def berlin_disc(c: Canvas, point: QPointF, r: float) -> None:
+    c.circle(point.x(), point.y(), r + 4, PAPER)
+    c.p.setPen(Qt.PenStyle.NoPen)
+    c.p.setBrush(BLUE)
+    c.p.drawPie(QRectF(point.x() - r, point.y() - r, 2 * r, 2 * r), 90 * 16, 180 * 16)
+    c.p.setBrush(RED)
+    c.p.drawPie(QRectF(point.x() - r, point.y() - r, 2 * r, 2 * r), -90 * 16, 180 * 16)
+    c.circle(point.x(), point.y(), r, None, INK, 3)
+
+
+MOSCOW_1949 = ("Poland", "Czechia", "Slovakia", "Hungary", "Romania", "Bulgaria", "Albania")
+NATO_1949 = ("Belgium", "Denmark", "France", "Iceland", "Italy", "Luxembourg", "Netherlands",
+             "Norway", "Portugal", "United Kingdom")
+NEUTRAL_1949 = ("Sweden", "Switzerland", "Ireland", "Finland", "Spain", "Greece", "Turkey")
+WARSAW_1989 = ("Poland", "Czechia", "Slovakia", "Hungary", "Romania", "Bulgaria")
+NATO_1989 = NATO_1949 + ("Greece", "Turkey", "Spain")
+NEUTRAL_1989 = ("Austria", "Switzerland", "Sweden", "Finland", "Ireland")
+# Small or coastal states of Europe that the maps mark but do not name.
+MICRO = ("Liechtenstein", "Andorra", "Monaco", "San Marino", "Vatican", "Malta")
+
+
+def europe_fills(year: int) -> dict[str, QColor]:
+    fills: dict[str, QColor] = {"USSR": RED}
+    if year == 1949:
+        fills.update({n: RED_PALE for n in MOSCOW_1949})
+        fills.update({n: BLUE_PALE for n in NATO_1949})
+        fills.update({n: NEUTRAL for n in NEUTRAL_1949})
+        fills.update({"Yugoslavia": NEUTRAL, "Czechoslovakia": RED_PALE, "Austria": NEUTRAL})
+    else:
+        fills.update({n: RED_PALE for n in WARSAW_1989})
+        fills.update({n: BLUE_PALE for n in NATO_1989})
+        fills.update({n: NEUTRAL for n in NEUTRAL_1989})
+        fills.update({"Yugoslavia": NEUTRAL, "Albania": NEUTRAL, "Czechoslovakia": RED_PALE})
+    for n in MICRO:
+        fills[n] = NEUTRAL
+    return fills
+
+
+def europe_names(c: Canvas, view: MapView, lang: str | None, year: int) -> None:
+    """The states' names, on their own colour; small ones by a leader line."""
+    f = europe_fills(year)
+    on = {n: f.get(n, OTHER) for n in ("USSR", "Poland", "Czechoslovakia", "Hungary", "Romania",
+                                      "Bulgaria", "Yugoslavia", "France", "Spain", "Italy",
+                                      "Norway", "Sweden", "Finland", "Turkey", "Greece",
+                                      "United Kingdom", "Austria")}
+    s = NOTE + 2
+    name_at(c, view, lang, (36, 58.5), "USSR", "СССР", RED, PAPER, size=56, bold=True,
+            halo=False)
+    name_at(c, view, lang, (18.2, 49.35), "Czecho-\nslovakia", "Чехо-\nсловакия",
+            on["Czechoslovakia"], size=s)
+    name_at(c, view, lang, (19.2, 52.0), "Poland", "Польша", on["Poland"], size=s)
+    name_at(c, view, lang, (25.3, 45.8), "Romania", "Румыния", on["Romania"], size=s)
+    name_at(c, view, lang, (25.3, 42.75), "Bulgaria", "Болгария", on["Bulgaria"], size=s)
+    name_at(c, view, lang, (19.9, 47.0), "Hungary", "Венгрия", on["Hungary"], size=s)
+    name_at(c, view, lang, (17.3, 44.4), "Yugoslavia", "Югославия", on["Yugoslavia"], size=s)
+    name_at(c, view, lang, (2.6, 46.7), "France", "Франция", on["France"], size=s)
+    name_at(c, view, lang, (-3.6, 40.0), "Spain", "Испания", on["Spain"], size=s)
+    name_at(c, view, lang, (-1.5, 52.6), "UK", "Велико-\nбритания", on["United Kingdom"],
+            size=s)
+    name_at(c, view, lang, (16.0, 62.8), "Sweden", "Швеция", on["Sweden"], size=s)
+    name_at(c, view, lang, (26.4, 63.4), "Finland", "Финляндия", on["Finland"], size=s)
+    name_at(c, view, lang, (9.2, 61.7), "Norway", "Норвегия", on["Norway"], size=s)
+    name_at(c, view, lang, (31.5, 39.4), "Turkey", "Турция", on["Turkey"], size=s)
+    name_at(c, view, lang, (22.2, 39.3), "Greece", "Греция", on["Greece"], size=s)
+    name_at(c, view, lang, (12.3, 43.0), "Italy", "Италия", on["Italy"], size=s)
+    name_at(c, view, lang, (-18.8, 64.9), "Iceland", "Исландия", OTHER if False else
+            f.get("Iceland", OTHER), size=s)
+    # Small states, named beside them.
+    for at, leader, en, ru in (
+            ((-12.5, 53.2), (-8.0, 53.2), "Ireland", "Ирландия"),
+            ((-11.2, 44.2), (-8.2, 40.2), "Portugal", "Португалия"),
+            ((4.0, 56.6), (9.2, 56.0), "Denmark", "Дания"),
+            ((1.0, 55.0), (5.6, 52.4), "Netherlands", "Нидерланды"),
+            ((-2.6, 50.0), (4.6, 50.6), "Belgium", "Бельгия"),
+            ((3.2, 48.9), (6.1, 49.7), "Luxembourg", "Люксембург"),
+            ((5.0, 45.3), (8.0, 46.8), "Switzerland", "Швейцария"),
+            ((16.6, 41.9), (20.0, 41.1), "Albania", "Албания")):
+        name_at(c, view, lang, at, en, ru, SEA if at[0] < 5 or at[1] < 42 else OTHER,
+                size=s, leader=leader)
+
+
+EUROPE_SOURCE = ("Natural Earth 1:50m (public domain), via world-atlas 2.0.2; borders "
+                 "simplified", "Natural Earth 1:50m (общественное достояние), через world-atlas "
+                 "2.0.2; границы упрощены")
+
+
+@artwork("europe-1949")
+def europe_1949(lang: str | None) -> None:
+    with canvas(asset_name("europe-1949", lang), W, EUROPE_H) as c:
+        title(c, tr(lang, "Europe divided, 1949", "Разделённая Европа, 1949"))
+        view = europe_view(map_rect(EUROPE_H))
+        colours = unit_colours(europe_fills(1949))
+        draw_base(c, view, colours, germany=(BLUE_PALE, RED_PALE))
+        west, east = geo.germany_split(view)
+        c.p.save()
+        c.p.setClipRect(view.rect)
+        hatch(c, west, BLUE, 13, 3.5)
+        austria = view.area(geo.atlas().rings(["Austria"]))
+        hatch(c, austria, RED, 13, 3.5)
+        _cross_hatch(c, austria, BLUE)
+        yugoslavia = view.area(geo.atlas().rings(geo.YUGOSLAV))
+        hatch(c, yugoslavia, RED, 13, 3.5)
+        stroke(c, curtain(view, geo.SOVIET + MOSCOW_1949), INK, 7)
+        europe_names(c, view, lang, 1949)
+        point = berlin(c, view)
+        halo_text(c, point.x(), point.y() - 74, tr(lang, "Berlin", "Берлин"),
+                  font(NOTE + 2, bold=True), INK, PAPER, "center", halo=12)
+        c.p.restore()
+        frame(c, view)
+
+        y = TOP
+        y = legend_item(c, y, RED, tr(lang, "USSR, with the Baltic states annexed in 1940",
+                                      "СССР, включая Эстонию, Латвию и Литву, "
+                                      "присоединённые в 1940"))
+        y = legend_item(c, y, RED_PALE, tr(lang, "Communist states allied to Moscow, and the "
+                                                 "Soviet zone of Germany (the GDR from "
+                                                 "October\u00a01949)",
+                                           "Коммунистические союзники Москвы и советская зона "
+                                           "Германии (ГДР с октября 1949)"))
+        y = legend_item(c, y, NEUTRAL, tr(lang, "Yugoslavia: communist, broke with Moscow in "
+                                                "1948",
+                                          "Югославия: коммунистическая, в 1948 порвала с "
+                                          "Москвой"), hatch_colour=RED)
+        y = legend_item(c, y, BLUE_PALE, tr(lang, "Founding members of NATO, 4\u00a0April 1949 "
+                                                  "(with the USA and Canada)",
+                                            "Основатели НАТО, 4\u00a0апреля 1949 (вместе с США и "
+                                            "Канадой)"))
+        y = legend_item(c, y, BLUE_PALE, tr(lang, "Western zones of Germany: the FRG from "
+                                                  "May 1949",
+                                            "Западные зоны Германии: ФРГ с мая 1949"),
+                        hatch_colour=BLUE)
+        y = legend_item(c, y, NEUTRAL, tr(lang, "Austria: occupied by four powers (1945–55)",
+                                          "Австрия: оккупирована четырьмя державами "
+                                          "(1945–1955)"), hatch_colour=RED, cross=BLUE)
+        y = legend_item(c, y, NEUTRAL, tr(lang, "Neutral or outside the blocs",
+                                          "Нейтральные или вне блоков"))
+        y = legend_item(c, y, NEUTRAL, tr(lang, "The Iron Curtain", "«Железный занавес»"),
+                        line=(INK, 7, False))
+        berlin_disc(c, QPointF(M + 34, y + 26), 22)
+        c.block(QRectF(M + 96, y - 4, SIDE - 96, 600),
+                tr(lang, "Berlin, divided among the four powers. The Soviet blockade of West "
+                         "Berlin: June 1948 – May\u00a01949",
+                   "Берлин разделён между четырьмя державами. Советская блокада "
+                   "Западного Берлина: июнь 1948\u00a0— май\u00a01949"), font(NOTE), INK)
+        source(c, tr(lang, "Borders simplified", "Границы упрощены"))
+
+
+@artwork("europe-1989")
+def europe_1989(lang: str | None) -> None:
+    with canvas(asset_name("europe-1989", lang), W, EUROPE_H) as c:
+        title(c, tr(lang, "Europe in 1989", "Европа в 1989 году"))
+        view = europe_view(map_rect(EUROPE_H))
+        draw_base(c, view, unit_colours(europe_fills(1989)), germany=(BLUE_PALE, RED_PALE))
+        c.p.save()
+        c.p.setClipRect(view.rect)
+        hatch(c, view.area(geo.atlas().rings(geo.YUGOSLAV + ("Albania",))), RED, 13, 3.5)
+        stroke(c, curtain(view, geo.SOVIET + WARSAW_1989), INK, 7)
+        europe_names(c, view, lang, 1989)
+        for n, lonlat in enumerate(EVENTS_1989, start=1):
+            geo.number_badge(c, view.at(*lonlat), n, GOLD_PALE, INK, 28)
+        berlin(c, view, 14)
+        c.p.restore()
+        frame(c, view)
+
+        y = TOP
+        y = legend_item(c, y, BLUE_PALE, tr(lang, "NATO", "НАТО"))
+        y = legend_item(c, y, RED, tr(lang, "USSR", "СССР"))
+        y = legend_item(c, y, RED_PALE, tr(lang, "Its Warsaw Pact allies",
+                                           "Союзники СССР по Варшавскому договору"))
+        y = legend_item(c, y, NEUTRAL, tr(lang, "Communist, outside both blocs: Yugoslavia "
+                                                "(non-aligned) and Albania",
+                                          "Коммунистические вне обоих блоков: Югославия "
+                                          "(неприсоединение) и Албания"), hatch_colour=RED)
+        y = legend_item(c, y, NEUTRAL, tr(lang, "Neutral", "Нейтральные"))
+        y = legend_item(c, y, NEUTRAL, tr(lang, "The Iron Curtain", "«Железный занавес»"),
+                        line=(INK, 7, False))
+        y += 24
+        for n, (en, ru) in enumerate(EVENTS_1989_TEXT, start=1):
+            geo.number_badge(c, QPointF(M + 30, y + 26), n, GOLD_PALE, INK, 28)
+            used = c.block(QRectF(M + 96, y - 4, SIDE - 96, 400), tr(lang, en, ru),
+                           font(NOTE + 2), INK)
+            y += max(used, 56) + 14
+        source(c, tr(lang, "Borders simplified", "Границы упрощены"))
+
+
+GOLD_PALE = QColor("#ecd3a6")
+# Where 1989 happened, in the order of the list beside the map.
+EVENTS_1989: list[LonLat] = [(22.6, 53.3), (16.55, 47.65), (13.3, 53.75), (13.4, 49.7),
+                             (26.1, 44.43)]
+EVENTS_1989_TEXT = [
+    ("Poland: elections, June", "Польша: выборы, июнь"),
+    ("Hungary opens its border with Austria", "Венгрия открывает границу с Австрией"),
+    ("The Berlin Wall falls, 9\u00a0November", "Падение Берлинской стены, 9\u00a0ноября"),
+    ("Czechoslovakia: the Velvet Revolution, November",
+     "Чехословакия: «бархатная революция», ноябрь"),
+    ("Romania: revolution, December", "Румыния: революция, декабрь"),
 ]
 
 
-def republics() -> None:
-    with canvas("fifteen-states-1991.png", 2400, 1900) as c:
-        margin, tile, gap = 110, 226, 12
-        c.heading("Fifteen states, December 1991", "Пятнадцать государств, декабрь 1991",
-                  margin)
-        x0, y0 = 760, 380
-
-        def box(col: float, row: float, cols: float = 1, rows: float = 1) -> QRectF:
-            return QRectF(x0 + col * (tile + gap), y0 + row * (tile + gap),
-                          cols * (tile + gap) - gap, rows * (tile + gap) - gap)
-
-        russia = box(2, 0, 4, 3)
-        c.rect(russia, RED, None, radius=10)
-        c.text(russia.center().x(), russia.center().y() - 60, "Russia", font(60, bold=True),
-               PAPER, "center")
-        c.text(russia.center().x(), russia.center().y() + 20, "Россия", font(52, italic=True),
-               PAPER, "center")
-        kazakhstan = box(3, 3, 3, 1)
-        c.rect(kazakhstan, RED_PALE, None, radius=10)
-        _tile_text(c, kazakhstan.adjusted(0, 70, 0, 0), "Kazakhstan", "Казахстан", INK)
-        for col, row, en, ru in REPUBLICS:
-            r = box(col, row)
-            c.rect(r, RED_PALE, None, radius=10)
-            f_en = font(32, bold=True)
-            while width_of(f_en, en) > tile - 24:
-                f_en.setPixelSize(f_en.pixelSize() - 2)
-            c.text(r.center().x(), r.center().y() - 44, en, f_en, INK, "center")
-            f_ru = font(28, italic=True)
-            while width_of(f_ru, ru) > tile - 24:
-                f_ru.setPixelSize(f_ru.pixelSize() - 2)
-            c.text(r.center().x(), r.center().y() + 6, ru, f_ru, INK_SOFT, "center")
-        c.block(QRectF(margin, 420, 600, 600),
-                "The fifteen Soviet republics became independent states.", font(40), INK)
-        c.block(QRectF(margin, 640, 600, 600),
-                "Пятнадцать союзных республик стали независимыми государствами.",
-                font(36, italic=True), INK_SOFT)
-        c.text(margin, c.h - 100, "Schematic, not to scale · Схема, без соблюдения масштаба",
-               font(30), GREY)
-
-
-def lend_lease() -> None:
-    with canvas("lend-lease-routes.png", 2400, 1350) as c:
-        margin = 110
-        c.heading("Lend-Lease: three routes to the Soviet Union",
-                  "Ленд-лиз: три пути в Советский Союз", margin)
-        us = QPointF(380, 800)
-        routes = [("Arctic convoys", "Арктические конвои", "Murmansk, Arkhangelsk",
-                   "Мурманск, Архангельск", 470, QPointF(1900, 480)),
-                  ("Persian Corridor", "Персидский коридор", "by sea to Iran, then overland",
-                   "морем в Иран, затем по суше", 800, QPointF(1900, 800)),
-                  ("Pacific route", "Тихоокеанский путь", "Vladivostok",
-                   "Владивосток", 1130, QPointF(1900, 1120))]
-        for en, ru, via_en, via_ru, y, end in routes:
-            path = QPainterPath(us)
-            path.cubicTo(QPointF(800, us.y()), QPointF(800, y), QPointF(1150, y))
-            path.lineTo(end)
-            c.p.setPen(QPen(GOLD, 18, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            c.p.setBrush(Qt.BrushStyle.NoBrush)
-            c.p.drawPath(path)
-            c.p.setPen(Qt.PenStyle.NoPen)
-            c.p.setBrush(GOLD)
-            c.p.drawPolygon(QPolygonF([end + QPointF(30, 0), end + QPointF(-20, -34),
-                                       end + QPointF(-20, 34)]))
-            c.text(1160, y - 130, en, font(46, bold=True), INK)
-            c.text(1160, y - 70, ru, font(40, italic=True), INK_SOFT)
-            c.text(1160, y + 30, via_en, font(36), INK_SOFT)
-            c.text(1160, y + 76, via_ru, font(32, italic=True), INK_SOFT)
-        c.circle(us.x(), us.y(), 150, BLUE, None)
-        c.text(us.x(), us.y() - 46, "USA", font(60, bold=True), PAPER, "center")
-        c.text(us.x(), us.y() + 26, "США", font(52, italic=True), PAPER, "center")
-        su = QRectF(1960, 360, 320, 880)
-        c.rect(su, RED, None, radius=24)
-        c.text(su.center().x(), su.center().y() - 46, "USSR", font(60, bold=True), PAPER,
-               "center")
-        c.text(su.center().x(), su.center().y() + 26, "СССР", font(52, italic=True), PAPER,
-               "center")
-        c.text(margin, c.h - 100, "Diagram, not a map · Схема, не карта", font(30), GREY)
+@artwork("fifteen-states-1991")
+def fifteen_states(lang: str | None) -> None:
+    with canvas(asset_name("fifteen-states-1991", lang), W, H) as c:
+        title(c, tr(lang, "Fifteen states, 1991", "Пятнадцать государств, 1991"))
+        view = MapView.fit(geo.albers(90, 56, 30, 55), QRectF(M, TOP - 20, W - 2 * M, H - TOP
+                                                                - M + 20), USSR_EXTENT)
+        fills = {n: (BALTIC_FILL if n in BALTIC else RED_PALE) for n in geo.SOVIET}
+        draw_base(c, view, lambda n: fills.get(n, OTHER), unit_of=lambda n: n, borders=False)
+        c.p.save()
+        c.p.setClipRect(view.rect)
+        atlas = geo.atlas()
+        lines, _ = atlas.borders(lambda n: n)
+        inner = atlas.shared(geo.SOVIET, geo.SOVIET)
+        stroke(c, view.lines(lines), BORDER, 2)
+        stroke(c, view.lines(inner), PAPER, 5)
+        stroke(c, view.lines(inner), RED, 2)
+        for en, ru, at, size in REPUBLIC_NAMES:
+            big = en in ("Russia", "Kazakhstan")
+            name_at(c, view, lang, at, en, ru, fills[en], size=size, bold=big, halo=not big)
+        for en, ru, target, (x, y), align in REPUBLIC_LEADERS:
+            leader_label(c, view, lang, QPointF(x, y), target, en, ru, align=align)
+        c.p.restore()
+        frame(c, view)
+        # The legend beside the title; the note on Ukraine in the empty corner over China.
+        x, y = 1200.0, 58.0
+        for colour, en, ru in ((BALTIC_FILL, "Baltic states: independence recognised "
+                                             "6 September 1991",
+                                "Прибалтика: независимость признана 6\u00a0сентября 1991"),
+                               (RED_PALE, "The other twelve: independent by December 1991",
+                                "Остальные двенадцать: независимы к декабрю 1991")):
+            swatch(c, x, y, colour, size=44)
+            c.text(x + 80, y - 2, tr(lang, en, ru), font(NOTE), INK)
+            y += 64
+        panel = QRectF(view.rect.right() - 700, view.rect.bottom() - 200, 680, 180)
+        c.rect(panel, PAPER, RULE, 2)
+        c.block(panel.adjusted(28, 22, -28, 0),
+                tr(lang, "Ukraine’s referendum, 1\u00a0December 1991: over 90% for independence",
+                   "Референдум на Украине 1\u00a0декабря 1991: более 90% за независимость"),
+                font(NOTE + 2, bold=True), INK, on=PAPER)
+        source(c, tr(lang, "Natural Earth 1:50m; borders of 1991 as today’s",
+                     "Natural Earth 1:50m; границы 1991 года как нынешние"), 1200)
 
 
-def famine_relief() -> None:
-    with canvas("ara-ten-million.png", 2400, 1350) as c:
-        margin = 110
-        c.heading("Ten million people fed every day", "Десять миллионов человек в день", margin)
-        cols, rows, step = 20, 5, 88
+BALTIC = ("Estonia", "Latvia", "Lithuania")
+BALTIC_FILL = QColor("#e7cc9a")
+USSR_EXTENT: list[LonLat] = [(12.0, 54.0), (190.0, 66.0), (52.0, 35.0), (70.0, 35.0),
+                             (60.0, 81.0), (100.0, 81.5), (140.0, 42.0), (27.0, 44.0),
+                             (20.0, 60.0), (180.0, 71.0), (160.0, 52.0)]
+# (English, Russian, where the name goes, what its leader line points at, size).
+# Names that fit inside their state: (English, Russian, where, size).
+REPUBLIC_NAMES: list[tuple[str, str, LonLat, float]] = [
+    ("Russia", "Россия", (95.0, 63.0), 64),
+    ("Kazakhstan", "Казахстан", (67.5, 48.3), 46),
+    ("Ukraine", "Украина", (34.0, 49.9), 38),
+    ("Uzbekistan", "Узбекистан", (63.8, 41.9), 36),
+]
+# Small states, named in the margin by a leader line: (English, Russian, the state's point,
+# the label's top-left, top-right or top-centre on the canvas, alignment).
+REPUBLIC_LEADERS: list[tuple[str, str, LonLat, tuple[float, float], str]] = [
+    ("Estonia", "Эстония", (25.8, 58.7), (400, 450), "right"),
+    ("Latvia", "Латвия", (25.3, 56.85), (400, 520), "right"),
+    ("Lithuania", "Литва", (24.0, 55.3), (400, 590), "right"),
+    ("Belarus", "Беларусь", (27.8, 53.4), (400, 690), "right"),
+    ("Moldova", "Молдова", (28.5, 47.2), (330, 860), "right"),
+    ("Georgia", "Грузия", (43.6, 42.1), (420, 960), "right"),
+    ("Armenia", "Армения", (44.8, 40.2), (420, 1150), "right"),
+    ("Azerbaijan", "Азербайджан", (47.6, 40.3), (600, 1225), "center"),
+    ("Turkmenistan", "Туркменистан", (59.0, 39.0), (760, 1325), "center"),
+    ("Tajikistan", "Таджикистан", (70.9, 38.7), (1010, 1330), "left"),
+    ("Kyrgyzstan", "Кыргызстан", (75.0, 41.5), (1090, 1250), "left"),
+]
+
+
+def leader_label(c: Canvas, view: MapView, lang: str | None, text_at: QPointF, target: LonLat,
+                 en: str, ru: str, *, size: float = NOTE + 2, bold: bool = False,
+                 align: str = "left", colour: QColor = INK) -> None:
+    """A label on a paper rim with a thin line to the point it names."""
+    point = view.at(*target)
+    f = font(size, bold=bold)
+    lines = tr(lang, en, ru).split("\n")
+    middle = text_at.y() + size * 0.65 * len(lines)
+    if align == "right":
+        anchor = QPointF(text_at.x() + 8, middle)
+    elif align == "left":
+        anchor = QPointF(text_at.x() - 8, middle)
+    elif point.y() < text_at.y():
+        anchor = QPointF(text_at.x(), text_at.y() + 2)
+    else:
+        anchor = QPointF(text_at.x(), text_at.y() + size * 1.3 * len(lines))
+    path = QPainterPath(anchor)
+    path.lineTo(point)
+    stroke(c, path, INK_SOFT, 2.5)
+    for i, line in enumerate(lines):
+        halo_text(c, text_at.x(), text_at.y() + i * size * 1.2, line, f, colour, PAPER, align,
+                  halo=size * 0.3)
+
+
+# --- Lend-Lease -----------------------------------------------------------------------
+
+LL_LON0 = 11.0  # the seam of the world map falls in the Bering Strait
+PACIFIC: Ring = [(-124.0, 46.2), (-140.0, 50.5), (-160.0, 52.0), (-175.0, 51.5),
+                 (170.0, 49.5), (155.0, 46.5), (146.0, 45.8), (139.0, 44.0), (131.9, 43.1)]
+PERSIAN: Ring = [(-74.0, 39.5), (-55.0, 28.0), (-32.0, 5.0), (-10.0, -20.0), (8.0, -36.5),
+                 (25.0, -38.0), (40.0, -30.0), (51.0, -12.0), (56.0, 5.0), (59.0, 20.0),
+                 (56.4, 26.3), (50.0, 29.6), (51.4, 35.7), (49.5, 40.4)]
+ARCTIC: Ring = [(-74.0, 40.5), (-58.0, 46.0), (-38.0, 58.0), (-22.0, 64.0), (-8.0, 68.5),
+                (10.0, 72.5), (26.0, 73.0), (33.1, 69.0)]
+ARKHANGELSK_LEG: Ring = [(30.0, 72.7), (40.0, 69.5), (41.0, 66.5), (40.5, 64.6)]
+ALSIB: Ring = [(-111.3, 47.5), (-147.7, 64.8), (-166.0, 65.2), (-178.5, 65.5), (165.0, 64.0),
+               (129.7, 62.0), (92.9, 56.0)]
+SHARE = {"Pacific": 47, "Persian": 24, "Arctic": 23}
+
+
+@artwork("lend-lease-routes")
+def lend_lease(lang: str | None) -> None:
+    with canvas(asset_name("lend-lease-routes", lang), W, H) as c:
+        title(c, tr(lang, "Lend-Lease to the USSR, 1941–1945",
+                    "Ленд-лиз: поставки в СССР, 1941–1945"))
+        rect = QRectF(M, TOP - 30, W - 2 * M, 900)
+        project = geo.equal_earth(LL_LON0)
+        view = MapView.fit(project, rect, [(LL_LON0 - 180, 0), (LL_LON0 + 180, 0),
+                                           (LL_LON0, 77), (LL_LON0, -42)],
+                           wrap=True, lon0=LL_LON0)
+        view.rect = rect
+        fills = {"USSR": RED_PALE, "United States of America": BLUE_PALE}
+        c.p.save()
+        c.p.setClipRect(rect)
+        c.rect(rect, PAPER)
+        c.p.setClipPath(view.outline(), Qt.ClipOperation.IntersectClip)
+        draw_base(c, view, unit_colours(fills), borders=False)
+        px_per = 1.35
+        for ring, key in ((PACIFIC, "Pacific"), (PERSIAN, "Persian"), (ARCTIC, "Arctic")):
+            stroke(c, view.lines([ring], densify=1.0), GOLD, SHARE[key] * px_per,
+                   cap=Qt.PenCapStyle.FlatCap)
+        stroke(c, view.lines([ARKHANGELSK_LEG], densify=1.0), GOLD, 12,
+               cap=Qt.PenCapStyle.FlatCap)
+        stroke(c, view.lines([ALSIB], densify=1.0), INK, 6, dash=[3, 2])
+        c.p.restore()
+        c.rect(rect, None, RULE, 3)
+        for ring, width in ((PACIFIC, SHARE["Pacific"] * px_per),
+                            (PERSIAN, SHARE["Persian"] * px_per), (ARKHANGELSK_LEG, 12),
+                            (ARCTIC, SHARE["Arctic"] * px_per)):
+            # The band stops short of the port, and an arrowhead wider than the band ends it.
+            tip, before = view.at(*ring[-1]), view.at(*ring[-2])
+            geo.arrowhead(c, tip, before, max(40.0, width * 1.4), GOLD)
+        for lonlat, en, ru, dx, dy, align in (
+                ((131.9, 43.1), "Vladivostok", "Владивосток", -20, 12, "right"),
+                ((33.1, 69.0), "Murmansk", "Мурманск", 22, -56, "left"),
+                ((40.5, 64.6), "Arkhangelsk", "Архангельск", 22, -4, "left"),
+                ((51.4, 35.7), "Iran", "Иран", 26, -10, "left"),
+                ((92.9, 56.0), "Krasnoyarsk", "Красноярск", -10, 14, "center"),
+                ((-147.7, 64.8), "Fairbanks", "Фэрбанкс", 20, 0, "left"),
+                ((-111.3, 47.5), "Great Falls", "Грейт-Фолс", 16, -2, "left")):
+            point = view.at(*lonlat)
+            c.circle(point.x(), point.y(), 9, INK, PAPER, 3)
+            halo_text(c, point.x() + dx, point.y() + dy, tr(lang, en, ru), font(NOTE + 2),
+                      INK, PAPER, align, halo=11)
+        for lonlat, key, en, ru in (((158.0, 33.0), "Pacific", "Pacific route",
+                                     "Тихоокеанский путь"),
+                                    ((-12.0, -30.0), "Persian", "Persian Corridor",
+                                     "Персидский коридор"),
+                                    ((-14.0, 44.0), "Arctic", "Arctic convoys",
+                                     "Арктические конвои")):
+            point = view.at(*lonlat)
+            label = f"{tr(lang, en, ru)} · {SHARE[key]}%"
+            halo_text(c, point.x(), point.y(), label, font(LABEL, bold=True), INK, SEA,
+                      "center", halo=12)
+        point = view.at(130.0, 66.0)
+        halo_text(c, point.x(), point.y() - 60, tr(lang, "ALSIB air ferry", "АлСиб"),
+                  font(NOTE + 2, bold=True), INK, PAPER, "center", halo=12)
+        y = rect.bottom() + 36
+        c.block(QRectF(M, y, 1300, 300),
+                tr(lang, "About 17.5 million tonnes of supplies in all. Band widths show each "
+                         "sea route’s share of the tonnage; the small rest went by the Black "
+                         "Sea and the Soviet Arctic.",
+                   "Всего около 17,5 млн тонн грузов. Ширина полосы — доля каждого морского "
+                   "пути в тоннаже; небольшой остаток шёл через Чёрное море и по советской "
+                   "Арктике."), font(LABEL), INK)
+        path = QPainterPath(QPointF(1500, y + 26))
+        path.lineTo(1590, y + 26)
+        stroke(c, path, INK, 6, dash=[3, 2], cap=Qt.PenCapStyle.FlatCap)
+        c.block(QRectF(1620, y - 4, W - M - 1620, 300),
+                tr(lang, "Alaska–Siberia air ferry (ALSIB): about 8,000 aircraft, flown from "
+                         "Great Falls via Fairbanks to Krasnoyarsk",
+                   "Авиатрасса Аляска — Сибирь (АлСиб): около 8000 самолётов, перегнанных из "
+                   "Грейт-Фолса через Фэрбанкс в Красноярск"), font(LABEL), INK)
+        source(c, tr(lang, "H. P. van Tuyll, Feeding the Bear (1989) · routes simplified",
+                     "H. P. van Tuyll, Feeding the Bear (1989) · пути упрощены"), 2000)
+
+
+# --- Cuba, October 1962 -----------------------------------------------------------------
+
+HAVANA: LonLat = (-82.37, 23.13)
+WASHINGTON: LonLat = (-77.04, 38.90)
+KEY_WEST: LonLat = (-81.78, 24.555)
+MISSILE_SITES: list[tuple[LonLat, str, str]] = [
+    ((-83.05, 22.72), "San Cristóbal", "Сан-Кристобаль"),
+    ((-82.69, 22.92), "Guanajay", "Гуанахай"),
+    ((-80.07, 22.81), "Sagua la Grande", "Сагуа-ла-Гранде"),
+    ((-79.54, 22.49), "Remedios", "Ремедиос"),
+]
+R12_KM = 2000
+QUARANTINE_KM = 926  # 500 nautical miles
+CAPE_MAISI: LonLat = (-74.13, 20.24)
+
+
+def missile_site(c: Canvas, point: QPointF, size: float = 13) -> None:
+    """A small red triangle."""
+    c.p.setPen(QPen(PAPER, 3))
+    c.p.setBrush(RED)
+    c.p.drawPolygon(QPolygonF([QPointF(point.x(), point.y() - size * 1.1),
+                               QPointF(point.x() - size, point.y() + size * 0.7),
+                               QPointF(point.x() + size, point.y() + size * 0.7)]))
+
+
+@artwork("cuba-florida-1962")
+def cuba(lang: str | None) -> None:
+    with canvas(asset_name("cuba-florida-1962", lang), W, H) as c:
+        title(c, tr(lang, "Cuba, October 1962", "Куба, октябрь 1962"))
+        rect = map_rect()
+        extent = [p for site, _, _ in MISSILE_SITES for p in geo.circle(site, R12_KM + 160, 72)]
+        view = MapView.fit(geo.azimuthal(-81, 25), rect, extent)
+        fills = {"Cuba": RED_PALE, "United States of America": BLUE_PALE}
+        draw_base(c, view, unit_colours(fills))
+        c.p.save()
+        c.p.setClipRect(rect)
+        # The R-12's reach from any of the four sites: the union of their circles.
+        reach = QPainterPath()
+        for lonlat, _, _ in MISSILE_SITES:
+            reach = reach.united(view.area([geo.circle(lonlat, R12_KM)]))
+        stroke(c, reach, RED, 6)
+        arc = [geo.destination(CAPE_MAISI, b, QUARANTINE_KM) for b in range(-30, 121, 2)]
+        stroke(c, view.lines([arc]), BLUE, 7, dash=[2.5, 1.5], cap=Qt.PenCapStyle.FlatCap)
+        to_dc = view.lines([geo.great_circle(HAVANA, WASHINGTON, 32)])
+        stroke(c, to_dc, INK, 3.5, dash=[3, 2], cap=Qt.PenCapStyle.FlatCap)
+        for lonlat, _, _ in MISSILE_SITES:
+            missile_site(c, view.at(*lonlat))
+        for lonlat, en, ru, dx, dy, align in (
+                (WASHINGTON, "Washington", "Вашингтон", -20, -30, "right"),
+                (HAVANA, "Havana", "Гавана", -18, 4, "right"),
+                ((-80.19, 25.77), "Miami", "Майами", 20, -34, "left")):
+            point = view.at(*lonlat)
+            c.circle(point.x(), point.y(), 10, INK, PAPER, 3)
+            halo_text(c, point.x() + dx, point.y() + dy, tr(lang, en, ru),
+                      font(NOTE + 2, bold=lonlat == WASHINGTON), INK, PAPER, align, halo=11)
+        mid = view.at(-79.6, 31.0)
+        halo_text(c, mid.x() + 14, mid.y(), tr(lang, "≈ 1,800 km", "≈ 1800 км"),
+                  font(NOTE + 2, bold=True), INK, SEA, "left", halo=10)
+        point = view.at(-99.0, 36.0)
+        halo_text(c, point.x(), point.y(), tr(lang, "R-12 range ≈ 2,000 km",
+                                              "Дальность Р-12 ≈ 2000 км"),
+                  font(NOTE + 2, bold=True), RED, PAPER, "center", halo=12)
+        point = view.at(-66.0, 25.0)
+        halo_text(c, point.x(), point.y(), tr(lang, "“Quarantine” line", "Линия «карантина»"),
+                  font(NOTE + 2, bold=True), BLUE, SEA, "center", halo=10)
+        c.p.restore()
+        frame(c, view)
+
+        # The left column: the Florida Straits, close up.
+        inset = QRectF(M, 640, SIDE, 620)
+        close = MapView.fit(geo.azimuthal(-81.9, 23.9), inset,
+                            [(-83.6, 22.5), (-80.2, 22.5), (-83.6, 25.3), (-80.2, 25.3)])
+        draw_base(c, close, unit_colours(fills))
+        c.p.save()
+        c.p.setClipRect(inset)
+        for lonlat, _, _ in MISSILE_SITES[:2]:
+            missile_site(c, close.at(*lonlat))
+        kw, coast = close.at(*KEY_WEST), close.at(-81.72, 23.17)
+        path = QPainterPath(kw)
+        path.lineTo(coast)
+        stroke(c, path, RED, 5, dash=[3, 2], cap=Qt.PenCapStyle.FlatCap)
+        for lonlat, en, ru, dx, dy, align in (
+                (KEY_WEST, "Key West", "Ки-Уэст", -18, -50, "right"),
+                (HAVANA, "Havana", "Гавана", -16, -56, "right")):
+            point = close.at(*lonlat)
+            c.circle(point.x(), point.y(), 10, INK, PAPER, 3)
+            halo_text(c, point.x() + dx, point.y() + dy, tr(lang, en, ru), font(NOTE + 2),
+                      INK, PAPER, align, halo=11)
+        mid = QPointF((kw.x() + coast.x()) / 2, (kw.y() + coast.y()) / 2)
+        halo_text(c, mid.x() + 22, mid.y() - 50, tr(lang, "≈ 145 km", "≈ 145 км"),
+                  font(LABEL, bold=True), RED, SEA, "left", halo=10)
+        halo_text(c, mid.x() + 22, mid.y() + 2, tr(lang, "(90 miles)", "(90 миль)"),
+                  font(NOTE + 2), RED, SEA, "left", halo=10)
+        c.p.restore()
+        c.rect(inset, None, RULE, 3)
+
+        y = TOP
+        missile_site(c, QPointF(M + 20, y + 26))
+        y = side_block(c, y - 4, tr(lang, "Soviet missile sites: San Cristóbal, Guanajay, Sagua "
+                                          "la Grande, Remedios",
+                                    "Советские ракетные позиции: Сан-Кристобаль, Гуанахай, "
+                                    "Сагуа-ла-Гранде, Ремедиос"),
+                       size=NOTE + 2, x=M + 60, width=SIDE - 60) + 24
+        path = QPainterPath(QPointF(M, y + 24))
+        path.lineTo(M + 44, y + 24)
+        stroke(c, path, BLUE, 7, dash=[2.5, 1.5], cap=Qt.PenCapStyle.FlatCap)
+        y = side_block(c, y - 4, tr(lang, "US naval “quarantine”, announced 22 October 1962: "
+                                          "500 nautical miles out",
+                                    "Морской «карантин» США, объявлен 22 октября 1962: "
+                                    "500 морских миль от Кубы"),
+                       size=NOTE + 2, x=M + 60, width=SIDE - 60) + 24
+        source(c, tr(lang, "Borders: Natural Earth 1:50m", "Границы: Natural Earth 1:50m"))
+
+
+# --- Land-only maps of Russia and the USSR ----------------------------------------------
+
+LAND = QColor("#e3dac8")
+
+
+def land_map(c: Canvas, view: MapView) -> None:
+    """Land without any borders: today's would be anachronistic."""
+    atlas = geo.atlas()
+    c.p.save()
+    c.p.setClipRect(view.rect, Qt.ClipOperation.IntersectClip)
+    c.rect(view.rect, SEA)
+    fill(c, view.area(atlas.land_rings()), LAND)
+    stroke(c, view.lines(atlas.land_rings()), COAST, 1.6)
+    c.p.restore()
+
+
+def city(c: Canvas, view: MapView, lang: str | None, lonlat: LonLat, en: str, ru: str,
+         dx: float, dy: float, align: str = "left", bold: bool = False,
+         on: QColor = LAND) -> QPointF:
+    point = view.at(*lonlat)
+    c.circle(point.x(), point.y(), 10, INK, PAPER, 3)
+    halo_text(c, point.x() + dx, point.y() + dy, tr(lang, en, ru), font(NOTE + 2, bold=bold),
+              INK, on, align, halo=11)
+    return point
+
+
+@artwork("intervention-1918-1920")
+def intervention(lang: str | None) -> None:
+    with canvas(asset_name("intervention-1918-1920", lang), W, H) as c:
+        title(c, tr(lang, "American troops in Russia, 1918–1920",
+                    "Американские войска в России, 1918–1920"))
+        rect = map_rect()
+        view = MapView.fit(geo.albers(80, 58, 45, 65), rect,
+                           [(17, 58), (40, 71), (136, 41), (152, 50), (30, 44), (100, 77),
+                            (80, 43), (155, 58), (142, 38)])
+        land_map(c, view)
+        c.p.save()
+        c.p.setClipRect(rect)
+        for lonlat in ((37.0, 66.8), (132.0, 43.9)):
+            point = view.at(*lonlat)
+            c.circle(point.x(), point.y(), 95, None, BLUE, 6)
+        city(c, view, lang, (30.32, 59.94), "Petrograd", "Петроград", -18, -2, "right")
+        city(c, view, lang, (37.62, 55.75), "Moscow", "Москва", 18, -4, bold=True)
+        city(c, view, lang, (33.08, 68.97), "Murmansk", "Мурманск", -18, -40, "right",
+             on=SEA)
+        city(c, view, lang, (40.54, 64.54), "Arkhangelsk", "Архангельск", 20, -2)
+        city(c, view, lang, (131.89, 43.12), "Vladivostok", "Владивосток", -18, 6, "right")
+        for lonlat, n in (((47.5, 68.2), 1), ((140.0, 47.5), 2)):
+            geo.number_badge(c, view.at(*lonlat), n, BLUE_PALE, INK, 30)
+        c.p.restore()
+        frame(c, view)
+
+        y = TOP
+        for n, head, body in (
+                (1, tr(lang, "North Russia", "Север России"),
+                 tr(lang, "Arkhangelsk and Murmansk: about 5,000 American troops, September "
+                          "1918 – summer 1919",
+                    "Архангельск и Мурманск: около 5000 американских военных, с сентября "
+                    "1918 до лета 1919")),
+                (2, tr(lang, "Siberia", "Сибирь"),
+                 tr(lang, "Vladivostok: about 8,000 American troops, August 1918 – April 1920",
+                    "Владивосток: около 8000 американских военных, с августа 1918 по апрель "
+                    "1920"))):
+            geo.number_badge(c, QPointF(M + 30, y + 30), n, BLUE_PALE, INK, 30)
+            y = side_block(c, y, head, bold=True, x=M + 84, width=SIDE - 84) + 6
+            y = side_block(c, y, body, size=NOTE + 2, x=M + 84, width=SIDE - 84) + 44
+        y = side_block(c, y, tr(lang, "Part of the Allied intervention during the Russian "
+                                      "Civil War.",
+                                "Часть интервенции союзников в годы Гражданской войны в "
+                                "России."), size=NOTE + 2, colour=INK_SOFT)
+        source(c, tr(lang, "Coastlines: Natural Earth 1:50m", "Берега: Natural Earth 1:50m"))
+
+
+FACTORIES: list[tuple[LonLat, str, str, str, str]] = [
+    ((43.86, 56.24), "Nizhny Novgorod", "Нижний Новгород",
+     "Car plant built with Ford; opened January 1932",
+     "Автозавод, построенный с Ford; открыт в январе 1932"),
+    ((44.58, 48.78), "Stalingrad", "Сталинград",
+     "Tractor plant designed by Albert Kahn’s firm of Detroit, 1930",
+     "Тракторный завод по проекту фирмы Альберта Кана из Детройта, 1930"),
+    ((61.40, 55.16), "Chelyabinsk", "Челябинск",
+     "Tractor plant designed by Kahn’s firm",
+     "Тракторный завод по проекту фирмы Кана"),
+    ((58.98, 53.41), "Magnitogorsk", "Магнитогорск",
+     "Steelworks by Arthur McKee & Co. of Cleveland, modelled on US Steel’s works at Gary, "
+     "Indiana; first iron 1932",
+     "Металлургический комбинат фирмы Arthur McKee & Co. (Кливленд) по образцу завода US Steel "
+     "в Гэри (Индиана); первый чугун в 1932"),
+    ((35.09, 47.87), "Dnieper dam", "Днепрогэс",
+     "Consulting engineer Hugh Cooper; opened 1932",
+     "Консультант — инженер Хью Купер; открыта в 1932"),
+]
+
+
+@artwork("factories-1929-1932")
+def factories(lang: str | None) -> None:
+    with canvas(asset_name("factories-1929-1932", lang), W, H) as c:
+        title(c, tr(lang, "American firms build Soviet industry, 1929–1932",
+                    "Американские фирмы на стройках пятилетки, 1929–1932"))
+        rect = map_rect()
+        view = MapView.fit(geo.albers(48, 52, 45, 58), rect,
+                           [(29, 46), (66, 56), (42, 59), (46, 44.5)])
+        land_map(c, view)
+        c.p.save()
+        c.p.setClipRect(rect)
+        city(c, view, lang, (37.62, 55.75), "Moscow", "Москва", -18, -40, "right", bold=True)
+        for n, (lonlat, en, ru, _, _) in enumerate(FACTORIES, start=1):
+            point = view.at(*lonlat)
+            geo.number_badge(c, point, n, GOLD_PALE, INK, 30)
+            dy = -86 if en == "Chelyabinsk" else 36
+            halo_text(c, point.x(), point.y() + dy, tr(lang, en, ru), font(NOTE + 2), INK,
+                      LAND, "center", halo=11)
+        c.p.restore()
+        frame(c, view)
+        y = TOP
+        width = rect.left() - M - 60
+        for n, (_, en, ru, note_en, note_ru) in enumerate(FACTORIES, start=1):
+            geo.number_badge(c, QPointF(M + 30, y + 30), n, GOLD_PALE, INK, 30)
+            y = side_block(c, y, tr(lang, en, ru), bold=True, x=M + 84, width=width - 84) + 4
+            y = side_block(c, y, tr(lang, note_en, note_ru), size=NOTE + 2, x=M + 84,
+                           width=width - 84) + 30
+        source(c, tr(lang, "Coastlines: Natural Earth 1:50m", "Берега: Natural Earth 1:50m"))
+
+
+# --- Korea, 1950-1953 -------------------------------------------------------------------
+
+MIG_ALLEY: Ring = [(124.3, 39.75), (124.4, 40.05), (125.0, 40.4), (125.8, 40.8), (126.6, 41.25),
+                   (126.95, 41.0), (126.6, 40.3), (125.9, 39.75), (125.5, 39.55), (124.8, 39.6)]
+
+
+@artwork("korea-1950-1953")
+def korea(lang: str | None) -> None:
+    with canvas(asset_name("korea-1950-1953", lang), W, H) as c:
+        title(c, tr(lang, "The Korean War, 1950–1953", "Корейская война, 1950–1953"))
+        rect = map_rect()
+        view = MapView.fit(geo.azimuthal(127.5, 38.3), rect,
+                           [(123.0, 33.0), (131.5, 43.3), (123.0, 43.3), (131.5, 33.0)])
+        fills = {"North Korea": RED_PALE, "South Korea": BLUE_PALE}
+        draw_base(c, view, unit_colours(fills))
+        atlas = geo.atlas()
+        c.p.save()
+        c.p.setClipRect(rect)
+        mig = view.area([MIG_ALLEY])
+        hatch(c, mig, RED, 14, 4)
+        stroke(c, mig, RED, 3, dash=[3, 2])
+        parallel = view.lines([[(121.0, 38.0), (133.0, 38.0)]], densify=0.2)
+        stroke(c, parallel, INK, 4, dash=[4, 3], cap=Qt.PenCapStyle.FlatCap)
+        stroke(c, view.lines(atlas.shared(["North Korea"], ["South Korea"])), INK, 8)
+        yalu = [[p for p in arc if p[0] < 128.1]
+                for arc in atlas.shared(["North Korea"], ["China"])]
+        stroke(c, view.lines([a for a in yalu if len(a) > 1]), BLUE, 6)
+        city(c, view, lang, (125.75, 39.03), "Pyongyang", "Пхеньян", 18, -4, on=RED_PALE)
+        city(c, view, lang, (126.98, 37.57), "Seoul", "Сеул", 18, 0, on=BLUE_PALE)
+        for lonlat, en, ru, colour, on in (
+                ((124.2, 38.55), "38th parallel", "38-я параллель", INK, SEA),
+                ((125.15, 40.95), "MiG Alley", "«Аллея МиГов»", RED, PAPER),
+                ((126.0, 41.75), "Yalu", "Ялу", BLUE, PAPER),
+                ((126.3, 43.0), "China", "Китай", INK, OTHER),
+                ((130.9, 42.9), "USSR", "СССР", INK, OTHER),
+                ((130.9, 37.6), "Sea of Japan", "Японское море", INK_SOFT, SEA),
+                ((128.0, 36.3), "South Korea", "Южная Корея", INK, BLUE_PALE),
+                ((127.6, 40.1), "North Korea", "Северная Корея", INK, RED_PALE)):
+            point = view.at(*lonlat)
+            halo_text(c, point.x(), point.y() - 24, tr(lang, en, ru),
+                      font(LABEL if colour != INK_SOFT else NOTE + 2, bold=colour in (RED, BLUE)),
+                      colour, on, "center", halo=12)
+        c.p.restore()
+        frame(c, view)
+
+        y = TOP
+        for sample, en, ru in (
+                ((INK, 4, True), "38th parallel: the line between North and South before the "
+                                 "war",
+                 "38-я параллель: граница Севера и Юга до войны"),
+                ((INK, 8, False), "Armistice line, July 1953 (about today’s border)",
+                 "Линия перемирия, июль 1953 (примерно нынешняя граница)"),
+                ((BLUE, 6, False), "The Yalu river: the border with China",
+                 "Река Ялу: граница с Китаем")):
+            colour_, width, dashed = sample
+            path = QPainterPath(QPointF(M, y + 26))
+            path.lineTo(M + 68, y + 26)
+            stroke(c, path, colour_, width, [4, 3] if dashed else None, Qt.PenCapStyle.FlatCap)
+            y = side_block(c, y - 4, tr(lang, en, ru), size=NOTE + 2, x=M + 96,
+                           width=SIDE - 96) + 26
+        swatch(c, M, y, PAPER, hatch_colour=RED)
+        y = side_block(c, y - 4, tr(lang, "“MiG Alley”: here Soviet pilots, in secret, fought "
+                                          "American aircraft",
+                                    "«Аллея МиГов»: здесь советские лётчики тайно воевали с "
+                                    "американской авиацией"),
+                       size=NOTE + 2, x=M + 96, width=SIDE - 96) + 26
+        source(c, tr(lang, "Borders: Natural Earth 1:50m", "Границы: Natural Earth 1:50m"))
+
+
+# --- The U-2, 1 May 1960 ----------------------------------------------------------------
+
+PESHAWAR: LonLat = (71.58, 34.01)
+SVERDLOVSK: LonLat = (60.6, 56.84)
+BODO: LonLat = (14.40, 67.28)
+
+
+@artwork("u2-1960")
+def u2(lang: str | None) -> None:
+    with canvas(asset_name("u2-1960", lang), W, H) as c:
+        title(c, tr(lang, "The U-2 flight, 1 May 1960", "Полёт U-2, 1 мая 1960"))
+        rect = map_rect()
+        view = MapView.fit(geo.azimuthal(45, 53), rect,
+                           [(10.0, 69.0), (78.0, 29.5), (12.0, 51.0), (84.0, 58.0), (44, 71)])
+        draw_base(c, view, unit_colours({"USSR": RED_PALE}), germany=(OTHER, OTHER))
+        c.p.save()
+        c.p.setClipRect(rect)
+        flown = view.lines([geo.great_circle(PESHAWAR, SVERDLOVSK)])
+        stroke(c, flown, INK, 7)
+        planned = view.lines([geo.great_circle(SVERDLOVSK, BODO)])
+        stroke(c, planned, INK, 5, dash=[2.5, 2], cap=Qt.PenCapStyle.FlatCap)
+        city(c, view, lang, PESHAWAR, "Peshawar", "Пешавар", -18, -4, "right", on=OTHER)
+        city(c, view, lang, BODO, "Bodø", "Будё", -18, -50, "right", on=OTHER)
+        city(c, view, lang, (37.62, 55.75), "Moscow", "Москва", -18, -4, "right",
+             on=RED_PALE)
+        point = view.at(*SVERDLOVSK)
+        for dx, dy in ((1, 1), (1, -1)):
+            path = QPainterPath(QPointF(point.x() - 22 * dx, point.y() - 22 * dy))
+            path.lineTo(point.x() + 22 * dx, point.y() + 22 * dy)
+            stroke(c, path, PAPER, 16)
+            stroke(c, path, RED, 9)
+        halo_text(c, point.x() + 36, point.y() - 30, tr(lang, "Sverdlovsk", "Свердловск"),
+                  font(LABEL, bold=True), INK, RED_PALE, "left", halo=12)
+        for lonlat, en, ru in (((52.0, 48.5), "USSR", "СССР"),):
+            p = view.at(*lonlat)
+            c.text(p.x(), p.y(), tr(lang, en, ru), font(56, bold=True), INK, "center",
+                   on=RED_PALE)
+        c.p.restore()
+        frame(c, view)
+
+        y = TOP
+        path = QPainterPath(QPointF(M, y + 26))
+        path.lineTo(M + 68, y + 26)
+        stroke(c, path, INK, 7, cap=Qt.PenCapStyle.FlatCap)
+        y = side_block(c, y - 4, tr(lang, "Francis Gary Powers flew from Peshawar (Pakistan) "
+                                          "across the USSR…",
+                                    "Фрэнсис Гэри Пауэрс вылетел из Пешавара (Пакистан) "
+                                    "через СССР…"),
+                       size=NOTE + 2, x=M + 96, width=SIDE - 96) + 26
+        path = QPainterPath(QPointF(M, y + 26))
+        path.lineTo(M + 68, y + 26)
+        stroke(c, path, INK, 5, dash=[2.5, 2], cap=Qt.PenCapStyle.FlatCap)
+        y = side_block(c, y - 4, tr(lang, "…towards Bodø (Norway)",
+                                    "…в сторону Будё (Норвегия)"),
+                       size=NOTE + 2, x=M + 96, width=SIDE - 96) + 26
+        y = side_block(c, y, tr(lang, "He was shot down near Sverdlovsk by a Soviet "
+                                      "surface-to-air missile.",
+                                "Его самолёт сбила советская зенитная ракета под "
+                                "Свердловском."), size=NOTE + 2, bold=True)
+        source(c, tr(lang, "Route simplified · borders simplified",
+                     "Маршрут и границы упрощены"))
+
+
+# --- Chernobyl, 26 April 1986 -----------------------------------------------------------
+
+CHERNOBYL: LonLat = (30.10, 51.39)
+FORSMARK: LonLat = (18.17, 60.40)
+
+
+@artwork("chernobyl-1986")
+def chernobyl(lang: str | None) -> None:
+    km = round(geo.distance_km(CHERNOBYL, FORSMARK), -1)
+    with canvas(asset_name("chernobyl-1986", lang), W, H) as c:
+        title(c, tr(lang, "Chernobyl, 26 April 1986", "Чернобыль, 26 апреля 1986"))
+        rect = map_rect()
+        view = MapView.fit(geo.azimuthal(26, 55), rect,
+                           [(9.0, 62.5), (41.0, 57.0), (12.0, 48.0), (36.0, 47.5)])
+        draw_base(c, view, unit_colours({"USSR": RED_PALE}), germany=(OTHER, OTHER))
+        c.p.save()
+        c.p.setClipRect(rect)
+        line = view.lines([geo.great_circle(CHERNOBYL, FORSMARK)])
+        stroke(c, line, INK, 4, dash=[3, 2], cap=Qt.PenCapStyle.FlatCap)
+        city(c, view, lang, (30.52, 50.45), "Kyiv", "Киев", 18, -2, on=RED_PALE)
+        city(c, view, lang, (37.62, 55.75), "Moscow", "Москва", -18, -2, "right", on=RED_PALE)
+        city(c, view, lang, FORSMARK, "Forsmark", "Форсмарк", -18, -44, "right", bold=True,
+             on=OTHER)
+        point = view.at(*CHERNOBYL)
+        c.circle(point.x(), point.y(), 22, RED, PAPER, 5)
+        halo_text(c, point.x() - 34, point.y() - 40, tr(lang, "Chernobyl", "Чернобыль"),
+                  font(LABEL, bold=True), RED, PAPER, "right", halo=14)
+        mid = view.at(24.5, 56.2)
+        label = tr(lang, f"≈ {km:,.0f} km", f"≈ {km:.0f} км")
+        halo_text(c, mid.x() + 20, mid.y(), label, font(LABEL, bold=True), INK, SEA, "left",
+                  halo=12)
+        for lonlat, en, ru, on in (((14.8, 59.2), "Sweden", "Швеция", OTHER),
+                                   ((33.0, 53.6), "USSR", "СССР", RED_PALE),
+                                   ((19.5, 52.0), "Poland", "Польша", OTHER)):
+            p = view.at(*lonlat)
+            halo_text(c, p.x(), p.y(), tr(lang, en, ru), font(LABEL), INK_SOFT, on, "center",
+                      halo=10)
+        c.p.restore()
+        frame(c, view)
+
+        y = TOP
+        y = side_block(c, y, tr(lang, "26 April", "26 апреля"), bold=True, colour=RED)
+        y = side_block(c, y, tr(lang, "A reactor of the Chernobyl nuclear power plant "
+                                      "explodes.",
+                                "Взрыв реактора на Чернобыльской АЭС."), size=NOTE + 2) + 40
+        y = side_block(c, y, tr(lang, "28 April", "28 апреля"), bold=True, colour=RED)
+        y = side_block(c, y, tr(lang, f"Raised radiation is detected at Forsmark in Sweden, "
+                                      f"{label[2:]} away, before Moscow has announced "
+                                      f"anything.",
+                                f"На шведской АЭС Форсмарк, в {km:.0f} км от Чернобыля, "
+                                f"фиксируют повышенную радиацию. Москва ещё ничего не "
+                                f"сообщила."),
+                       size=NOTE + 2)
+        source(c, tr(lang, "Borders simplified", "Границы упрощены"))
+
+
+# --- The ARA feeds ten million ----------------------------------------------------------
+
+
+@artwork("ara-ten-million")
+def famine_relief(lang: str | None) -> None:
+    with canvas(asset_name("ara-ten-million", lang), W, H) as c:
+        title(c, tr(lang, "Ten million people fed every day", "Десять миллионов человек в день"))
+        cols, rows, step = 20, 5, 96
         x0, y0 = (c.w - (cols - 1) * step) / 2, 420
         for i in range(cols * rows):
-            x = x0 + (i % cols) * step
-            y = y0 + (i // cols) * step
-            c.circle(x, y, 30, BLUE if i < 100 else RULE)
-        legend_y = y0 + rows * step + 60
-        c.circle(x0, legend_y + 24, 30, BLUE)
-        c.text(x0 + 60, legend_y, "= 100 000 people fed each day, summer 1922", font(42), INK)
-        c.text(x0 + 60, legend_y + 64, "= 100 000 человек, получавших еду каждый день, "
-               "лето 1922 года", font(36, italic=True), INK_SOFT)
-        c.text(margin, c.h - 110, "American Relief Administration (ARA), 1921–1923 · "
-               "Американская администрация помощи (АРА)", font(32), GREY)
+            c.circle(x0 + (i % cols) * step, y0 + (i // cols) * step, 33, BLUE)
+        y = y0 + rows * step + 40
+        c.circle(x0, y + 30, 33, BLUE)
+        c.text(x0 + 66, y, tr(lang, "= 100,000 people fed each day, summer 1922",
+                              "= 100 000 человек, получавших еду каждый день, лето 1922"),
+               font(LABEL + 4), INK)
+        c.block(QRectF(x0 - 33, y + 120, c.w - 2 * (x0 - 33), 300),
+                tr(lang, "At its height the American Relief Administration (ARA) fed about ten "
+                         "million people a day in Soviet Russia’s famine.",
+                   "В разгар работы Американская администрация помощи (АРА) кормила около "
+                   "десяти миллионов человек в день в охваченной голодом Советской России."),
+                font(LABEL), INK)
+        source(c, tr(lang, "H. H. Fisher, The Famine in Soviet Russia, 1919–1923 (1927)",
+                     "H. H. Fisher, The Famine in Soviet Russia, 1919–1923 (1927)"), 2000)
 
 
 def main() -> None:
-    cuba()
-    europe(1949)
-    europe(1989)
-    republics()
-    lend_lease()
-    famine_relief()
+    names = set(sys.argv[1:])
+    for draw in (europe_1949, europe_1989, fifteen_states, lend_lease, cuba, intervention,
+                 factories, korea, u2, chernobyl, famine_relief):
+        if not names or draw.__name__ in names:
+            for lang in ("en", "ru"):
+                draw(lang)
 
 
 if __name__ == "__main__":
