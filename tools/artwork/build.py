@@ -5,7 +5,7 @@
     .venv/bin/python tools/artwork/build.py --list       # each file and the script drawing it
 
 Needs PySide6 and the Noto fonts (Debian: fonts-noto-core, or assets/fonts/). The output
-is deterministic, so a rebuild with unchanged scripts changes no file's pixels. A picture
+is deterministic, so a full rebuild with unchanged scripts changes no file's pixels. A picture
 with words is drawn once per language of the exhibit (``NAME.en.png``, ``NAME.ru.png``).
 """
 

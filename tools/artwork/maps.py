@@ -376,7 +376,7 @@ def europe_1949(lang: str | None) -> None:
                                           "(1945–1955)"), hatch_colour=RED, cross=BLUE)
         y = legend_item(c, y, NEUTRAL, tr(lang, "Neutral or outside the blocs",
                                           "Нейтральные или вне блоков"))
-        y = legend_item(c, y, NEUTRAL, tr(lang, "The Iron Curtain", "«Железный занавес»"),
+        y = legend_item(c, y, NEUTRAL, tr(lang, "The Iron Curtain", "Линия «железного занавеса»"),
                         line=(INK, 7, False))
         berlin_disc(c, QPointF(M + 34, y + 26), 22)
         c.block(QRectF(M + 96, y - 4, SIDE - 96, 600),
@@ -414,7 +414,7 @@ def europe_1989(lang: str | None) -> None:
                                           "Коммунистические вне обоих блоков: Югославия "
                                           "(неприсоединение) и Албания"), hatch_colour=RED)
         y = legend_item(c, y, NEUTRAL, tr(lang, "Neutral", "Нейтральные"))
-        y = legend_item(c, y, NEUTRAL, tr(lang, "The Iron Curtain", "«Железный занавес»"),
+        y = legend_item(c, y, NEUTRAL, tr(lang, "The Iron Curtain", "Линия «железного занавеса»"),
                         line=(INK, 7, False))
         y += 24
         for n, (en, ru) in enumerate(EVENTS_1989_TEXT, start=1):
@@ -641,7 +641,7 @@ MISSILE_SITES: list[tuple[LonLat, str, str]] = [
     ((-79.54, 22.49), "Remedios", "Ремедиос"),
 ]
 R12_KM = 2000
-QUARANTINE_KM = 926  # 500 nautical miles
+QUARANTINE_KM = 926  # where the ring is drawn: the line's exact place changed and is disputed
 CAPE_MAISI: LonLat = (-74.13, 20.24)
 
 
@@ -735,10 +735,10 @@ def cuba(lang: str | None) -> None:
         path = QPainterPath(QPointF(M, y + 24))
         path.lineTo(M + 44, y + 24)
         stroke(c, path, BLUE, 7, dash=[2.5, 1.5], cap=Qt.PenCapStyle.FlatCap)
-        y = side_block(c, y - 4, tr(lang, "US naval “quarantine”, announced 22 October 1962: "
-                                          "500 nautical miles out",
-                                    "Морской «карантин» США, объявлен 22 октября 1962: "
-                                    "500 морских миль от Кубы"),
+        y = side_block(c, y - 4, tr(lang, "US naval “quarantine”, announced 22 October 1962 "
+                                          "(line approximate)",
+                                    "Морской «карантин» США, объявлен 22 октября 1962 года "
+                                    "(линия приблизительна)"),
                        size=NOTE + 2, x=M + 60, width=SIDE - 60) + 24
         source(c, tr(lang, "Borders: Natural Earth 1:50m", "Границы: Natural Earth 1:50m"))
 

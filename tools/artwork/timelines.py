@@ -36,7 +36,7 @@ TIMELINES = [
         scale=[(1917.0, 0.0), (1919.0, 0.68), (1921.0, 1.0)],
         note=("Dates New Style: the February and October Revolutions of the old calendar "
               "fell in March and November.",
-              "Даты по новому стилю: Февральская и Октябрьская революции по старому стилю "
+              "Даты — по новому стилю: по нему Февральская и Октябрьская революции "
               "пришлись на март и ноябрь.")),
     Timeline(
         "twenties-1921-1932", ("Famine, relief and trade, 1921–1932",
@@ -138,7 +138,7 @@ TIMELINES = [
          E(when(1953, 3, 5), day(5, 3, 1953), "Stalin dies", "Смерть Сталина", "su")],
         su=USSR, us=("United States and the West", "США и Запад"), label_width=420),
     Timeline(
-        "thaw-1954-1962", ("Thaw and crisis, 1954–1962", "Оттепель и кризисы, 1954–1962"),
+        "thaw-1954-1962", ("Thaw and crisis, 1954–1962", "Оттепель и кризис, 1954–1962"),
         1954.5, 1963.0, years(1955, 1963),
         [E(when(1955, 7, 18), month(7, 1955), "Geneva summit", "Встреча в верхах в Женеве",
            "both"),
