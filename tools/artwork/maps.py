@@ -145,6 +145,15 @@ def _cross_hatch(c: Canvas, path: QPainterPath, colour: QColor) -> None:
     c.p.restore()
 
 
+def line_key(c: Canvas, y: float, colour: QColor, width: float, text: str, *,
+             dash: list[float] | None = None, size: float = NOTE + 2) -> float:
+    """A sample of a line on the map and its words beside it; returns the y below them."""
+    path = QPainterPath(QPointF(M, y + 26))
+    path.lineTo(M + 68, y + 26)
+    stroke(c, path, colour, width, dash, Qt.PenCapStyle.FlatCap)
+    return side_block(c, y - 4, text, size=size, x=M + 96, width=SIDE - 96)
+
+
 def legend_item(c: Canvas, y: float, colour: QColor, text: str, *,
                 hatch_colour: QColor | None = None, cross: QColor | None = None,
                 line: tuple[QColor, float, bool] | None = None, size: float = NOTE) -> float:
@@ -922,11 +931,8 @@ def korea(lang: str | None) -> None:
                 ((BLUE, 6, False), "The Yalu river: the border with China",
                  "Река Ялу: граница с Китаем")):
             colour_, width, dashed = sample
-            path = QPainterPath(QPointF(M, y + 26))
-            path.lineTo(M + 68, y + 26)
-            stroke(c, path, colour_, width, [4, 3] if dashed else None, Qt.PenCapStyle.FlatCap)
-            y = side_block(c, y - 4, tr(lang, en, ru), size=NOTE + 2, x=M + 96,
-                           width=SIDE - 96) + 26
+            y = line_key(c, y, colour_, width, tr(lang, en, ru),
+                         dash=[4, 3] if dashed else None) + 26
         swatch(c, M, y, PAPER, hatch_colour=RED)
         y = side_block(c, y - 4, tr(lang, "“MiG Alley”: here Soviet pilots, in secret, fought "
                                           "American aircraft",
@@ -977,20 +983,12 @@ def u2(lang: str | None) -> None:
         frame(c, view)
 
         y = TOP
-        path = QPainterPath(QPointF(M, y + 26))
-        path.lineTo(M + 68, y + 26)
-        stroke(c, path, INK, 7, cap=Qt.PenCapStyle.FlatCap)
-        y = side_block(c, y - 4, tr(lang, "Francis Gary Powers flew from Peshawar (Pakistan) "
-                                          "across the USSR…",
-                                    "Фрэнсис Гэри Пауэрс вылетел из Пешавара (Пакистан) "
-                                    "через СССР…"),
-                       size=NOTE + 2, x=M + 96, width=SIDE - 96) + 26
-        path = QPainterPath(QPointF(M, y + 26))
-        path.lineTo(M + 68, y + 26)
-        stroke(c, path, INK, 5, dash=[2.5, 2], cap=Qt.PenCapStyle.FlatCap)
-        y = side_block(c, y - 4, tr(lang, "…towards Bodø (Norway)",
-                                    "…в сторону Будё (Норвегия)"),
-                       size=NOTE + 2, x=M + 96, width=SIDE - 96) + 26
+        y = line_key(c, y, INK, 7, tr(lang, "Francis Gary Powers flew from Peshawar (Pakistan) "
+                                            "across the USSR…",
+                                      "Фрэнсис Гэри Пауэрс вылетел из Пешавара (Пакистан) "
+                                      "через СССР…")) + 26
+        y = line_key(c, y, INK, 5, tr(lang, "…towards Bodø (Norway)",
+                                      "…в сторону Будё (Норвегия)"), dash=[2.5, 2]) + 26
         y = side_block(c, y, tr(lang, "He was shot down near Sverdlovsk by a Soviet "
                                       "surface-to-air missile.",
                                 "Его самолёт сбила советская зенитная ракета под "
