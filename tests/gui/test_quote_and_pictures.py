@@ -56,7 +56,10 @@ def test_a_quotation_has_its_own_page_after_its_panel(
     assert kiosk.item("quoteWho").property("text") == "A traveller, 1 May 1920"
     assert kiosk.item("quoteSource").property("text") == "A letter home"
     assert kiosk.item("quotePlace").property("text").endswith("Panel Four  \u00b7  4 of 4")
-    assert kiosk.item("quoteText").property("font").italic()
+    # Set apart from the panel's own words: larger, and in the heading serif.
+    quote_font = kiosk.item("quoteText").property("font")
+    assert quote_font.family() == kiosk.qml(kiosk.item("quoteText"), "Backend.headingFamily")
+    assert quote_font.pixelSize() > kiosk.item("quoteWho").property("font").pixelSize()
     assert kiosk.events_named("quote_shown") == [{"era": "second", "panel": "four",
                                                   "lang": "en"}]
     kiosk.nav.openImage(0)  # nothing to open: the quotation page shows no picture

@@ -53,11 +53,16 @@ pytestmark = pytest.mark.skipif(
 
 def expected_fields(page: Page, language: str) -> dict[str, str]:
     """What the page must show: a panel's words and its first picture's caption and
-    credit, or an era's title, years and summary."""
+    credit, a panel's quotation with who, when and its source, or an era's title, years
+    and summary."""
     if page.panel is None:
         return {"era title": page.era.title.get(language), "years": page.era.years,
                 "summary": page.era.summary.get(language)}
     panel, first = page.panel, page.panel.images[0]
+    if page.quote and panel.quote is not None:
+        quote = panel.quote
+        return {"quotation": quote.text.get(language), "who": quote.who.get(language),
+                "when": quote.when.get(language), "source": quote.source.get(language)}
     fields = {"title": panel.title.get(language), "caption": first.caption.get(language)}
     if panel.text is not None:
         fields["text"] = panel.text.get(language)
@@ -142,6 +147,9 @@ def tour(kiosk: RealKiosk, grabber: Grabber, language: str, folder: Path,
             kiosk.xdotool("key Right")
             if page.panel is None:
                 kiosk.wait_event("era_opened", after=before, era=page.era.id)
+            elif page.quote:
+                kiosk.wait_event("quote_shown", after=before, era=page.era.id,
+                                 panel=page.panel.id)
             else:
                 kiosk.wait_event("panel_shown", after=before, era=page.era.id,
                                  panel=page.panel.id)

@@ -54,6 +54,21 @@ def test_cyrillic_read_as_latin_lookalikes_is_the_same_word() -> None:
     assert reading("English Pусский").find("Русский") is not None
 
 
+def test_two_short_words_read_as_one_are_both_there_and_only_neighbours_count() -> None:
+    check = ocr.check_field("quotation", "I am ending my work", reading("Iam ending my work"))
+    assert check.found_share == 1.0
+    check = ocr.check_field("quotation", "I am ending my work", reading("1am ending my work"))
+    assert check.found_share == 1.0
+    # "my" and "I" are not neighbours: "myi" proves neither.
+    check = ocr.check_field("quotation", "I am ending my work", reading("am ending myi work"))
+    assert check.missing == {"i", "my"}
+
+
+def test_a_bold_cyrillic_e_read_as_ze_is_the_same_word() -> None:
+    check = ocr.check_field("who", "Президент Гарри Трумэн", reading("Президент Гарри Трумзн,"))
+    assert check.found_share == 1.0
+
+
 def test_tesseracts_table_gives_words_and_where_they_are() -> None:
     tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight"
            "\tconf\ttext\n"

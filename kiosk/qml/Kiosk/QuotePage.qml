@@ -3,7 +3,7 @@ import QtQuick
 import ExhibitKiosk
 
 // A panel's quotation on a page of its own, after the panel: a voice of the time, large
-// and in a serif, under a great quotation mark, with who said it, when, and where it is
+// and in an upright serif (italics tire at a distance), under a great quotation mark, with who said it, when, and where it is
 // kept. It reads as a document on the wall, not as another caption.
 Item {
     id: page
@@ -52,7 +52,7 @@ Item {
             }
             Row {
                 width: parent.width
-                spacing: page.metrics.mm * 3
+                spacing: page.metrics.mm * 6
                 Text {
                     id: mark
                     // The great opening mark of a quotation printed on a wall: it stands for
@@ -111,6 +111,5 @@ Item {
         id: quoteMetrics
         font.family: page.headingFamily
         font.pixelSize: page.metrics.body * 1.2
-        font.italic: true
     }
 }
