@@ -226,6 +226,29 @@ GUARDS: tuple[Guard, ...] = (
     Guard("input-watched-from-first-frame", "kiosk/app/window.py",
           "        on_first_frame(window, watch_input)\n", "",
           ("tests/gui/test_deferred_screens.py::test_input_is_watched_from_the_first_frame_on",)),
+    # --- 3b. the staff exit fails closed ---------------------------------------------------
+    Guard("staff-chord-needs-a-pin", "kiosk/app/staff.py",
+          'self._open_pad_if_pin_set("Ctrl+Alt+Shift+S")',
+          "self._menu_open = True; self.changed.emit()",
+          ("tests/gui/test_staff_access.py::test_without_a_valid_pin_record_nothing_opens_the_"
+           "staff_menu",)),
+    Guard("pin-lockout-kept-on-disk", "kiosk/staff/pin.py",
+          "        if path is not None:\n            self._load(path)\n", "",
+          ("tests/unit/staff/test_pin.py::test_a_lockout_survives_a_restart",
+           "tests/gui/test_staff_access.py::test_a_lockout_outlives_a_restart_of_the_kiosk")),
+    Guard("pin-lockout-damaged-means-locked", "kiosk/staff/pin.py",
+          "self._until = self._clock() + self.longest_lockout_s\n            return",
+          "return",
+          ("tests/unit/staff/test_pin.py::test_a_damaged_lockout_record_means_locked_for_the_"
+           "longest_time",)),
+    Guard("pin-lockout-doubles", "kiosk/staff/pin.py",
+          "self.first_lockout_s * 2 ** (self._lockouts - 1)", "self.first_lockout_s",
+          ("tests/unit/staff/test_pin.py::test_each_further_lockout_lasts_twice_as_long_up_to_"
+           "an_hour",)),
+    Guard("pin-file-not-a-fifo", "kiosk/staff/pin.py",
+          "os.O_RDONLY | os.O_NONBLOCK", "os.O_RDONLY",
+          ("tests/unit/staff/test_pin.py::test_a_fifo_in_place_of_the_pin_file_is_refused_"
+           "without_waiting",), timeout=30),
     # --- 4. faults while running ---------------------------------------------------------
     Guard("reload-keeps-last-good", "kiosk/app/live.py",
           "if result.exhibit is None:", "if False:",

@@ -1,9 +1,11 @@
 """The staff's hidden way in: a corner gesture, a PIN pad, and the staff menu.
 
 Visitors never find it: a 3-second press in the top-left corner followed, within a few
-seconds, by a tap in the bottom-right corner opens the PIN pad. Five wrong PINs lock it
-for a minute. With no PIN set the gesture does nothing and only a keyboard chord
-(Ctrl+Alt+Shift+S) opens the menu, so a fresh install is not left wide open to touch.
+seconds, by a tap in the bottom-right corner opens the PIN pad, as does the keyboard chord
+Ctrl+Alt+Shift+S. Five wrong PINs lock it for a minute, each further lockout twice as long.
+It fails closed: without a valid PIN record (none set, or the file damaged) neither the
+gesture nor the chord opens anything, and kiosk.log says why; staff then stop the kiosk
+from a console (`systemctl stop`) and set a PIN with `kiosk set-pin`.
 """
 
 from __future__ import annotations
@@ -102,8 +104,13 @@ class StaffAccess(QObject):
         held, self._held_at = self._held_at, None
         if held is None or self._clock() - held > GESTURE_WINDOW_S:
             return
+        self._open_pad_if_pin_set("the corner gesture")
+
+    def _open_pad_if_pin_set(self, how: str) -> None:
         if not self._store.is_set():
-            log.info("staff gesture used, but no staff PIN is set (kiosk set-pin)")
+            log.warning("%s asked for the staff menu, but there is no valid staff PIN "
+                        "record, so it stays closed: set one with `kiosk set-pin`, or stop "
+                        "the kiosk from a console (systemctl stop)", how)
             return
         self._open_pad()
 
@@ -189,10 +196,6 @@ class StaffAccess(QObject):
             chord = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                      | Qt.KeyboardModifier.ShiftModifier)
             if event.key() == Qt.Key.Key_S and mods == chord:
-                if self._store.is_set():
-                    self._open_pad()
-                else:
-                    self._menu_open = True
-                    self.changed.emit()
+                self._open_pad_if_pin_set("Ctrl+Alt+Shift+S")
                 return True
         return False

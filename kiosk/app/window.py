@@ -27,7 +27,7 @@ from kiosk.app.theme import PALETTE
 from kiosk.bundled import font_dir as bundled_font_dir
 from kiosk.exhibit.model import Exhibit
 from kiosk.exhibit.records import Record
-from kiosk.staff.pin import PinStore
+from kiosk.staff.pin import PinLockout, PinStore
 
 if TYPE_CHECKING:
     from PySide6.QtQuick import QQuickItem  # a type only: naming it builds its enums
@@ -135,7 +135,8 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     metrics.update_for(*size, physical_mm)
     idle = IdleMonitor(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000))
     banner = StaffBanner()
-    staff = StaffAccess(PinStore())
+    store = PinStore()
+    staff = StaffAccess(store, PinLockout.beside(store))
     nav.resetDone.connect(staff.close)
     _wire_idle(nav, idle, log_event)
 

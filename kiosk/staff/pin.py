@@ -3,7 +3,8 @@
 The PIN lives in a per-machine settings file (``staff.json`` in the config folder, mode
 0600). Anyone who can write that file can already replace the kiosk, so the hash guards
 against a PIN being read off a disk or a backup, and the lockout against guessing at the
-screen.
+screen. The lockout is kept beside the PIN (``staff-lockout.json``), so a restart does
+not clear it, and each further lockout lasts twice as long as the one before.
 """
 
 from __future__ import annotations
@@ -20,12 +21,18 @@ from typing import Any, TextIO
 from kiosk.paths import config_dir
 
 STAFF_FILE_NAME = "staff.json"
+LOCKOUT_FILE_NAME = "staff-lockout.json"
 PIN_PATTERN = re.compile(r"[0-9]{4,12}")
-SCRYPT_N = 2**14
+# About a third of a second a guess on a small kiosk PC: an offline search of a copied
+# staff.json then takes about an hour for 4 digits and four days for 6 (the advice).
+SCRYPT_N = 2**15
 SCRYPT_R = 8
-SCRYPT_P = 1
+SCRYPT_P = 4
+SCRYPT_MAXMEM = 64 * 2**20  # scrypt needs 128·N·r bytes: 32 MiB, just over its default
 SALT_BYTES = 16
 HASH_BYTES = 32
+FIRST_LOCKOUT_S = 60.0
+LONGEST_LOCKOUT_S = 3600.0
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +54,8 @@ def check_pin(pin: str) -> None:
 def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     from hashlib import scrypt
 
-    return scrypt(pin.encode("ascii"), salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES)
+    return scrypt(pin.encode("ascii"), salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES,
+                  maxmem=SCRYPT_MAXMEM)
 
 
 class PinStore:
@@ -60,7 +68,7 @@ class PinStore:
         import json
 
         try:
-            data = json.loads(self.path.read_text("utf-8"))
+            data = json.loads(read_small_file(self.path, 4096).decode("utf-8"))
             record = {
                 "salt": bytes.fromhex(data["salt"]),
                 "hash": bytes.fromhex(data["hash"]),
@@ -68,9 +76,10 @@ class PinStore:
             }
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            logger.warning("the staff PIN file %s is unreadable (%s); run `kiosk set-pin` "
-                           "to set the PIN again", self.path, error)
+        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
+            logger.warning("the staff PIN file %s is unreadable (%s): the staff menu stays "
+                           "closed; run `kiosk set-pin` to set the PIN again", self.path,
+                           error)
             return None
         if data.get("kdf") != "scrypt":
             logger.warning("the staff PIN file %s uses an unknown scheme; run `kiosk "
@@ -96,21 +105,9 @@ class PinStore:
         self._write(json.dumps(record, indent=2) + "\n")
 
     def _write(self, text: str) -> None:
-        # Written beside the target and renamed over it, so a power cut leaves the old
-        # PIN or the new one, never half a file; created 0600 so no moment is readable.
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as file:
-                file.write(text)
-                file.flush()
-                os.fsync(file.fileno())
-            os.chmod(temporary, 0o600)
-            os.replace(temporary, self.path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        write_private_file(self.path, text)
+        # A new PIN starts with no lockout: staff who can run set-pin own the machine.
+        lockout_file(self).unlink(missing_ok=True)
 
     def verify(self, pin: str) -> bool:
         """Whether ``pin`` is the stored PIN. False when none is set or it is malformed."""
@@ -128,15 +125,73 @@ class PinStore:
 
 
 class PinLockout:
-    """After ``max_tries`` wrong PINs in a row, refuse further tries for ``lockout_seconds``."""
+    """After ``max_tries`` wrong PINs in a row, refuse further tries for a while: a minute,
+    then twice as long after each further lockout, up to an hour, until a right PIN.
 
-    def __init__(self, max_tries: int = 5, lockout_seconds: float = 60,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    With a ``path`` the state is kept in that file, so a restart changes nothing. A file
+    that cannot be read back means locked for the longest time, never open: it is only
+    ever replaced whole, so damage is tampering or a failing disk. A file that cannot be
+    written leaves the state in memory, said once in the log.
+    """
+
+    def __init__(self, path: Path | None = None, max_tries: int = 5,
+                 first_lockout_s: float = FIRST_LOCKOUT_S,
+                 longest_lockout_s: float = LONGEST_LOCKOUT_S,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.path = path
         self.max_tries = max_tries
-        self.lockout_seconds = lockout_seconds
-        self._clock = clock
+        self.first_lockout_s = first_lockout_s
+        self.longest_lockout_s = longest_lockout_s
+        self._clock = clock  # wall-clock time: it has to mean the same after a restart
         self._failures = 0
+        self._lockouts = 0  # in a row, since the last right PIN
         self._until: float | None = None
+        self._unwritable_said = False
+        if path is not None:
+            self._load(path)
+
+    @classmethod
+    def beside(cls, store: PinStore, **kwargs: Any) -> PinLockout:
+        """The lockout kept next to ``store``'s PIN file."""
+        return cls(lockout_file(store), **kwargs)
+
+    def _load(self, path: Path) -> None:
+        import json
+
+        try:
+            data = json.loads(read_small_file(path, 4096).decode("utf-8"))
+            failures, lockouts = int(data["failures"]), int(data["lockouts"])
+            until = None if data["until"] is None else float(data["until"])
+            if failures < 0 or lockouts < 0 or (until is not None and not math.isfinite(until)):
+                raise ValueError("values out of range")
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
+            logger.warning("the staff PIN lockout record %s is damaged (%s): PIN entry is "
+                           "locked for %g min; `kiosk set-pin` clears it", path, error,
+                           self.longest_lockout_s / 60)
+            self._failures, self._lockouts = 0, 0
+            self._until = self._clock() + self.longest_lockout_s
+            return
+        self._failures, self._lockouts = failures, lockouts
+        # A clock set back must not stretch a lockout past the longest one.
+        self._until = (None if until is None
+                       else min(until, self._clock() + self.longest_lockout_s))
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        import json
+
+        record = {"version": 1, "failures": self._failures, "lockouts": self._lockouts,
+                  "until": self._until}
+        try:
+            write_private_file(self.path, json.dumps(record) + "\n")
+        except OSError as error:
+            if not self._unwritable_said:
+                self._unwritable_said = True
+                logger.warning("cannot keep the staff PIN lockout in %s (%s): it holds until "
+                               "the kiosk restarts", self.path, error)
 
     def locked(self) -> bool:
         return self._until is not None and self._clock() < self._until
@@ -154,13 +209,58 @@ class PinLockout:
         self._failures += 1
         if self._failures >= self.max_tries:
             self._failures = 0
-            self._until = self._clock() + self.lockout_seconds
+            self._lockouts += 1
+            seconds = min(self.first_lockout_s * 2 ** (self._lockouts - 1),
+                          self.longest_lockout_s)
+            self._until = self._clock() + seconds
             logger.warning("%d wrong staff PINs in a row; PIN entry locked for %g s",
-                           self.max_tries, self.lockout_seconds)
+                           self.max_tries, seconds)
+        self._save()
 
     def record_success(self) -> None:
-        self._failures = 0
-        self._until = None
+        if self._failures or self._lockouts or self._until is not None:
+            self._failures, self._lockouts, self._until = 0, 0, None
+            self._save()
+
+
+def lockout_file(store: PinStore) -> Path:
+    return store.path.with_name(LOCKOUT_FILE_NAME)
+
+
+def read_small_file(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes. Opened
+    without blocking and checked on the open descriptor, so a FIFO or a device put in its
+    place is refused rather than waited on."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        if info.st_size > limit:
+            raise OSError(f"{path} is larger than {limit} bytes")
+        return os.read(fd, limit + 1)[:limit]
+    finally:
+        os.close(fd)
+
+
+def write_private_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` readable by its owner only. Written beside the target and
+    renamed over it, so a power cut leaves the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _read_two(stdin: TextIO, stderr: TextIO) -> tuple[str, str] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,17 +88,53 @@ def test_five_wrong_pins_lock_the_pad_for_a_minute(staff) -> None:
     assert access.menuOpen
 
 
-def test_with_no_pin_set_the_gesture_is_inert_and_only_the_chord_opens_the_menu(
-        qtbot: QtBot, view: KioskView) -> None:
+CHORD = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+         | Qt.KeyboardModifier.ShiftModifier)
+
+
+@pytest.mark.parametrize("record", [None, '{"kdf":"scrypt"', '{"kdf": "md5", "salt": "00", '
+                                    '"hash": "00", "n": 1, "r": 1, "p": 1}'],
+                         ids=["no PIN set", "a damaged PIN file", "an unknown scheme"])
+def test_without_a_valid_pin_record_nothing_opens_the_staff_menu(
+        qtbot: QtBot, view: KioskView, record: str | None, caplog) -> None:
+    if record is not None:
+        PinStore().set_pin("1357")
+        PinStore().path.write_text(record)
     staff = view.staff
-    staff.cornerHeld()
-    staff.oppositeCornerTapped()
-    assert not staff.padOpen
-    modifiers = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                 | Qt.KeyboardModifier.ShiftModifier)
-    QTest.keyClick(view.window, Qt.Key.Key_S, modifiers)
-    qtbot.waitUntil(lambda: staff.menuOpen)
-    assert view.find("staffMenu").property("visible") is True
+    with caplog.at_level(logging.WARNING):
+        staff.cornerHeld()
+        staff.oppositeCornerTapped()
+        QTest.keyClick(view.window, Qt.Key.Key_S, CHORD)
+    assert not staff.padOpen and not staff.menuOpen
+    assert view.find("staffMenu").property("visible") is False
+    # kiosk.log says why, and what to do.
+    assert caplog.text.count("no valid staff PIN record") == 2
+    assert "kiosk set-pin" in caplog.text and "systemctl stop" in caplog.text
+
+
+def test_with_a_pin_set_the_chord_opens_the_pin_pad_not_the_menu(
+        qtbot: QtBot, view: KioskView) -> None:
+    PinStore().set_pin("1357")
+    QTest.keyClick(view.window, Qt.Key.Key_S, CHORD)
+    qtbot.waitUntil(lambda: view.staff.padOpen)
+    assert not view.staff.menuOpen
+
+
+def test_a_lockout_outlives_a_restart_of_the_kiosk(tmp_path: Path) -> None:
+    store = PinStore(tmp_path / "staff.json")
+    store.set_pin("2468")
+    first = StaffAccess(store, PinLockout.beside(store))
+    first.cornerHeld()
+    first.oppositeCornerTapped()
+    for _ in range(5):
+        _type(first, "0000")
+
+    again = StaffAccess(store, PinLockout.beside(store))  # after kill -9 and a new start
+    again.cornerHeld()
+    again.oppositeCornerTapped()
+    _type(again, "2468")
+
+    assert again.locked and not again.menuOpen
 
 
 @pytest.mark.parametrize("visiting", [True, False], ids=["during a visit", "on the welcome screen"])
@@ -122,10 +159,11 @@ def test_the_hidden_gesture_with_real_touches_opens_the_pin_pad(
 
 
 def test_an_idle_reset_closes_the_staff_menu(qtbot: QtBot, view: KioskView) -> None:
+    PinStore().set_pin("1357")
     view.nav.enter()
-    modifiers = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                 | Qt.KeyboardModifier.ShiftModifier)
-    QTest.keyClick(view.window, Qt.Key.Key_S, modifiers)
+    QTest.keyClick(view.window, Qt.Key.Key_S, CHORD)
+    qtbot.waitUntil(lambda: view.staff.padOpen)
+    _type(view.staff, "1357")
     qtbot.waitUntil(lambda: view.staff.menuOpen)
     view.nav.reset()
     assert not view.staff.menuOpen

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.staff.pin import PinLockout, PinStore, set_pin_command
+from kiosk.staff.pin import (
+    LONGEST_LOCKOUT_S,
+    SCRYPT_N,
+    SCRYPT_P,
+    SCRYPT_R,
+    PinLockout,
+    PinStore,
+    lockout_file,
+    set_pin_command,
+)
 
 PIN = "908172635401"
 
@@ -38,10 +47,11 @@ def test_the_file_holds_a_salted_scrypt_hash_never_the_pin(store: PinStore) -> N
     assert PIN not in raw
     record = json.loads(raw)
     assert record["kdf"] == "scrypt"
-    assert (record["n"], record["r"], record["p"]) == (2**14, 8, 1)
+    assert (record["n"], record["r"], record["p"]) == (SCRYPT_N, SCRYPT_R, SCRYPT_P)
     salt = bytes.fromhex(record["salt"])
     assert len(salt) == 16
-    expected = hashlib.scrypt(PIN.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    expected = hashlib.scrypt(PIN.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
+                              dklen=32, maxmem=2**26)
     assert bytes.fromhex(record["hash"]) == expected
 
 
@@ -107,7 +117,7 @@ def test_five_wrong_pins_lock_entry_for_a_minute() -> None:
 
 def test_after_a_lockout_the_count_starts_again() -> None:
     clock = FakeClock()
-    lockout = PinLockout(max_tries=2, lockout_seconds=10, clock=clock)
+    lockout = PinLockout(max_tries=2, first_lockout_s=10, clock=clock)
     lockout.record_failure()
     lockout.record_failure()
     lockout.record_failure()  # while locked: adds no time
@@ -124,6 +134,98 @@ def test_a_right_pin_clears_the_count() -> None:
     lockout.record_success()
     lockout.record_failure()
     assert not lockout.locked()
+
+
+def lock_once(lockout: PinLockout) -> None:
+    for _ in range(lockout.max_tries):
+        lockout.record_failure()
+
+
+def test_a_lockout_survives_a_restart(store: PinStore) -> None:
+    clock = FakeClock()
+    lock_once(PinLockout.beside(store, clock=clock))
+    clock.now += 20
+
+    after_restart = PinLockout.beside(store, clock=clock)
+
+    assert after_restart.locked() and after_restart.seconds_left() == 40
+
+
+def test_each_further_lockout_lasts_twice_as_long_up_to_an_hour(store: PinStore) -> None:
+    clock = FakeClock()
+    lengths = []
+    for _ in range(8):
+        lockout = PinLockout.beside(store, clock=clock)  # a restart between each, too
+        lock_once(lockout)
+        lengths.append(lockout.seconds_left())
+        clock.now += lockout.seconds_left()
+    assert lengths == [60, 120, 240, 480, 960, 1920, 3600, 3600]
+    lockout = PinLockout.beside(store, clock=clock)
+    lockout.record_success()
+    lock_once(lockout)
+    assert lockout.seconds_left() == 60  # a right PIN starts the count again
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"failures": -1, "lockouts": 0, "until": null}',
+                                    "[]", '{"failures": 0}'])
+def test_a_damaged_lockout_record_means_locked_for_the_longest_time(
+        store: PinStore, damage: str, caplog) -> None:
+    lockout_file(store).write_text(damage)
+    with caplog.at_level(logging.WARNING):
+        lockout = PinLockout.beside(store, clock=FakeClock())
+    assert lockout.locked() and lockout.seconds_left() == LONGEST_LOCKOUT_S
+    assert "damaged" in caplog.text and "kiosk set-pin" in caplog.text
+
+
+def test_a_clock_set_back_cannot_stretch_a_lockout(store: PinStore) -> None:
+    clock = FakeClock()
+    lock_once(PinLockout.beside(store, clock=clock))
+    clock.now -= 10 * LONGEST_LOCKOUT_S  # the machine's clock jumps back ten hours
+    assert PinLockout.beside(store, clock=clock).seconds_left() == LONGEST_LOCKOUT_S
+
+
+def test_setting_a_pin_clears_the_lockout(store: PinStore) -> None:
+    clock = FakeClock()
+    store.set_pin("2468")
+    lock_once(PinLockout.beside(store, clock=clock))
+    store.set_pin("1357")
+    assert not PinLockout.beside(store, clock=clock).locked()
+
+
+def test_a_lockout_that_cannot_be_written_holds_in_memory_and_says_so_once(caplog) -> None:
+    # No one, root included, can make a folder in /proc: storage that refuses every write.
+    lockout = PinLockout(Path("/proc/self/exhibit-kiosk/staff-lockout.json"), clock=FakeClock())
+    with caplog.at_level(logging.WARNING):
+        lock_once(lockout)
+        lock_once(lockout)
+    assert lockout.locked()
+    assert caplog.text.count("cannot keep the staff PIN lockout") == 1
+
+
+def test_a_fifo_in_place_of_the_pin_file_is_refused_without_waiting(store: PinStore,
+                                                                   caplog) -> None:
+    import os
+
+    os.mkfifo(store.path)
+    with caplog.at_level(logging.WARNING):
+        assert not store.is_set()  # would block for ever on a plain open()
+    assert "not a regular file" in caplog.text
+
+
+def test_one_guess_costs_a_slow_scrypt(store: PinStore) -> None:
+    store.set_pin("2468")
+    record = json.loads(store.path.read_text())
+    # 8 times the work of the first scheme (N=2^14, r=8, p=1), about a third of a second.
+    assert (record["n"], record["r"], record["p"]) == (SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    assert record["n"] * record["r"] * record["p"] >= 8 * 2**14 * 8
+
+
+def test_a_pin_stored_with_the_first_scheme_still_opens(store: PinStore) -> None:
+    salt = bytes(range(16))
+    digest = hashlib.scrypt(b"2468", salt=salt, n=2**14, r=8, p=1, dklen=32)
+    store.path.write_text(json.dumps({"version": 1, "kdf": "scrypt", "n": 2**14, "r": 8,
+                                      "p": 1, "salt": salt.hex(), "hash": digest.hex()}))
+    assert store.verify("2468") and not store.verify("2469")
 
 
 def run_set_pin(monkeypatch, tmp_path: Path, text: str) -> int:
