@@ -226,6 +226,15 @@ GUARDS: tuple[Guard, ...] = (
     Guard("input-watched-from-first-frame", "kiosk/app/window.py",
           "        on_first_frame(window, watch_input)\n", "",
           ("tests/gui/test_deferred_screens.py::test_input_is_watched_from_the_first_frame_on",)),
+    Guard("picture-cut-short-refused", "kiosk/exhibit/imagecheck.py",
+          "_check_complete(stream, expected, head, info.st_size)", "pass",
+          ("tests/unit/exhibit/test_imagecheck.py::test_a_picture_cut_short_is_refused_by_its_"
+           "end_not_a_decode",
+           "tests/unit/exhibit/test_imagecheck.py::test_a_large_picture_cut_in_half_is_refused")),
+    Guard("svg-size-finite", "kiosk/exhibit/imagecheck.py",
+          "    if not math.isfinite(value):\n", "    if False:\n",
+          ("tests/unit/exhibit/test_imagecheck.py::test_an_svg_size_too_large_to_be_a_number_is_"
+           "refused_not_a_crash",)),
     # --- 3b. the staff exit fails closed ---------------------------------------------------
     Guard("staff-chord-needs-a-pin", "kiosk/app/staff.py",
           'self._open_pad_if_pin_set("Ctrl+Alt+Shift+S")',

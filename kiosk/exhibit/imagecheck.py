@@ -7,6 +7,7 @@ device, and refuses files whose contents and name disagree.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -162,6 +163,8 @@ def inspect_image(path: Path) -> ImageInfo:
                 width, height = _jpeg_size(stream)
             elif expected == "webp":
                 width, height = _webp_size(head)
+            if expected != "svg":
+                _check_complete(stream, expected, head, info.st_size)
             else:
                 if info.st_size > SVG_MAX_BYTES:
                     raise ImageRefused(
@@ -231,6 +234,26 @@ def _png_size(head: bytes) -> tuple[int, int]:
         raise ImageRefused("the PNG header is damaged (no IHDR chunk first); export it again")
     width, height = struct.unpack(">II", head[16:24])
     return width, height
+
+
+_CUT_SHORT = ("the file is cut short (its end is missing, as after an interrupted copy); "
+              "copy or export it again")
+# How far from the end a format's closing marker may sit: some writers pad a little after.
+_TAIL_BYTES = 1024
+
+
+def _check_complete(stream: BinaryIO, fmt: str, head: bytes, size: int) -> None:
+    """Refuse a raster picture whose end is missing, by its format's closing marker (PNG's
+    IEND chunk, JPEG's end-of-image) or its declared length (WebP), without decoding it."""
+    if fmt == "webp":
+        declared = int.from_bytes(head[4:8], "little") + 8
+        if declared > size:
+            raise ImageRefused(_CUT_SHORT)
+        return
+    stream.seek(max(0, size - _TAIL_BYTES))
+    tail = stream.read(_TAIL_BYTES)
+    if (b"IEND" if fmt == "png" else b"\xff\xd9") not in tail:
+        raise ImageRefused(_CUT_SHORT)
 
 
 # SOF markers carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but don't.
@@ -351,6 +374,9 @@ def _svg_size(data: bytes) -> tuple[int, int]:
 
 
 def _round(value: float) -> int:
+    if not math.isfinite(value):
+        raise ImageRefused("the SVG gives its size as a number too large to use; give its "
+                           "width and height in pixels, e.g. width=\"1200\" height=\"800\"")
     return max(1, round(value)) if value > 0 else 0
 
 

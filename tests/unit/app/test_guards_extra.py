@@ -4,7 +4,6 @@ picture decoder), each checked by tools/check_guards.py to fail without that gua
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.decoder import ImageDecoder
 from kiosk.app.reload import ReloadWatcher
 from kiosk.exhibit.imagecheck import inspect_image
+from tests.unit.exhibit.imagebytes import PNG_END
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "images"
 
@@ -59,11 +59,11 @@ def test_a_file_renamed_over_while_the_old_one_is_still_open_is_watched_again(
 
 def test_a_cut_short_picture_is_refused_by_the_decoder_not_handed_over_blank(
         qtbot: QtBot, tmp_path: Path) -> None:
-    # Its header is whole, so the checks before decoding pass; Qt's decoder then fails.
-    # That must come back as a refusal (logged for staff, remembered as failed), not as
-    # an empty picture.
+    # Its header and its end are whole, so the checks before decoding pass; what lies
+    # between is missing, and Qt's decoder fails. That must come back as a refusal (logged
+    # for staff, remembered as failed), not as an empty picture.
     picture = tmp_path / "picture.png"
-    shutil.copy(CORPUS / "truncated.png", picture)
+    picture.write_bytes((CORPUS / "truncated.png").read_bytes() + PNG_END)
     assert inspect_image(picture).format == "png"
     decoder = ImageDecoder()
     try:

@@ -9,7 +9,10 @@ import zlib
 def png(width: int, height: int) -> bytes:
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + ihdr
-            + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)))
+            + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)) + PNG_END)
+
+
+PNG_END = struct.pack(">I", 0) + b"IEND" + struct.pack(">I", zlib.crc32(b"IEND"))
 
 
 def jpeg(width: int, height: int, *, sof: int = 0xC0, app_bytes: int = 16) -> bytes:

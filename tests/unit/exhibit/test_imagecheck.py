@@ -105,6 +105,35 @@ def test_truncated_headers(tmp_path: Path, name: str, data: bytes) -> None:
         "the file is cut short (its header is incomplete); copy or export it again")
 
 
+BUNDLED_ASSETS = Path(__file__).resolve().parents[3] / "assets"
+
+
+@pytest.mark.parametrize(("name", "lost"), [("tiny.png", 12), ("tiny.jpg", 12),
+                                            ("tiny.webp", 4), ("lossless.webp", 4)])
+def test_a_picture_cut_short_is_refused_by_its_end_not_a_decode(tmp_path: Path, name: str,
+                                                                 lost: int) -> None:
+    whole = (CORPUS_ASSETS / name).read_bytes()
+    assert inspect_image(write(tmp_path, "whole" + Path(name).suffix, whole)).width > 0
+    cut = write(tmp_path, "cut" + Path(name).suffix, whole[:-lost])  # its last bytes lost
+    assert refusal(cut) == ("the file is cut short (its end is missing, as after an "
+                            "interrupted copy); copy or export it again")
+
+
+def test_a_large_picture_cut_in_half_is_refused(tmp_path: Path) -> None:
+    # As from a USB stick pulled out mid-copy: the header whole, the rest gone.
+    whole = (BUNDLED_ASSETS / "europe-1949.en.png").read_bytes()
+    assert "cut short" in refusal(write(tmp_path, "map.png", whole[:len(whole) // 2]))
+
+
+@pytest.mark.parametrize("size", ['width="1e400" height="10"', 'viewBox="0 0 1e400 10"',
+                                  'width="10" height="1e400mm"'])
+def test_an_svg_size_too_large_to_be_a_number_is_refused_not_a_crash(tmp_path: Path,
+                                                                       size: str) -> None:
+    svg = write(tmp_path, "big.svg", f'<svg xmlns="http://www.w3.org/2000/svg" {size}/>')
+    message = refusal(svg)
+    assert "size" in message and "internal error" not in message
+
+
 def test_empty_and_zero_sized(tmp_path: Path) -> None:
     assert refusal(write(tmp_path, "e.png", b"")) == (
         "the file is empty (0 bytes); export the image again")
