@@ -235,6 +235,15 @@ GUARDS: tuple[Guard, ...] = (
           "    if not math.isfinite(value):\n", "    if False:\n",
           ("tests/unit/exhibit/test_imagecheck.py::test_an_svg_size_too_large_to_be_a_number_is_"
            "refused_not_a_crash",)),
+    Guard("messages-escape-controls", "kiosk/exhibit/diagnostics.py",
+          "file, message = escape_controls(self.file), escape_controls(self.message)",
+          "file, message = self.file, self.message",
+          ("tests/unit/exhibit/test_hostile_files.py::test_control_characters_never_reach_the_"
+           "terminal_raw",)),
+    Guard("display-text-controls", "kiosk/exhibit/fields.py",
+          "        if hidden:\n", "        if False:\n",
+          ("tests/unit/exhibit/test_hostile_files.py::test_an_invisible_control_character_in_a_"
+           "display_text_is_an_error",)),
     # --- 3b. the staff exit fails closed ---------------------------------------------------
     Guard("staff-chord-needs-a-pin", "kiosk/app/staff.py",
           'self._open_pad_if_pin_set("Ctrl+Alt+Shift+S")',

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+# C0 and C1 controls (DEL included), and the bidirectional overrides and isolates that can
+# make a line read differently from what it holds ("Trojan Source").
+INVISIBLE_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with each control character written out as ``\\xNN`` or ``\\uNNNN``."""
+    return INVISIBLE_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
+                                  text)
 
 
 @dataclass(frozen=True, order=True)
@@ -23,9 +34,12 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
+        # A file name or a quoted text may hold control characters: shown escaped, an ESC
+        # cannot drive the terminal and a newline cannot split the FILE:LINE:COL line.
+        file, message = escape_controls(self.file), escape_controls(self.message)
         if self.line <= 0:
-            return f"{self.file}: {self.severity}: {self.message}"
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {self.message}"
+            return f"{file}: {self.severity}: {message}"
+        return f"{file}:{self.line}:{self.col}: {self.severity}: {message}"
 
     @property
     def is_error(self) -> bool:

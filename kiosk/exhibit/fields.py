@@ -11,7 +11,7 @@ from collections.abc import Callable
 from collections.abc import Sequence as Seq
 from typing import TypeVar
 
-from kiosk.exhibit.diagnostics import Diagnostic, Severity
+from kiosk.exhibit.diagnostics import INVISIBLE_CONTROLS, Diagnostic, Severity
 from kiosk.exhibit.labels import prose_warnings
 from kiosk.exhibit.model import SourceLocation, Text
 from kiosk.exhibit.yamltree import Mapping, Node, Refused, Scalar, Sequence
@@ -237,6 +237,12 @@ class Reader:
                              f"quotes: {name}: \"{node.value}\"")
             return None
         value = keep_dashes_attached(node.value.strip())
+        hidden = INVISIBLE_CONTROLS.search(value.replace("\n", "").replace("\t", ""))
+        if hidden:
+            self.error(node, f"'{field}' holds an invisible control character "
+                             f"(U+{ord(hidden.group()):04X}), which could hide or reorder what "
+                             "visitors read; delete it (retype the text around it)")
+            return None
         if not value:
             self.error(node, f"'{field}' is empty; write the text, or remove the line if it "
                              "is optional")

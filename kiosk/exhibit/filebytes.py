@@ -47,3 +47,12 @@ def os_reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror.lower()
     return str(exc) or type(exc).__name__
+
+
+def utf16_or_32(data: bytes) -> str:
+    """"UTF-16" or "UTF-32" when the bytes start with that encoding's byte-order mark."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"  # tested first: UTF-32 LE starts with UTF-16 LE's mark
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    return ""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import BinaryIO, Literal
 
-from kiosk.exhibit.filebytes import os_reason
+from kiosk.exhibit.filebytes import os_reason, utf16_or_32
 
 ImageFormat = Literal["png", "jpeg", "webp", "svg"]
 
@@ -338,8 +338,9 @@ def _svg_size(data: bytes) -> tuple[int, int]:
         raise ImageRefused(
             "the SVG has a <!DOCTYPE> or <!ENTITY> declaration, which the kiosk refuses "
             "for safety; delete it (SVG does not need one)")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImageRefused("the SVG is saved as UTF-16; save it as UTF-8")
+    encoding = utf16_or_32(data)
+    if encoding:
+        raise ImageRefused(f"the SVG is saved as {encoding}; save it as UTF-8")
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.exhibit.diagnostics import Diagnostic
-from kiosk.exhibit.filebytes import read_bytes
+from kiosk.exhibit.filebytes import read_bytes, utf16_or_32
 
 MAX_TAB_ERRORS = 10
 _SAVE_AS_UTF8 = "save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"
@@ -36,8 +36,9 @@ def read_source(path: Path, file: str) -> Source:
     data = read_bytes(path)
     if isinstance(data, str):
         return refuse(data)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return refuse(f"the file is saved as UTF-16; {_SAVE_AS_UTF8}")
+    encoding = utf16_or_32(data)
+    if encoding:
+        return refuse(f"the file is saved as {encoding}; {_SAVE_AS_UTF8}")
     nul = data.find(b"\0")
     if nul >= 0:
         line, col = _byte_position(data, nul)

@@ -119,6 +119,42 @@ def test_utf16_with_and_without_bom(tmp_path: Path) -> None:
     assert code == 2 and err.startswith(f"{path}:1:2: error: the file contains a NUL byte")
 
 
+def test_utf32_is_named_utf32(tmp_path: Path) -> None:
+    path = tmp_path / "exhibit.yaml"
+    path.write_text("version: 1\n", encoding="utf-32")
+    code, _, err = validate(path)
+    assert code == 2 and "the file is saved as UTF-32;" in err
+
+
+def test_control_characters_never_reach_the_terminal_raw(tmp_path: Path) -> None:
+    # A file name can hold an ESC or a newline; the message shows them escaped, on one line.
+    path = tmp_path / "exhibit.yaml"
+    path.write_text('version: 1\ntitle: T\nattract: {prompt: P}\neras:\n  - id: a\n'
+                    '    title: A\n    years: "1"\n    summary: S\n    panels:\n'
+                    '      - id: p\n        title: P\n        images:\n'
+                    '          - file: "assets/a\\e[31m\\nb.png"\n'
+                    '            alt: An image\n            caption: A caption\n',
+                    encoding="utf-8")
+    code, out, err = validate(path)
+    assert code == 1
+    assert "\x1b" not in out + err and "assets/a\\x1b[31m\\nb.png" in out + err
+    line = next(line for line in (out + err).splitlines() if "assets/a" in line)
+    assert line.startswith(f"{path}:13:") and "does not exist" in line
+
+
+@pytest.mark.parametrize("hidden", ["\u202e", "\u2066", "\x85", "\x1b"])
+def test_an_invisible_control_character_in_a_display_text_is_an_error(
+        tmp_path: Path, hidden: str) -> None:
+    shutil.copytree(CORPUS / "assets", tmp_path / "assets")
+    path = tmp_path / "exhibit.yaml"
+    escaped = hidden.encode("unicode_escape").decode("ascii").replace("\\x", "\\x")
+    path.write_bytes(GOOD.replace(b"title: {en: Early years,",
+                                  f'title: {{en: "Early{escaped} years",'.encode()))
+    code, out, err = validate(path)
+    assert code == 1
+    assert f"holds an invisible control character (U+{ord(hidden):04X})" in out + err
+
+
 def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "exhibit.yaml"
     path.write_bytes("version: 1\ntitle: ok\nsubtitle: Café\n".encode("latin-1"))
