@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from kiosk.paths import data_dir
@@ -24,36 +24,30 @@ def _marked(handler: logging.Handler) -> logging.Handler:
     return handler
 
 
-class RotatingFile(logging.FileHandler):
-    """A log file moved aside to ``NAME.1`` (``.2`` … up to ``backup_count``) once it
-    passes ``max_bytes``, so months unattended never fill the disk.
-
-    What ``logging.handlers.RotatingFileHandler`` does, without that module's imports
-    (sockets, pickling, queues), which were a noticeable share of the kiosk's start-up.
-    """
+class LogFile(RotatingFileHandler):
+    """``kiosk.log``, moved aside to ``kiosk.log.1`` … once it passes ``maxBytes``, so
+    months unattended never fill the disk. A write that fails (a full or read-only disk)
+    is said once on stderr, not with a traceback for every record, and again only after
+    a record has been written since."""
 
     def __init__(self, path: Path, max_bytes: int, backup_count: int) -> None:
-        super().__init__(path, encoding="utf-8")
-        self.max_bytes = max_bytes
-        self.backup_count = backup_count
+        super().__init__(path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
+        self._failing = False
+        self._errors = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        try:
-            if self.stream is not None and self.stream.tell() >= self.max_bytes:
-                self._rotate()
-        except OSError:
-            self.handleError(record)
-            return
-        super().emit(record)
+        errors = self._errors
+        super().emit(record)  # on failure it calls handleError, which counts the error
+        if self._failing and self._errors == errors:
+            self._failing = False
+            sys.stderr.write(f"{self.baseFilename}: writing again\n")
 
-    def _rotate(self) -> None:
-        self.stream.close()
-        self.stream = None  # type: ignore[assignment]  # reopened by the next emit
-        base = self.baseFilename
-        for number in range(self.backup_count - 1, 0, -1):
-            if os.path.exists(f"{base}.{number}"):
-                os.replace(f"{base}.{number}", f"{base}.{number + 1}")
-        os.replace(base, f"{base}.1")
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        self._errors += 1
+        if not self._failing:
+            self._failing = True
+            sys.stderr.write(f"{self.baseFilename}: cannot write ({sys.exc_info()[1]}); "
+                             "logging to stderr only until it can\n")
 
 
 def setup_logging(level: int = logging.INFO, log_dir: Path | None = None) -> Path | None:
@@ -74,7 +68,7 @@ def setup_logging(level: int = logging.INFO, log_dir: Path | None = None) -> Pat
         folder = log_dir if log_dir is not None else data_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / LOG_FILE_NAME
-        file_handler = RotatingFile(path, MAX_BYTES, BACKUP_COUNT)
+        file_handler = LogFile(path, MAX_BYTES, BACKUP_COUNT)
     except OSError as error:
         logging.getLogger(__name__).warning(
             "cannot open the log file (%s); logging to stderr only", error)

@@ -1,5 +1,8 @@
 """Where the kiosk keeps its per-machine settings, its logs and its caches (XDG base
-directories)."""
+directories).
+
+Nothing here creates a folder: whatever writes there first does, and copes when it
+cannot, so a kiosk whose home is read-only still starts and shows its exhibit."""
 
 from __future__ import annotations
 
@@ -17,20 +20,16 @@ def _base(variable: str, fallback: str) -> Path:
 
 
 def config_dir() -> Path:
-    """``$XDG_CONFIG_HOME/exhibit-kiosk`` (default ``~/.config/exhibit-kiosk``), created."""
-    path = _base("XDG_CONFIG_HOME", ".config")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """``$XDG_CONFIG_HOME/exhibit-kiosk`` (default ``~/.config/exhibit-kiosk``)."""
+    return _base("XDG_CONFIG_HOME", ".config")
 
 
 def data_dir() -> Path:
-    """``$XDG_DATA_HOME/exhibit-kiosk`` (default ``~/.local/share/exhibit-kiosk``), created."""
-    path = _base("XDG_DATA_HOME", ".local/share")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """``$XDG_DATA_HOME/exhibit-kiosk`` (default ``~/.local/share/exhibit-kiosk``)."""
+    return _base("XDG_DATA_HOME", ".local/share")
 
 
 def cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/exhibit-kiosk`` (default ``~/.cache/exhibit-kiosk``), not created:
-    what is kept here can always be made again."""
+    """``$XDG_CACHE_HOME/exhibit-kiosk`` (default ``~/.cache/exhibit-kiosk``): what is kept
+    here can always be made again."""
     return _base("XDG_CACHE_HOME", ".cache")

@@ -267,6 +267,18 @@ GUARDS: tuple[Guard, ...] = (
           "os.O_RDONLY | os.O_NONBLOCK", "os.O_RDONLY",
           ("tests/unit/staff/test_pin.py::test_a_fifo_in_place_of_the_pin_file_is_refused_"
            "without_waiting",), timeout=30),
+    # --- 3c. unattended storage ------------------------------------------------------------
+    Guard("home-folders-not-made-on-asking", "kiosk/paths.py",
+          '    return _base("XDG_DATA_HOME", ".local/share")\n',
+          '    (made := _base("XDG_DATA_HOME", ".local/share")).mkdir(parents=True, '
+          'exist_ok=True)\n    return made\n',
+          ("tests/system/test_unattended_storage.py::test_the_kiosk_starts_and_says_ready_when_"
+           "its_home_is_unwritable",)),
+    Guard("log-file-full-disk-said-once", "kiosk/logsetup.py",
+          "    def handleError(self, record: logging.LogRecord) -> None:",
+          "    def _unused(self, record: logging.LogRecord) -> None:",
+          ("tests/unit/service/test_logsetup.py::test_a_full_disk_is_said_once_not_with_a_"
+           "traceback_a_record",)),
     # --- 4. faults while running ---------------------------------------------------------
     Guard("reload-keeps-last-good", "kiosk/app/live.py",
           "if result.exhibit is None:", "if False:",

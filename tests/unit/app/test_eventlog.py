@@ -134,4 +134,6 @@ def test_a_torn_last_line_is_ended_before_the_next_event(tmp_path: Path) -> None
 def test_default_path_is_in_the_data_folder(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert default_event_log_path() == tmp_path / "exhibit-kiosk" / "events.jsonl"
-    assert (tmp_path / "exhibit-kiosk").is_dir()
+    assert not (tmp_path / "exhibit-kiosk").exists()  # made by the first event, not by asking
+    EventLog(default_event_log_path()).log("attract_shown")
+    assert (tmp_path / "exhibit-kiosk" / "events.jsonl").is_file()

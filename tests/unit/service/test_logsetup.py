@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kiosk.logsetup import RotatingFile, setup_logging
+from kiosk.logsetup import LogFile, setup_logging
 
 
 @pytest.fixture(autouse=True)
@@ -35,13 +36,13 @@ def test_logs_go_to_a_rotating_file_and_stderr(tmp_path: Path, capsys) -> None:
     assert path == tmp_path / "kiosk.log"
     assert "exhibit loaded from exhibit.yaml" in path.read_text("utf-8")
     assert "exhibit loaded from exhibit.yaml" in capsys.readouterr().err
-    rotating = [h for h in ours() if isinstance(h, RotatingFile)]
-    assert rotating[0].max_bytes == 1_000_000 and rotating[0].backup_count == 5
+    rotating = [h for h in ours() if isinstance(h, LogFile)]
+    assert rotating[0].maxBytes == 1_000_000 and rotating[0].backupCount == 5
 
 
 def test_a_full_log_is_moved_aside_and_the_oldest_dropped(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.log"
-    handler = RotatingFile(path, max_bytes=100, backup_count=3)
+    handler = LogFile(path, max_bytes=100, backup_count=3)
     handler.setFormatter(logging.Formatter("%(message)s"))
     logger = logging.getLogger("kiosk.test.rotation")
     logger.propagate = False
@@ -54,9 +55,9 @@ def test_a_full_log_is_moved_aside_and_the_oldest_dropped(tmp_path: Path) -> Non
         handler.close()
     files = sorted(p.name for p in tmp_path.iterdir())
     assert files == ["kiosk.log", "kiosk.log.1", "kiosk.log.2", "kiosk.log.3"]
-    assert all(p.stat().st_size <= 150 for p in tmp_path.iterdir())
+    assert all(p.stat().st_size <= 100 for p in tmp_path.iterdir())
     assert "record 29" in path.read_text("utf-8")
-    assert "record 27" in (tmp_path / "kiosk.log.1").read_text("utf-8")
+    assert "record 28" in (tmp_path / "kiosk.log.1").read_text("utf-8")
     everything = "".join(p.read_text("utf-8") for p in tmp_path.iterdir())
     assert "record 00" not in everything  # the oldest went, not the newest
 
@@ -90,3 +91,22 @@ def test_an_unopenable_log_file_leaves_stderr_and_says_so_once(tmp_path: Path,
     assert "logging to stderr only" in err
     assert "still visible" in err
     assert [type(h) for h in ours()] == [logging.StreamHandler]
+
+
+def test_a_full_disk_is_said_once_not_with_a_traceback_a_record(capsys) -> None:
+    # /dev/full refuses every write with "No space left on device", as a full disk does.
+    handler = LogFile(Path("/dev/full"), max_bytes=0, backup_count=0)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("kiosk.test.full")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for number in range(20):
+            logger.warning("record %d", number)
+    finally:
+        logger.removeHandler(handler)
+        with contextlib.suppress(OSError):  # the last flush fails too; logging.shutdown
+            handler.close()                 # swallows that at exit
+    err = capsys.readouterr().err
+    assert "Logging error" not in err and "Traceback" not in err
+    assert err.count("cannot write") == 1 and "No space left on device" in err
