@@ -20,6 +20,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
+from kiosk.exhibit.filebytes import read_regular_file
+
 log = logging.getLogger(__name__)
 
 # What "this file changed" means: a new inode (renamed over), size, mtime, ctime (which no
@@ -217,8 +219,9 @@ def _signature(path: str, *, digest: bool) -> _Signature:
     content = b""
     if digest and st.st_size <= _DIGEST_LIMIT:
         try:
-            content = hashlib.blake2b(Path(path).read_bytes(), digest_size=16).digest()
-        except OSError:
+            data = read_regular_file(path, _DIGEST_LIMIT)
+            content = hashlib.blake2b(data, digest_size=16).digest()
+        except OSError:  # a FIFO or a device in the file's place included: never waited on
             content = b"unreadable"
     return st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_dev, content
 

@@ -16,29 +16,68 @@ MAX_BYTES = 2 * 1024 * 1024
 def read_bytes(path: Path) -> bytes | str:
     """The file's bytes, or what stops them being read (as a message for staff).
 
-    Anything but a regular file of at most MAX_BYTES is refused before it is opened or
-    read in full.
+    Anything but a regular file of at most MAX_BYTES is refused before it is read.
     """
     try:
-        info = os.stat(path)
+        return read_regular_file(path, MAX_BYTES)
     except FileNotFoundError:
         return "the file does not exist; check the name and folder"
+    except NotRegularFile as exc:
+        if exc.is_folder:
+            return (f"this is a folder; give the exhibit file inside it, e.g. "
+                    f"{path / 'exhibit.yaml'}")
+        return "this is not a regular file (a pipe or device?); give the exhibit file"
+    except TooLarge as exc:
+        return (f"the file is {exc.size / 1048576:.1f} MB; exhibit files are limited to "
+                f"{MAX_BYTES // 1048576} MB (images belong in their own files)")
     except (OSError, ValueError) as exc:
         return f"the file cannot be read: {os_reason(exc)}"
-    if stat.S_ISDIR(info.st_mode):
-        return f"this is a folder; give the exhibit file inside it, e.g. {path / 'exhibit.yaml'}"
-    if not stat.S_ISREG(info.st_mode):  # a FIFO would block an open() forever
-        return "this is not a regular file (a pipe or device?); give the exhibit file"
-    if info.st_size > MAX_BYTES:
-        return (f"the file is {info.st_size / 1048576:.1f} MB; exhibit files are limited to "
-                f"{MAX_BYTES // 1048576} MB (images belong in their own files)")
+
+
+class NotRegularFile(OSError):
+    """A path that is a folder, a FIFO, a socket or a device where a file belongs."""
+
+    def __init__(self, path: Path, mode: int) -> None:
+        super().__init__(f"{path} is not a regular file")
+        self.is_folder = stat.S_ISDIR(mode)
+
+
+class TooLarge(OSError):
+    """A file over the size a reader accepts."""
+
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        super().__init__(f"{path} is larger than {limit} bytes")
+        self.size = size
+
+
+def open_regular_file(path: Path | str) -> tuple[int, os.stat_result]:
+    """A descriptor open for reading on ``path``, and its status, if it is a regular file.
+
+    Opened without blocking and checked on the open descriptor, not before: a FIFO put in
+    the file's place (even between a check and the open) is refused instead of waited on
+    for ever. Raises OSError (:class:`NotRegularFile` for anything but a file)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        return f"the file cannot be read: {os_reason(exc)}"
-    if len(data) > MAX_BYTES:  # it grew since stat
-        return f"the file is larger than {MAX_BYTES // 1048576} MB"
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(Path(path), info.st_mode)
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+def read_regular_file(path: Path | str, limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes; raises
+    OSError otherwise (:class:`TooLarge`, :class:`NotRegularFile`)."""
+    fd, info = open_regular_file(path)
+    with os.fdopen(fd, "rb") as stream:
+        if info.st_size > limit:
+            raise TooLarge(Path(path), info.st_size, limit)
+        data = stream.read(limit + 1)
+    if len(data) > limit:  # it grew since it was opened
+        raise TooLarge(Path(path), len(data), limit)
     return data
 
 

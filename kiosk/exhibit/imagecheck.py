@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import BinaryIO, Literal
 
-from kiosk.exhibit.filebytes import os_reason, utf16_or_32
+from kiosk.exhibit.filebytes import NotRegularFile, open_regular_file, os_reason, utf16_or_32
 
 ImageFormat = Literal["png", "jpeg", "webp", "svg"]
 
@@ -142,17 +142,18 @@ def inspect_image(path: Path) -> ImageInfo:
     """
     expected = format_for_extension(path)
     try:
-        info = os.stat(path)
+        fd, info = open_regular_file(path)
     except FileNotFoundError:
         raise ImageRefused(_not_found(path)) from None
+    except NotRegularFile:
+        raise ImageRefused(f"it is {_kind(os.stat(path).st_mode)}, not an image file") from None
     except (OSError, ValueError) as exc:
         raise ImageRefused(f"the file cannot be read: {os_reason(exc)}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise ImageRefused(f"it is {_kind(info.st_mode)}, not an image file")
     if info.st_size == 0:
+        os.close(fd)
         raise ImageRefused("the file is empty (0 bytes); export the image again")
     try:
-        with open(path, "rb") as stream:
+        with os.fdopen(fd, "rb") as stream:
             head = stream.read(64)
             actual = _sniff(head)
             if actual != expected:

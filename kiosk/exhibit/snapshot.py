@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__
-from kiosk.exhibit.filebytes import read_bytes
+from kiosk.exhibit.filebytes import read_bytes, read_regular_file
 from kiosk.exhibit.model import Exhibit
 from kiosk.exhibit.records import Record
 from kiosk.paths import cache_dir
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# A snapshot of a thousand-panel exhibit is a few MB; anything far larger is not ours.
+SNAPSHOT_MAX_BYTES = 256 * 1024 * 1024
 FORMAT = 4  # raised whenever the pickled model changes shape
 MAGIC = b"exhibit-kiosk snapshot\n"
 # A file written this short a time before a load ended may have changed while it ran,
@@ -95,8 +97,7 @@ def _read(exhibit_path: Path, usable: Callable[[dict[str, object]], bool]) -> Sn
     one that is damaged or of another format (as if it weren't there)."""
     file = snapshot_file(exhibit_path)
     try:
-        with open(file, "rb") as stream:
-            blob = stream.read()
+        blob = read_regular_file(file, SNAPSHOT_MAX_BYTES)
     except FileNotFoundError:
         return None
     except OSError as error:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from kiosk.exhibit.filebytes import read_regular_file
 from kiosk.paths import config_dir
 
 STAFF_FILE_NAME = "staff.json"
@@ -68,7 +69,7 @@ class PinStore:
         import json
 
         try:
-            data = json.loads(read_small_file(self.path, 4096).decode("utf-8"))
+            data = json.loads(read_regular_file(self.path, 4096).decode("utf-8"))
             record = {
                 "salt": bytes.fromhex(data["salt"]),
                 "hash": bytes.fromhex(data["hash"]),
@@ -159,7 +160,7 @@ class PinLockout:
         import json
 
         try:
-            data = json.loads(read_small_file(path, 4096).decode("utf-8"))
+            data = json.loads(read_regular_file(path, 4096).decode("utf-8"))
             failures, lockouts = int(data["failures"]), int(data["lockouts"])
             until = None if data["until"] is None else float(data["until"])
             if failures < 0 or lockouts < 0 or (until is not None and not math.isfinite(until)):
@@ -225,24 +226,6 @@ class PinLockout:
 
 def lockout_file(store: PinStore) -> Path:
     return store.path.with_name(LOCKOUT_FILE_NAME)
-
-
-def read_small_file(path: Path, limit: int) -> bytes:
-    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes. Opened
-    without blocking and checked on the open descriptor, so a FIFO or a device put in its
-    place is refused rather than waited on."""
-    import stat
-
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(f"{path} is not a regular file")
-        if info.st_size > limit:
-            raise OSError(f"{path} is larger than {limit} bytes")
-        return os.read(fd, limit + 1)[:limit]
-    finally:
-        os.close(fd)
 
 
 def write_private_file(path: Path, text: str) -> None:

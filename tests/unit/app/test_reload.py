@@ -310,3 +310,16 @@ def test_a_stopped_watcher_stays_quiet(
     expect_no_reload(qtbot, watcher, append(exhibit.file))
     watcher.watch(exhibit.file, exhibit.images)
     expect_one_reload(qtbot, watcher, append(exhibit.file))
+
+
+def test_a_fifo_put_in_place_of_the_exhibit_file_is_seen_as_a_change_not_waited_on(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    exhibit = tmp_path / "exhibit.yaml"
+    exhibit.write_text("title: first\n", encoding="utf-8")
+    watcher = ReloadWatcher(settle_ms=SETTLE_MS, poll_ms=50)
+    watcher.watch(exhibit, ())
+    exhibit.unlink()
+    os.mkfifo(exhibit)  # reading it as the old file was read would hang the GUI thread
+    with qtbot.waitSignal(watcher.changed, timeout=WAIT_MS):
+        pass
+    watcher.stop()

@@ -99,7 +99,7 @@ def test_a_kiosk_whose_checks_changed_loads_afresh(
 
 
 @pytest.mark.parametrize("damage", ["truncated", "a flipped byte", "empty", "another file",
-                                    "a folder"])
+                                    "a folder", "a FIFO"])
 def test_a_damaged_snapshot_is_ignored_not_trusted(exhibit: Path, damage: str) -> None:
     keep(exhibit)
     file = snapshot_file(exhibit)
@@ -112,9 +112,12 @@ def test_a_damaged_snapshot_is_ignored_not_trusted(exhibit: Path, damage: str) -
         file.write_bytes(b"")
     elif damage == "another file":
         file.write_bytes(b"\x80\x04K\x01.")  # a valid pickle of something else entirely
-    else:
+    elif damage == "a folder":
         file.unlink()
         file.mkdir()
+    else:  # a plain open() of a FIFO waits for a writer that never comes
+        file.unlink()
+        os.mkfifo(file)
     assert load_snapshot(exhibit) is None
 
 
