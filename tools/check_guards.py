@@ -271,6 +271,16 @@ GUARDS: tuple[Guard, ...] = (
            "seen_as_a_change_not_waited_on",
            "tests/unit/exhibit/test_snapshot.py::test_a_damaged_snapshot_is_ignored_not_trusted"
            "[a FIFO]"), timeout=30),
+    # --- 3d. the systemd unit -------------------------------------------------------------
+    Guard("unit-refuses-line-breaks", "kiosk/service/install.py",
+          "        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):",
+          "        if False:",
+          ("tests/unit/service/test_install.py::test_a_line_break_in_the_exhibit_path_is_"
+           "refused_not_written_into_the_unit",)),
+    Guard("unit-description-specifiers", "kiosk/service/install.py",
+          "exhibit_name=_specifiers_escaped(exhibit.name)", "exhibit_name=exhibit.name",
+          ("tests/unit/service/test_install.py::test_a_percent_in_the_exhibit_folder_is_no_"
+           "specifier_in_the_description",)),
     # --- 3c. unattended storage ------------------------------------------------------------
     Guard("home-folders-not-made-on-asking", "kiosk/paths.py",
           '    return _base("XDG_DATA_HOME", ".local/share")\n',

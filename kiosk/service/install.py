@@ -72,16 +72,33 @@ def kiosk_command() -> list[str]:
     return [str(Path(sys.executable).absolute()), "-m", "kiosk"]
 
 
+class UnitValueError(ValueError):
+    """A value that no quoting can put safely into a unit file."""
+
+
+def _specifiers_escaped(text: str) -> str:
+    """``text`` for a unit setting where systemd expands ``%`` specifiers (Description=)."""
+    return text.replace("%", "%%")
+
+
 def render_unit(exhibit: Path, user: str, command: list[str] | None = None,
                 header: str = WRITTEN_BY) -> str:
-    """The unit file's text for showing ``exhibit`` (an absolute path) as ``user``."""
+    """The unit file's text for showing ``exhibit`` (an absolute path) as ``user``.
+
+    Raises :class:`UnitValueError` for a value holding a line break or another control
+    character: a newline would end the setting and start a directive of its own."""
     argv = [CAGE, "-s", "--", *(command or kiosk_command()), str(exhibit)]
+    for value in (user, *argv):
+        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+            raise UnitValueError(f"{value!r} holds a line break or another control "
+                                 "character, which a systemd unit cannot hold safely; "
+                                 "rename it")
     # systemd splits ExecStart= much as a shell does, so shell quoting suits paths with
     # spaces; '%' and '$' are systemd specifiers and must be doubled.
     exec_start = " ".join(
         shlex.quote(arg).replace("%", "%%").replace("$", "$$") for arg in argv)
-    return UNIT_TEMPLATE.format(header=header, exhibit_name=exhibit.name, user=user, tty=TTY,
-                                exec_start=exec_start)
+    return UNIT_TEMPLATE.format(header=header, exhibit_name=_specifiers_escaped(exhibit.name),
+                                user=user, tty=TTY, exec_start=exec_start)
 
 
 def _default_user() -> str:
@@ -116,7 +133,11 @@ def install_service_command(exhibit: Path, *, user: str | None, unit_dir: Path |
 
     target_dir = unit_dir if unit_dir is not None else DEFAULT_UNIT_DIR
     unit_path = target_dir / UNIT_NAME
-    text = render_unit(exhibit, account, command)
+    try:
+        text = render_unit(exhibit, account, command)
+    except UnitValueError as error:
+        print(f"kiosk install-service: error: {error}; nothing was written", file=err)
+        return 2
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
         unit_path.write_text(text, encoding="utf-8")

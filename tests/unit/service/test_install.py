@@ -62,6 +62,29 @@ def test_paths_with_spaces_and_specifiers_are_quoted(tmp_path: Path) -> None:
     assert f"ExecStart=/usr/bin/cage -s -- /opt/kiosk/bin/kiosk '{quoted}'" in text
 
 
+def test_a_percent_in_the_exhibit_folder_is_no_specifier_in_the_description(
+        tmp_path: Path) -> None:
+    exhibit = tmp_path / "room" / "100%h.yaml"
+    text = render_unit(exhibit, "kiosk", ["/opt/kiosk/bin/kiosk"])
+    assert "Description=Exhibit kiosk (100%%h.yaml)" in text
+
+
+@pytest.mark.parametrize("name", ["inj\nExecStartPre=/bin/touch /tmp/PWNED", "a\rb", "tab\there"])
+def test_a_line_break_in_the_exhibit_path_is_refused_not_written_into_the_unit(
+        tmp_path: Path, name: str) -> None:
+    folder = tmp_path / name
+    folder.mkdir(parents=True)
+    exhibit = folder / "exhibit.yaml"
+    exhibit.write_text("version: 1\n")
+    err = io.StringIO()
+    code = install_service_command(exhibit, user="nobody", unit_dir=tmp_path / "units",
+                                   stdout=io.StringIO(), stderr=err,
+                                   command=["/opt/k/bin/kiosk"])
+    assert code == 2
+    assert "control character" in err.getvalue() and "nothing was written" in err.getvalue()
+    assert not (tmp_path / "units" / "exhibit-kiosk.service").exists()
+
+
 def test_the_default_command_is_this_installs_kiosk_script() -> None:
     command = kiosk_command()
     assert Path(command[0]).is_absolute()
