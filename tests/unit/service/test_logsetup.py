@@ -40,19 +40,27 @@ def test_logs_go_to_a_rotating_file_and_stderr(tmp_path: Path, capsys) -> None:
     assert rotating[0].maxBytes == 1_000_000 and rotating[0].backupCount == 5
 
 
-def test_a_full_log_is_moved_aside_and_the_oldest_dropped(tmp_path: Path) -> None:
-    path = tmp_path / "kiosk.log"
-    handler = LogFile(path, max_bytes=100, backup_count=3)
+@contextlib.contextmanager
+def logging_only_to(handler: logging.Handler, name: str) -> Iterator[logging.Logger]:
+    """A logger that writes to ``handler`` alone, closed afterwards (a failing last flush
+    ignored, as logging.shutdown ignores it at exit)."""
     handler.setFormatter(logging.Formatter("%(message)s"))
-    logger = logging.getLogger("kiosk.test.rotation")
+    logger = logging.getLogger(name)
     logger.propagate = False
     logger.addHandler(handler)
     try:
-        for number in range(30):
-            logger.warning("record %02d %s", number, "x" * 40)  # 50 bytes a line
+        yield logger
     finally:
         logger.removeHandler(handler)
-        handler.close()
+        with contextlib.suppress(OSError):
+            handler.close()
+
+
+def test_a_full_log_is_moved_aside_and_the_oldest_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.log"
+    with logging_only_to(LogFile(path, max_bytes=100, backup_count=3), "kiosk.t.r") as logger:
+        for number in range(30):
+            logger.warning("record %02d %s", number, "x" * 40)  # 50 bytes a line
     files = sorted(p.name for p in tmp_path.iterdir())
     assert files == ["kiosk.log", "kiosk.log.1", "kiosk.log.2", "kiosk.log.3"]
     assert all(p.stat().st_size <= 100 for p in tmp_path.iterdir())
@@ -95,18 +103,10 @@ def test_an_unopenable_log_file_leaves_stderr_and_says_so_once(tmp_path: Path,
 
 def test_a_full_disk_is_said_once_not_with_a_traceback_a_record(capsys) -> None:
     # /dev/full refuses every write with "No space left on device", as a full disk does.
-    handler = LogFile(Path("/dev/full"), max_bytes=0, backup_count=0)
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    logger = logging.getLogger("kiosk.test.full")
-    logger.propagate = False
-    logger.addHandler(handler)
-    try:
+    full = LogFile(Path("/dev/full"), max_bytes=0, backup_count=0)
+    with logging_only_to(full, "kiosk.t.full") as logger:
         for number in range(20):
             logger.warning("record %d", number)
-    finally:
-        logger.removeHandler(handler)
-        with contextlib.suppress(OSError):  # the last flush fails too; logging.shutdown
-            handler.close()                 # swallows that at exit
     err = capsys.readouterr().err
     assert "Logging error" not in err and "Traceback" not in err
     assert err.count("cannot write") == 1 and "No space left on device" in err
