@@ -23,7 +23,7 @@ def read_bytes(path: Path) -> bytes | str:
     except FileNotFoundError:
         return "the file does not exist; check the name and folder"
     except NotRegularFile as exc:
-        if exc.is_folder:
+        if stat.S_ISDIR(exc.mode):
             return (f"this is a folder; give the exhibit file inside it, e.g. "
                     f"{path / 'exhibit.yaml'}")
         return "this is not a regular file (a pipe or device?); give the exhibit file"
@@ -39,7 +39,7 @@ class NotRegularFile(OSError):
 
     def __init__(self, path: Path, mode: int) -> None:
         super().__init__(f"{path} is not a regular file")
-        self.is_folder = stat.S_ISDIR(mode)
+        self.mode = mode  # as fstat found it on the open descriptor
 
 
 class TooLarge(OSError):

@@ -145,15 +145,14 @@ def inspect_image(path: Path) -> ImageInfo:
         fd, info = open_regular_file(path)
     except FileNotFoundError:
         raise ImageRefused(_not_found(path)) from None
-    except NotRegularFile:
-        raise ImageRefused(f"it is {_kind(os.stat(path).st_mode)}, not an image file") from None
+    except NotRegularFile as exc:
+        raise ImageRefused(f"it is {_kind(exc.mode)}, not an image file") from None
     except (OSError, ValueError) as exc:
         raise ImageRefused(f"the file cannot be read: {os_reason(exc)}") from None
-    if info.st_size == 0:
-        os.close(fd)
-        raise ImageRefused("the file is empty (0 bytes); export the image again")
     try:
         with os.fdopen(fd, "rb") as stream:
+            if info.st_size == 0:
+                raise ImageRefused("the file is empty (0 bytes); export the image again")
             head = stream.read(64)
             actual = _sniff(head)
             if actual != expected:

@@ -32,6 +32,7 @@ SCRYPT_P = 4
 SCRYPT_MAXMEM = 64 * 2**20  # scrypt needs 128·N·r bytes: 32 MiB, just over its default
 SALT_BYTES = 16
 HASH_BYTES = 32
+RECORD_MAX_BYTES = 4096  # the PIN and lockout records are a few hundred bytes
 FIRST_LOCKOUT_S = 60.0
 LONGEST_LOCKOUT_S = 3600.0
 
@@ -66,10 +67,8 @@ class PinStore:
         self.path = Path(path) if path is not None else default_staff_file()
 
     def _record(self) -> dict[str, Any] | None:
-        import json
-
         try:
-            data = json.loads(read_regular_file(self.path, 4096).decode("utf-8"))
+            data = _read_record(self.path)
             record = {
                 "salt": bytes.fromhex(data["salt"]),
                 "hash": bytes.fromhex(data["hash"]),
@@ -77,7 +76,7 @@ class PinStore:
             }
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
+        except (OSError, ValueError, KeyError, TypeError) as error:  # bad UTF-8 included
             logger.warning("the staff PIN file %s is unreadable (%s): the staff menu stays "
                            "closed; run `kiosk set-pin` to set the PIN again", self.path,
                            error)
@@ -157,17 +156,15 @@ class PinLockout:
         return cls(lockout_file(store), **kwargs)
 
     def _load(self, path: Path) -> None:
-        import json
-
         try:
-            data = json.loads(read_regular_file(path, 4096).decode("utf-8"))
+            data = _read_record(path)
             failures, lockouts = int(data["failures"]), int(data["lockouts"])
             until = None if data["until"] is None else float(data["until"])
             if failures < 0 or lockouts < 0 or (until is not None and not math.isfinite(until)):
                 raise ValueError("values out of range")
         except FileNotFoundError:
             return
-        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
+        except (OSError, ValueError, KeyError, TypeError) as error:  # bad UTF-8 included
             logger.warning("the staff PIN lockout record %s is damaged (%s): PIN entry is "
                            "locked for %g min; `kiosk set-pin` clears it", path, error,
                            self.longest_lockout_s / 60)
@@ -222,6 +219,14 @@ class PinLockout:
         if self._failures or self._lockouts or self._until is not None:
             self._failures, self._lockouts, self._until = 0, 0, None
             self._save()
+
+
+def _read_record(path: Path) -> Any:
+    """The JSON a small settings record holds; OSError or ValueError when it cannot be
+    read (a FIFO or a folder in its place, too large, not UTF-8, not JSON)."""
+    import json
+
+    return json.loads(read_regular_file(path, RECORD_MAX_BYTES).decode("utf-8"))
 
 
 def lockout_file(store: PinStore) -> Path:
