@@ -13,7 +13,6 @@ from PySide6.QtCore import (
 )
 
 from kiosk.app.navigation import Navigator, image_entry, quote_entry
-from kiosk.app.pages import era_place
 from kiosk.exhibit.model import Panel, Text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -96,10 +95,8 @@ class PagesModel(_LanguageModel):
         return 0 if parent.isValid() else len(self._nav.pages)
 
     def row(self, row: int, language: str) -> dict[str, Any]:
-        pages = self._nav.pages
-        page = pages[row]
+        page = self._nav.pages[row]
         era, panel = page.era, page.panel
-        position, count = era_place(pages, row)
         return {
             "kind": "opening" if panel is None else "quote" if page.quote else "panel",
             "eraId": era.id,
@@ -112,8 +109,8 @@ class PagesModel(_LanguageModel):
             "images": [image_entry(image, language, self._nav.generation)
                        for image in (panel.images if panel else era.panels[0].images[:1])],
             "quote": quote_entry(panel.quote if page.quote and panel else None, language),
-            "eraPosition": position,
-            "eraPages": count,
+            "eraPosition": page.era_position,
+            "eraPages": page.era_pages,
             "wordy": is_wordy(panel, language) if panel else False,
         }
 

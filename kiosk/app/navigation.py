@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
 from kiosk.app.chrome import language_name, strings_for
-from kiosk.app.pages import Page, build_pages, era_place, era_start, find_page, swipe_step
+from kiosk.app.pages import Page, build_pages, era_start, find_page, swipe_step
 from kiosk.exhibit.model import Exhibit, Image, Quote
 
 MAX_ZOOM = 6.0
@@ -156,10 +156,10 @@ class Navigator(QObject):
 
     def _get_era_position(self) -> int:
         """1-based place of this page within its era (the opening counts as the first)."""
-        return era_place(self._pages, self._page)[0]
+        return self.current_page.era_position
 
     def _get_era_page_count(self) -> int:
-        return era_place(self._pages, self._page)[1]
+        return self.current_page.era_pages
 
     def _get_language(self) -> str:
         return self._language

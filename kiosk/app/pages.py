@@ -27,6 +27,8 @@ class Page(Record):
     era: Era
     panel: Panel | None
     quote: bool = False  # the page of the panel's quotation
+    era_position: int = 1  # 1-based place within its era: "3 of 5"
+    era_pages: int = 1  # how many pages its era has
 
     @property
     def is_opening(self) -> bool:
@@ -41,20 +43,15 @@ class Page(Record):
 def build_pages(exhibit: Exhibit) -> tuple[Page, ...]:
     pages: list[Page] = []
     for era_index, era in enumerate(exhibit.eras):
-        pages.append(Page(era_index, -1, era, None))
+        # (panel index, panel, its quotation?) for each page of the era, opening first
+        steps: list[tuple[int, Panel | None, bool]] = [(-1, None, False)]
         for i, panel in enumerate(era.panels):
-            pages.append(Page(era_index, i, era, panel))
+            steps.append((i, panel, False))
             if panel.quote is not None:
-                pages.append(Page(era_index, i, era, panel, quote=True))
+                steps.append((i, panel, True))
+        pages.extend(Page(era_index, i, era, panel, quote, place, len(steps))
+                     for place, (i, panel, quote) in enumerate(steps, start=1))
     return tuple(pages)
-
-
-def era_place(pages: tuple[Page, ...], index: int) -> tuple[int, int]:
-    """The page's 1-based place within its era, and how many pages the era has."""
-    era_index = pages[index].era_index
-    first = era_start(pages, era_index)
-    count = sum(1 for page in pages if page.era_index == era_index)
-    return index - first + 1, count
 
 
 def era_start(pages: tuple[Page, ...], era_index: int) -> int:

@@ -11,7 +11,6 @@ from kiosk.app.pages import (
     SWIPE_DISTANCE,
     SWIPE_VELOCITY,
     build_pages,
-    era_place,
     era_start,
     find_page,
     swipe_step,
@@ -62,7 +61,8 @@ def test_a_quotation_has_a_page_of_its_own_right_after_its_panel(tmp_path: Path)
     assert quote_page.pictures_panel is None and pages[5].pictures_panel is not None
     # The era counts it: "4 of 4"; and a reload keeps a visitor on it, or on its panel
     # once the quotation is gone.
-    assert [era_place(pages, i) for i in (3, 5, 6, 7)] == [(1, 4), (3, 4), (4, 4), (1, 3)]
+    assert [(pages[i].era_position, pages[i].era_pages) for i in (3, 5, 6, 7)] == [
+        (1, 4), (3, 4), (4, 4), (1, 3)]
     assert find_page(pages, "second", "four", quote=True) == 6
     assert find_page(build_pages(load_exhibit(write_sample_exhibit(tmp_path / "plain")).exhibit),
                      "second", "four", quote=True) == 5
