@@ -80,6 +80,8 @@ SOURCE = "kiosk/exhibit/source.py"
 FILEBYTES = "kiosk/exhibit/filebytes.py"
 SNAPSHOT = "kiosk/exhibit/snapshot.py"
 IMAGECHECK = "kiosk/exhibit/imagecheck.py"
+SVGCHECK = "kiosk/exhibit/svgcheck.py"
+SR = "tests/unit/exhibit/test_svg_references.py::"
 DECODER = "kiosk/app/decoder.py"
 RELOAD = "kiosk/app/reload.py"
 
@@ -156,18 +158,34 @@ GUARDS: tuple[Guard, ...] = (
     Guard("truncated-header", IMAGECHECK,
           "if len(head) < 24:", "if False:",
           (IC + "test_truncated_headers",)),
-    Guard("svg-use-copies", IMAGECHECK,
+    Guard("svg-use-copies", SVGCHECK,
           "SVG_MAX_USE_COPIES = 10_000", "SVG_MAX_USE_COPIES = 10**18",
           (IC + "test_svg_use_chains_are_counted_after_expansion",)),
-    Guard("svg-use-loop", IMAGECHECK,
+    Guard("svg-use-loop", SVGCHECK,
           "if element_id in visiting:", "if False:",
           (IC + "test_svg_use_loops_are_refused",)),
-    Guard("svg-entities", IMAGECHECK,
+    Guard("svg-entities", SVGCHECK,
           'if b"<!doctype" in lowered or b"<!entity" in lowered:', "if False:",
           (IC + "test_svg_with_doctype_or_entities_is_refused",)),
-    Guard("svg-size-cap", IMAGECHECK,
+    Guard("svg-size-cap", SVGCHECK,
           "SVG_MAX_BYTES = 5 * 1024 * 1024", "SVG_MAX_BYTES = 64 * 1024 * 1024",
           (IC + "test_svg_other_refusals",)),
+    Guard("svg-image-stays-in-its-folder", SVGCHECK,
+          'if path.is_absolute() or "\\\\" in target or ".." in path.parts:', "if False:",
+          (SR + "test_an_image_by_absolute_path_is_refused",
+           VC + "test_output_matches_expected[images]")),
+    Guard("svg-no-other-references", SVGCHECK,
+          'if tag != "image":', "if False:",
+          (SR + "test_other_references_outside_the_file_are_refused",)),
+    Guard("svg-no-external-urls", SVGCHECK,
+          "        if not target.startswith(\"#\"):\n            raise ImageRefused(",
+          "        if False:\n            raise ImageRefused(",
+          (SR + "test_other_references_outside_the_file_are_refused",
+           VC + "test_output_matches_expected[images]")),
+    Guard("svg-pictures-checked", IMAGECHECK,
+          "inspect_image(resolve_inside(folder, name))", "pass",
+          (SR + "test_a_symbolic_link_beside_the_svg_that_leads_out_is_refused",
+           SR + "test_a_picture_it_shows_is_checked_like_any_picture")),
     Guard("image-not-a-regular-file", IMAGECHECK,
           "    except NotRegularFile as exc:\n        raise ImageRefused",
           "    except ZeroDivisionError as exc:\n        raise ImageRefused",
@@ -232,7 +250,7 @@ GUARDS: tuple[Guard, ...] = (
           ("tests/unit/exhibit/test_imagecheck.py::test_a_picture_cut_short_is_refused_by_its_"
            "end_not_a_decode",
            "tests/unit/exhibit/test_imagecheck.py::test_a_large_picture_cut_in_half_is_refused")),
-    Guard("svg-size-finite", "kiosk/exhibit/imagecheck.py",
+    Guard("svg-size-finite", SVGCHECK,
           "    if not math.isfinite(value):\n", "    if False:\n",
           ("tests/unit/exhibit/test_imagecheck.py::test_an_svg_size_too_large_to_be_a_number_is_"
            "refused_not_a_crash",)),

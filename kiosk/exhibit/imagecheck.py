@@ -7,16 +7,16 @@ device, and refuses files whose contents and name disagree.
 
 from __future__ import annotations
 
-import math
 import os
-import re
 import stat
 import struct
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import BinaryIO, Literal
 
-from kiosk.exhibit.filebytes import NotRegularFile, open_regular_file, os_reason, utf16_or_32
+from kiosk.exhibit.filebytes import NotRegularFile, open_regular_file, os_reason
+from kiosk.exhibit.imagerefused import ImageRefused
+from kiosk.exhibit.svgcheck import SVG_MAX_BYTES, SvgFacts, read_svg
 
 ImageFormat = Literal["png", "jpeg", "webp", "svg"]
 
@@ -26,9 +26,6 @@ WARN_PIXELS = MEGAPIXEL_WARNING * 1_000_000
 #: Above these an image is refused as a likely decompression bomb.
 MAX_PIXELS = 250_000_000
 MAX_SIDE = 30_000
-#: SVGs are parsed whole, so their size is capped; `<use>` copies are capped after expansion.
-SVG_MAX_BYTES = 5 * 1024 * 1024
-SVG_MAX_USE_COPIES = 10_000
 
 EXTENSIONS: dict[str, ImageFormat] = {
     ".png": "png",
@@ -41,17 +38,6 @@ _FORMAT_NAMES = {"png": "PNG", "jpeg": "JPEG", "webp": "WebP", "svg": "SVG", "gi
                  "bmp": "BMP", "tiff": "TIFF", "heic": "HEIC", "pdf": "PDF"}
 _SUGGESTED_EXTENSION = {"png": ".png", "jpeg": ".jpg", "webp": ".webp", "svg": ".svg"}
 _SUPPORTED = "PNG, JPEG, WebP or SVG"
-
-
-class ImageRefused(Exception):
-    """An image the kiosk will not show, with a message a curator can act on.
-
-    The message describes the problem, not which file: callers say which file they meant.
-    """
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -171,7 +157,8 @@ def inspect_image(path: Path) -> ImageInfo:
                         f"the SVG is {info.st_size / 1048576:.1f} MB; the limit is "
                         f"{SVG_MAX_BYTES // 1048576} MB. Simplify it or export it as PNG")
                 stream.seek(0)
-                width, height = _svg_size(stream.read(SVG_MAX_BYTES + 1))
+                svg = inspect_svg(stream.read(SVG_MAX_BYTES + 1), path.parent)
+                width, height = svg.width, svg.height
     except OSError as exc:
         raise ImageRefused(f"the file cannot be read: {os_reason(exc)}") from None
     if width <= 0 or height <= 0:
@@ -182,6 +169,18 @@ def inspect_image(path: Path) -> ImageInfo:
             f"the limit is {MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} megapixels. "
             "Scale it down (4000 pixels on the long side is plenty for a screen)")
     return ImageInfo(expected, width, height)
+
+
+def inspect_svg(data: bytes, folder: Path) -> SvgFacts:
+    """What the SVG ``data`` (a file in ``folder``) says, with every picture its
+    `<image>`s show checked like an exhibit picture and kept inside ``folder``."""
+    svg = read_svg(data)
+    for name in svg.pictures:
+        try:
+            inspect_image(resolve_inside(folder, name))
+        except ImageRefused as refused:
+            raise ImageRefused(f"its <image> '{name}': {refused.message}") from None
+    return svg
 
 
 # --- identifying the format -------------------------------------------------------------
@@ -317,155 +316,6 @@ def _webp_size(head: bytes) -> tuple[int, int]:
         height = int.from_bytes(head[27:30], "little") + 1
         return width, height
     raise ImageRefused("the WebP header is damaged (unknown chunk); export it again")
-
-
-# --- SVG --------------------------------------------------------------------------------
-
-_UNIT_PX = {"": 1.0, "px": 1.0, "pt": 4 / 3, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54,
-            "in": 96.0, "em": 16.0, "ex": 8.0}
-_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([a-z%]*)\s*$")
-_ROOT_TAG = re.compile(rb"<(?!\?|!)([A-Za-z_][\w.:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)/?>")
-_ATTR = re.compile(r"([A-Za-z_][\w.:-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_USE_TAG = re.compile(rb"<(?:[\w.-]+:)?use\b")
-_DEFAULT_SVG_SIZE = (300, 150)  # what browsers give an SVG with no size at all
-
-
-def _svg_size(data: bytes) -> tuple[int, int]:
-    if len(data) > SVG_MAX_BYTES:
-        raise ImageRefused(f"the SVG is over the {SVG_MAX_BYTES // 1048576} MB limit")
-    lowered = data.lower()
-    if b"<!doctype" in lowered or b"<!entity" in lowered:
-        raise ImageRefused(
-            "the SVG has a <!DOCTYPE> or <!ENTITY> declaration, which the kiosk refuses "
-            "for safety; delete it (SVG does not need one)")
-    encoding = utf16_or_32(data)
-    if encoding:
-        raise ImageRefused(f"the SVG is saved as {encoding}; save it as UTF-8")
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImageRefused("the SVG is not valid UTF-8 text; save it as UTF-8") from None
-    match = _ROOT_TAG.search(data)
-    if match is None:
-        raise ImageRefused("no root element found; the SVG is empty or damaged")
-    tag = match.group(1).decode("utf-8", "replace")
-    if tag.rsplit(":", 1)[-1] != "svg":
-        raise ImageRefused(f"the root element is <{tag}>, not <svg>; this is not an SVG image")
-    attrs = {m.group(1).removeprefix("svg:"): m.group(2) if m.group(2) is not None else m.group(3)
-             for m in _ATTR.finditer(match.group(2).decode("utf-8", "replace"))}
-    if _USE_TAG.search(data):
-        _check_use_expansion(data)
-    view_box = _parse_view_box(attrs.get("viewBox"))
-    width = _parse_length(attrs.get("width"))
-    height = _parse_length(attrs.get("height"))
-    if width is None and height is None:
-        if view_box is None:
-            return _DEFAULT_SVG_SIZE
-        return _round(view_box[0]), _round(view_box[1])
-    if width is None or height is None:
-        if view_box is not None and view_box[0] > 0 and view_box[1] > 0:
-            ratio = view_box[1] / view_box[0]
-            if width is None:
-                width = height / ratio if height is not None else None
-            else:
-                height = width * ratio
-        width = width if width is not None else _DEFAULT_SVG_SIZE[0]
-        height = height if height is not None else _DEFAULT_SVG_SIZE[1]
-    return _round(width), _round(height)
-
-
-def _round(value: float) -> int:
-    if not math.isfinite(value):
-        raise ImageRefused("the SVG gives its size as a number too large to use; give its "
-                           "width and height in pixels, e.g. width=\"1200\" height=\"800\"")
-    return max(1, round(value)) if value > 0 else 0
-
-
-def _parse_length(value: str | None) -> float | None:
-    if value is None:
-        return None
-    match = _LENGTH.match(value)
-    if match is None or match.group(2) not in _UNIT_PX:  # "100%" and the like: use viewBox
-        return None
-    return float(match.group(1)) * _UNIT_PX[match.group(2)]
-
-
-def _parse_view_box(value: str | None) -> tuple[float, float] | None:
-    if value is None:
-        return None
-    parts = value.replace(",", " ").split()
-    if len(parts) != 4:
-        return None
-    try:
-        width, height = float(parts[2]), float(parts[3])
-    except ValueError:
-        return None
-    return (width, height) if width > 0 and height > 0 else None
-
-
-def _check_use_expansion(data: bytes) -> None:
-    """Refuse `<use>` loops and `<use>` chains that multiply into too many copies.
-
-    Ten layers of ten `<use>` each is only 100 elements but 10^10 drawn copies, so the
-    count is taken after expansion, not from the file.
-    """
-    import xml.etree.ElementTree as ET
-
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise ImageRefused(f"the SVG is not well-formed XML ({exc})") from None
-    href_keys = ("href", "{http://www.w3.org/1999/xlink}href")
-    # For each element with an id: the ids its subtree <use>s, with multiplicity.
-    refs: dict[str, list[str]] = {}
-    top_level: list[str] = []
-
-    def walk(element: ET.Element, owners: list[str]) -> None:
-        element_id = element.get("id")
-        if element_id:
-            refs.setdefault(element_id, [])
-            owners = [*owners, element_id]
-        if element.tag.rsplit("}", 1)[-1] == "use":
-            target = element.get(href_keys[0]) or element.get(href_keys[1]) or ""
-            if target.startswith("#"):
-                target = target[1:]
-                for owner in owners:
-                    refs[owner].append(target)
-                top_level.append(target)
-        for child in element:
-            walk(child, owners)
-
-    try:
-        walk(root, [])
-    except RecursionError:
-        raise ImageRefused("the SVG is nested too deeply to draw") from None
-    copies: dict[str, int] = {}
-    visiting: set[str] = set()
-
-    def expand(element_id: str) -> int:
-        if element_id in copies:
-            return copies[element_id]
-        if element_id in visiting:
-            raise ImageRefused(
-                f"the SVG's <use> elements form a loop through id '{element_id}'; "
-                "it would never finish drawing")
-        visiting.add(element_id)
-        total = 1
-        for target in refs.get(element_id, ()):
-            total += expand(target)
-            if total > SVG_MAX_USE_COPIES:
-                break
-        visiting.discard(element_id)
-        copies[element_id] = total
-        return total
-
-    total = 0
-    for target in top_level:
-        total += expand(target)
-        if total > SVG_MAX_USE_COPIES:
-            raise ImageRefused(
-                f"the SVG's <use> elements expand to more than {SVG_MAX_USE_COPIES} copies, "
-                "which takes too long to draw; simplify it or export it as PNG")
 
 
 # --- plain-words file problems ----------------------------------------------------------

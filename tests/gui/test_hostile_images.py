@@ -18,7 +18,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "images"
 # (A real JPEG merely named .png is refused by `kiosk validate`; at run time Qt reads it
 # by its contents and shows it, which does no harm.)
 HOSTILE = ["bomb-100000x100000.png", "text-named.png", "truncated.png",
-           "billion-laughs.svg", "use-loop.svg", "use-explosion.svg"]
+           "billion-laughs.svg", "use-loop.svg", "use-explosion.svg", "outside-image.svg"]
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)

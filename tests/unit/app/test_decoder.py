@@ -143,6 +143,7 @@ def test_a_picture_is_decoded_at_the_size_it_is_shown(qtbot: QtBot, decoder: Ima
     ("text-named.png", "does not start like a PNG"),
     ("use-explosion.svg", "<use>"),
     ("billion-laughs.svg", "<!ENTITY>"),
+    ("outside-image.svg", "outside the SVG's folder"),
 ])
 def test_a_file_swapped_for_something_hostile_is_refused_with_the_reason(
         qtbot: QtBot, decoder: ImageDecoder, tmp_path: Path, name: str, reason: str) -> None:

@@ -113,7 +113,7 @@ def test_errors_mean_no_exhibit_and_warnings_do_not() -> None:
 def test_diagnostics_are_sorted_by_line_then_column() -> None:
     diagnostics = load_exhibit(Path("images.yaml")).diagnostics
     positions = [(d.line, d.col) for d in diagnostics]
-    assert positions == sorted(positions) and len(positions) == 10
+    assert positions == sorted(positions) and len(positions) == 12
 
 
 def test_all_problems_in_one_run(tmp_path: Path) -> None:

@@ -131,7 +131,7 @@ def test_image_problems_each_on_the_line_of_its_file() -> None:
     assert out[2] == ("images.yaml:20:19: error: image 'assets/jpeg-named.png': the file is a "
                       "JPEG image but its name ends in '.png'; rename it to end in '.jpg' or "
                       "save it as PNG")
-    assert out[-1] == "images.yaml: 1 era, 1 panel, 11 images, 0 warnings, 10 errors"
+    assert out[-1] == "images.yaml: 1 era, 1 panel, 13 images, 0 warnings, 12 errors"
 
 
 def test_empty_file() -> None:
