@@ -2,7 +2,8 @@
 
 Every decode first runs the validator's own header checks (`inspect_image`), so a file
 swapped on disk after the exhibit was checked (a bomb, a lie about its format, an SVG
-whose `<use>` copies explode, a FIFO) is refused before Qt's decoders see it.
+whose `<use>` copies explode, a FIFO) is refused before Qt's decoders see it. An SVG is
+drawn in a child process that is stopped when it takes too long (kiosk.svgdraw).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
 from kiosk.exhibit.imagecheck import MAX_PIXELS, ImageInfo, ImageRefused
+from kiosk.svgdraw import draw_svg
 
 _QT_FORMAT = {"png": b"png", "jpeg": b"jpeg", "webp": b"webp", "svg": b"svg"}
 # Handlers that decode straight to a smaller size (JPEG scales in its DCT, SVG renders at
@@ -63,13 +65,16 @@ def decode_cost(info: ImageInfo, target: tuple[int, int]) -> int:
         if info.format == "jpeg":
             eighth = (info.width + 7) // 8 * ((info.height + 7) // 8)
             return max(target[0] * target[1], eighth) * _BYTES_PER_PIXEL
-        return target[0] * target[1] * _BYTES_PER_PIXEL
+        # An SVG's pixels arrive from its drawing process, then are copied into a QImage.
+        return 2 * target[0] * target[1] * _BYTES_PER_PIXEL
     return info.pixels * _BYTES_PER_PIXEL
 
 
 def decode(path: Path, info: ImageInfo, box: tuple[int, int], *, crop: bool) -> QImage:
     """The picture at ``path`` decoded to fit (or, with ``crop``, cover) ``box`` pixels,
     turned upright by its EXIF orientation. Raises :class:`ImageRefused` if it cannot be."""
+    if info.format == "svg":
+        return _draw_svg(path, info, box, crop=crop)
     reader = QImageReader(str(path), _QT_FORMAT[info.format])
     reader.setAutoTransform(True)
     natural = (info.width, info.height)
@@ -84,6 +89,16 @@ def decode(path: Path, info: ImageInfo, box: tuple[int, int], *, crop: bool) -> 
         raise ImageRefused(f"it could not be decoded ({reader.errorString()}); "
                            "export it again")
     return image
+
+
+def _draw_svg(path: Path, info: ImageInfo, box: tuple[int, int], *, crop: bool) -> QImage:
+    """An SVG drawn in a child process that is stopped at the time budget (svgdraw.py): a
+    drawing that would take minutes frees this worker after seconds."""
+    width, height = shown_size((info.width, info.height), box, crop=crop, scalable=True)
+    pixels = draw_svg(path, (width, height))
+    image = QImage(pixels, width, height, width * _BYTES_PER_PIXEL,
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    return image.copy()  # its own pixels, not a view of the child's bytes
 
 
 def _malloc_trim() -> Callable[[], None]:

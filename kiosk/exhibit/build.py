@@ -36,6 +36,7 @@ from kiosk.exhibit.model import (
     Text,
 )
 from kiosk.exhibit.yamltree import Mapping, Node, Scalar
+from kiosk.svgdraw import time_svg_drawing
 
 VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -54,13 +55,16 @@ class Counts:
 
 
 class ExhibitBuilder:
-    def __init__(self, path: Path, file: str, *, check_images: bool) -> None:
+    def __init__(self, path: Path, file: str, *, check_images: bool,
+                 time_svgs: bool = False) -> None:
         self.path = path.absolute()
         self.root = self.path.parent
         self.resolved_root = self.root.resolve()
         self.reader = Reader(file)
         self.file = file
         self.check_images = check_images
+        self.time_svgs = time_svgs
+        self._svg_timed: dict[Path, str | None] = {}  # an SVG's refusal, once per file
         self.eras = self.panels = self.images = 0
 
     @property
@@ -342,6 +346,8 @@ class ExhibitBuilder:
         try:
             path = resolve_inside(self.resolved_root, file, root_is_resolved=True)
             info = inspect_image(path) if self.check_images else None
+            if info is not None and info.format == "svg" and self.time_svgs:
+                self._time_svg(path, (info.width, info.height))
         except ImageRefused as refused:
             r.error(value, f"image '{file}': {refused.message}")
             return None
@@ -350,6 +356,18 @@ class ExhibitBuilder:
                              f"({info.megapixels:.0f} megapixels, over {MEGAPIXEL_WARNING}); "
                              "it will be slow to show: scale it down")
         return Picture(file, path, info.width if info else None, info.height if info else None)
+
+    def _time_svg(self, path: Path, natural: tuple[int, int]) -> None:
+        """Refuse an SVG that takes too long to draw at the largest size the kiosk shows it."""
+        if path not in self._svg_timed:
+            try:
+                time_svg_drawing(path, natural)
+                self._svg_timed[path] = None
+            except ImageRefused as refused:
+                self._svg_timed[path] = refused.message
+        reason = self._svg_timed[path]
+        if reason is not None:
+            raise ImageRefused(reason)
 
     def _location(self, node: Mapping) -> SourceLocation:
         return SourceLocation(self.file, node.line, node.col)

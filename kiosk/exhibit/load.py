@@ -43,14 +43,17 @@ class LoadResult:
         return self.exhibit is not None
 
 
-def load_exhibit(path: Path, *, check_images: bool = True) -> LoadResult:
-    """Load and validate ``path``; image headers are read unless ``check_images`` is False.
+def load_exhibit(path: Path, *, check_images: bool = True, time_svgs: bool = False
+                 ) -> LoadResult:
+    """Load and validate ``path``; image headers are read unless ``check_images`` is False,
+    and with ``time_svgs`` every SVG is drawn once to see that it draws in time (slow: a
+    process per SVG, for `kiosk validate`; the kiosk itself stops a slow drawing as it shows it).
 
     Diagnostics name the file as ``path`` was given (e.g. ``exhibit.yaml``).
     """
     file = str(path)
     try:
-        return _load(path, file, check_images)
+        return _load(path, file, check_images, time_svgs)
     except Exception as exc:  # the promise is a result for every input, even our own bugs
         log.exception("unexpected failure while loading %s", file)
         return LoadResult(None, (Diagnostic(
@@ -59,7 +62,7 @@ def load_exhibit(path: Path, *, check_images: bool = True) -> LoadResult:
             "please report this with the file attached"),))
 
 
-def _load(path: Path, file: str, check_images: bool) -> LoadResult:
+def _load(path: Path, file: str, check_images: bool, time_svgs: bool) -> LoadResult:
     source = read_source(path, file)
     if source.text is None:
         return LoadResult(None, source.diagnostics, readable=source.readable)
@@ -68,7 +71,7 @@ def _load(path: Path, file: str, check_images: bool) -> LoadResult:
     root, problems = parse_tree(source.text, file)
     if root is None:
         return LoadResult(None, tuple(sorted(problems)))
-    builder = ExhibitBuilder(path, file, check_images=check_images)
+    builder = ExhibitBuilder(path, file, check_images=check_images, time_svgs=time_svgs)
     exhibit = builder.build(root)
     diagnostics = tuple(sorted([*problems, *builder.reader.diagnostics]))
     if any(d.is_error for d in diagnostics):

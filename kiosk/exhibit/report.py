@@ -18,7 +18,7 @@ def validate_command(path: Path, stdout: TextIO, stderr: TextIO) -> int:
     Diagnostics and the summary go to ``stdout`` (they are the report asked for); a file
     that cannot be read at all is reported on ``stderr``.
     """
-    return report(path, load_exhibit(path), stdout, stderr)
+    return report(path, load_exhibit(path, time_svgs=True), stdout, stderr)
 
 
 def report(path: Path, result: LoadResult, stdout: TextIO, stderr: TextIO, *,

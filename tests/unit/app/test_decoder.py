@@ -12,11 +12,13 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
+from kiosk import svgdraw
 from kiosk.app import decoder as decoder_module
 from kiosk.app import imagedecode
 from kiosk.app.decoder import DecodeBudget, ImageDecoder
 from kiosk.app.imagedecode import decode_cost, shown_size
 from kiosk.exhibit.imagecheck import ImageInfo
+from tests.helpers.slow_svg import write_slow_svg
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "images"
 
@@ -33,10 +35,11 @@ def test_a_picture_is_fitted_or_made_to_cover_and_never_enlarged() -> None:
 def test_the_cost_of_a_decode_is_what_the_decoder_holds_at_its_peak() -> None:
     # PNG and WebP decode the whole picture before scaling it.
     assert decode_cost(ImageInfo("png", 4000, 3000), (800, 600)) == 4000 * 3000 * 4
-    # JPEG scales in its DCT down to an eighth a side; SVG renders at the target.
+    # JPEG scales in its DCT down to an eighth a side; SVG is drawn at the target, in a
+    # process of its own, and its pixels copied into a QImage.
     assert decode_cost(ImageInfo("jpeg", 8000, 8000), (100, 100)) == 1000 * 1000 * 4
     assert decode_cost(ImageInfo("jpeg", 800, 800), (400, 400)) == 400 * 400 * 4
-    assert decode_cost(ImageInfo("svg", 300, 150), (1200, 600)) == 1200 * 600 * 4
+    assert decode_cost(ImageInfo("svg", 300, 150), (1200, 600)) == 2 * 1200 * 600 * 4
 
 
 def test_the_budget_makes_a_decode_wait_until_there_is_room(qtbot: QtBot) -> None:
@@ -250,3 +253,22 @@ def test_a_closed_decoder_drops_what_is_still_waiting(
     qtbot.waitUntil(lambda: decoder.pending == 0, timeout=5000)
     assert decoder.result(token) == (None, None)
     assert decodes == []  # the waiting decode never ran
+
+
+def test_an_svg_too_slow_to_draw_frees_its_worker_at_the_budget(
+        qtbot: QtBot, decoder: ImageDecoder, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(svgdraw, "DRAW_SECONDS", 0.5)
+    slow = [write_slow_svg(tmp_path / f"slow{index}.svg") for index in range(2)]
+    picture = QImage(64, 48, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#336699"))
+    assert picture.save(str(tmp_path / "after.png"))
+    tokens = [decoder.subscribe(_key(path, (800, 600))) for path in slow]
+    # Both workers start on the slow drawings; this one waits until one of them is free.
+    after = decoder.subscribe(_key(tmp_path / "after.png", (64, 48)))
+    qtbot.waitUntil(lambda: decoder.result(after)[0] is not None, timeout=10000)
+    qtbot.waitUntil(lambda: all(decoder.result(token) != (None, None) for token in tokens),
+                    timeout=10000)
+    for token in tokens:
+        image, reason = decoder.result(token)
+        assert image is None and reason is not None and "takes more than 0.5 s" in reason
