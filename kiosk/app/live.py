@@ -5,6 +5,10 @@ A valid new exhibit is swapped in whole — at once in a staff preview or while 
 welcome screen shows, otherwise at the visitor's next reset, so nobody is yanked away
 mid-panel. An invalid one is logged with the validator's messages and, in a preview,
 shown to staff in a banner; visitors keep the last good exhibit.
+
+The files are watched, hashed and loaded on a thread of their own: a slow USB stick, a
+network folder that hangs or a large exhibit never holds up the screen (or the watchdog
+pings sent from the GUI thread).
 """
 
 from __future__ import annotations
@@ -12,20 +16,59 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kiosk.app.reload import ReloadWatcher
 from kiosk.app.window import KioskView
 from kiosk.exhibit.model import Exhibit
-from kiosk.exhibit.snapshot import save_snapshot
+
+if TYPE_CHECKING:
+    from kiosk.exhibit.load import LoadResult
 
 log = logging.getLogger(__name__)
+
+
+class _ExhibitFiles(QObject):
+    """On the exhibit's thread: watches the files and loads the exhibit when they change."""
+
+    loaded = Signal(object)  # the LoadResult
+
+    def __init__(self, path: Path, settle_ms: int) -> None:
+        super().__init__()
+        self._path = path
+        self.watcher = ReloadWatcher(settle_ms, self)
+        self.watcher.changed.connect(self.load)
+
+    @Slot(object)
+    def watch(self, files: tuple[Path, ...]) -> None:
+        self.watcher.watch(self._path, files)
+
+    @Slot()
+    def load(self) -> None:
+        # Here, not at the top: a kiosk started from its snapshot needs the YAML parser
+        # only once staff change something.
+        from kiosk.exhibit.load import load_exhibit
+        from kiosk.exhibit.snapshot import save_snapshot
+
+        result = load_exhibit(self._path)
+        if result.exhibit is not None:
+            self.watcher.watch(self._path, result.exhibit.referenced_files())
+            save_snapshot(self._path, result)
+        self.loaded.emit(result)
+
+    @Slot()
+    def stop(self) -> None:
+        self.watcher.stop()
 
 
 class LiveExhibit(QObject):
     applied = Signal()
     rejected = Signal()
+    # To the exhibit's thread (queued: its objects live there).
+    _watch_requested = Signal(object)
+    _load_requested = Signal()
 
     def __init__(self, view: KioskView, path: Path, *, preview: bool,
                  log_event: Callable[..., None], settle_ms: int = 400,
@@ -37,13 +80,23 @@ class LiveExhibit(QObject):
         self._log = log_event
         self._pending: Exhibit | None = None
         self.last_messages: tuple[str, ...] = ()
-        self.watcher = ReloadWatcher(settle_ms, self)
-        self.watcher.changed.connect(self.reload)
+        self._files = _ExhibitFiles(path, settle_ms)
+        self._thread = QThread(self)
+        self._thread.setObjectName("exhibit-files")
+        self._files.moveToThread(self._thread)
+        # Stopped on its own thread, just before that thread ends.
+        self._thread.finished.connect(self._files.stop)
+        self._watch_requested.connect(self._files.watch)
+        self._load_requested.connect(self._files.load)
+        self._files.loaded.connect(self._loaded)
+        self._thread.start()
         view.nav.screenChanged.connect(self._apply_pending)
-        self._watch(view.nav.exhibit)
+        self._watch_requested.emit(view.nav.exhibit.referenced_files())
 
-    def _watch(self, exhibit: Exhibit) -> None:
-        self.watcher.watch(self._path, exhibit.referenced_files())
+    @property
+    def watcher(self) -> ReloadWatcher:
+        """The file watcher (on the exhibit's thread: connect to it, do not call it)."""
+        return self._files.watcher
 
     @property
     def pending(self) -> Exhibit | None:
@@ -51,11 +104,16 @@ class LiveExhibit(QObject):
 
     @Slot()
     def reload(self) -> None:
-        # Here, not at the top: a kiosk started from its snapshot needs the YAML parser
-        # only once staff change something.
-        from kiosk.exhibit.load import load_exhibit
+        """Load the exhibit again now (staff asked), on the exhibit's thread."""
+        self._load_requested.emit()
 
-        result = load_exhibit(self._path)
+    def stop(self) -> None:
+        """Stop watching and end the exhibit's thread (at the kiosk's exit)."""
+        self._thread.quit()
+        self._thread.wait()
+
+    @Slot(object)
+    def _loaded(self, result: LoadResult) -> None:
         self.last_messages = tuple(str(d) for d in result.diagnostics)
         if result.exhibit is None:
             errors = [str(d) for d in result.errors] or ["the exhibit file cannot be read"]
@@ -66,8 +124,6 @@ class LiveExhibit(QObject):
             self.rejected.emit()
             return
         self._view.banner.set_text("")
-        self._watch(result.exhibit)
-        save_snapshot(self._path, result)
         if self.preview or self._view.nav.screen == "welcome":
             self._apply(result.exhibit)
         else:

@@ -33,7 +33,8 @@ _signal_sockets: list[socket.socket] = []
 
 
 def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
-              size: tuple[int, int] | None = None, event_log: Path | None = None) -> int:
+              size: tuple[int, int] | None = None, event_log: Path | None = None,
+              event_log_max_bytes: int | None = None, event_log_keep: int | None = None) -> int:
     """Show the exhibit until the kiosk is told to stop; returns the exit code.
 
     The welcome screen goes up first: in kiosk mode it is full screen, frameless,
@@ -53,12 +54,19 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     app.setApplicationName("exhibit-kiosk")
     app.setApplicationDisplayName(exhibit.title.get(exhibit.default_language))
 
-    from kiosk.app.eventlog import EventLog, default_event_log_path
+    from kiosk.app.eventlog import (
+        DEFAULT_KEEP,
+        DEFAULT_MAX_BYTES,
+        EventLog,
+        default_event_log_path,
+    )
     from kiosk.app.faults import install_fault_handler
     from kiosk.app.window import create_view, load_fonts
 
     load_fonts()
-    events = EventLog(event_log or default_event_log_path())
+    events = EventLog(event_log or default_event_log_path(),
+                      max_bytes=event_log_max_bytes or DEFAULT_MAX_BYTES,
+                      keep=event_log_keep or DEFAULT_KEEP)
     faults = install_fault_handler(on_too_many=lambda: app.exit(EXIT_TOO_MANY_FAULTS))
 
     screen_size = app.primaryScreen().size()
@@ -196,6 +204,8 @@ class _Services:
         log.info("kiosk stopping (code %d); last validation messages: %s", code, messages)
         if self._watchdog is not None:
             self._watchdog.stop()
+        if self.live is not None:
+            self.live.stop()
 
 
 def diagnostics_text(exhibit: Path, messages: tuple[str, ...], uptime_s: float,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,10 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import reload as reload_module
 from kiosk.app.live import LiveExhibit
 from kiosk.app.window import KioskView, create_view
+from kiosk.exhibit import load as load_module
 from kiosk.exhibit import snapshot
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.snapshot import load_snapshot
@@ -51,7 +54,7 @@ def _start(qtbot: QtBot, tmp_path: Path, *, preview: bool) -> Iterator[Running]:
     qtbot.waitExposed(view.window)
     yield Running(view, live, path, events)
     assert view.warnings == []
-    live.watcher.stop()
+    live.stop()
     view.dispose()
 
 
@@ -267,3 +270,22 @@ def test_an_image_deleted_while_on_screen_stays_on_screen_and_staff_are_told(
     assert kiosk.view.nav.pageIndex == 1
     assert picture_colour() == "#8c3b32"
     assert kiosk.view.find_on_screen("imagePlaceholder") is None
+
+
+def test_the_files_are_hashed_and_loaded_off_the_gui_thread(
+        qtbot: QtBot, preview: Running, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slow or hung file (a USB stick, a network folder) never holds up the screen."""
+    threads: set[threading.Thread] = set()
+
+    def on_thread(function: Callable[..., Any]) -> Callable[..., Any]:
+        def recorded(*args: Any, **kwargs: Any) -> Any:
+            threads.add(threading.current_thread())
+            return function(*args, **kwargs)
+        return recorded
+
+    monkeypatch.setattr(reload_module, "_signature", on_thread(reload_module._signature))
+    monkeypatch.setattr(load_module, "load_exhibit", on_thread(load_module.load_exhibit))
+    revised = _edit(preview.path, "Panel Two", "Panel Two revised")
+    with qtbot.waitSignal(preview.live.applied, timeout=WAIT_MS):
+        preview.path.write_text(revised, encoding="utf-8")
+    assert threads and threading.main_thread() not in threads

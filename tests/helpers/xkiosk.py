@@ -16,7 +16,7 @@ from tests.helpers.xserver import client_env, wait_for
 
 class RealKiosk:
     def __init__(self, display: str, exhibit: Path, folder: Path, root: Path,
-                 *extra: str) -> None:
+                 *extra: str, environment: dict[str, str] | None = None) -> None:
         self.display = display
         self.log = folder / "events.jsonl"
         home = folder / "home"
@@ -24,7 +24,8 @@ class RealKiosk:
         self.env = env = client_env(display, root, HOME=str(home),
                                     XDG_CONFIG_HOME=str(home / ".config"),
                                     XDG_DATA_HOME=str(home / ".local" / "share"),
-                                    XDG_CACHE_HOME=str(home / ".cache"))
+                                    XDG_CACHE_HOME=str(home / ".cache"),
+                                    **(environment or {}))
         self.output = folder / "kiosk-output.txt"
         with self.output.open("w") as output:
             self.process = subprocess.Popen(

@@ -1,0 +1,143 @@
+"""A FIFO in place of `exhibit.yaml` never freezes the kiosk: the running kiosk goes on
+answering visitors and pinging systemd's watchdog, and a kiosk started on the FIFO comes
+up with its last good exhibit. The real program on a real X server, with a stand-in for
+systemd's notify socket."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.exhibit import snapshot
+from kiosk.exhibit.load import load_exhibit
+from tests.helpers.sample_exhibit import write_sample_exhibit
+from tests.helpers.xkiosk import RealKiosk
+from tests.helpers.xserver import Display, ScreenProfile, wait_for, xvfb
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xdotool")),
+    reason="needs Xvfb and xdotool (Debian packages xvfb, xdotool; install.sh adds them)",
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+TITLE = "Sample Exhibit"
+WATCHDOG_USEC = 2_000_000  # pings every second
+
+
+class Systemd:
+    """What systemd hears on the notify socket: each datagram with the time it came."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self._socket.bind(str(path))
+        self._socket.settimeout(0.2)
+        self.heard: list[tuple[float, str]] = []
+        self._lock = threading.Lock()
+        self._open = True
+        self._thread = threading.Thread(target=self._listen, daemon=True)
+        self._thread.start()
+
+    def _listen(self) -> None:
+        while self._open:
+            try:
+                data = self._socket.recv(4096)
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with self._lock:
+                self.heard.extend((time.monotonic(), line)
+                                  for line in data.decode().splitlines())
+
+    def said(self, what: str, since: float = 0.0) -> list[float]:
+        with self._lock:
+            return [when for when, line in self.heard if line == what and when >= since]
+
+    def close(self) -> None:
+        self._open = False
+        self._thread.join(timeout=5)
+        self._socket.close()
+
+    def environment(self) -> dict[str, str]:
+        return {"NOTIFY_SOCKET": str(self.path), "WATCHDOG_USEC": str(WATCHDOG_USEC)}
+
+
+@pytest.fixture
+def display() -> Iterator[Display]:
+    with xvfb(ScreenProfile(1280, 800, 10.1)) as running:
+        yield running
+
+
+@pytest.fixture
+def systemd(tmp_path: Path) -> Iterator[Systemd]:
+    listener = Systemd(tmp_path / "notify.sock")
+    yield listener
+    listener.close()
+
+
+def tap(kiosk: RealKiosk, x: int, y: int) -> None:
+    kiosk.xdotool(f"mousemove {x} {y} click 1")
+
+
+def keep_last_good(exhibit: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The snapshot a kiosk that has shown ``exhibit`` before keeps (its pictures were
+    written just now, which the kiosk would wait a few seconds out before keeping it)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
+    monkeypatch.setattr(snapshot, "SETTLE_NS", 0)
+    assert snapshot.save_snapshot(exhibit, load_exhibit(exhibit))
+
+
+def test_a_fifo_for_the_exhibit_neither_freezes_the_kiosk_nor_stops_its_next_start(
+        display: Display, systemd: Systemd, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    exhibit = write_sample_exhibit(tmp_path / "exhibit")
+    folder = tmp_path / "kiosk"
+    keep_last_good(exhibit, folder / "home" / ".cache", monkeypatch)
+    kiosk = RealKiosk(display.name, exhibit, folder, ROOT, environment=systemd.environment())
+    try:
+        wait_for(lambda: bool(systemd.said("READY=1")), "READY=1", timeout=60)
+        width, height = kiosk.wait_mapped(TITLE)
+        tap(kiosk, width // 2, height // 4)  # anywhere but a language: enter
+        kiosk.wait_event("era_opened")
+
+        exhibit.unlink()
+        os.mkfifo(exhibit)
+        swapped = time.monotonic()
+        rejected = kiosk.wait_event("reload_rejected", timeout=30)
+        assert "not a regular file" in " ".join(rejected["messages"]) or \
+            "FIFO" in " ".join(rejected["messages"]).upper()
+        # Still answering a visitor: a keypad's arrow moves on to the era's first panel.
+        kiosk.xdotool("key Right")
+        kiosk.wait_event("panel_shown", era="first", panel="one")
+        # And still telling systemd it is alive, from the GUI thread, every second or so.
+        wait_for(lambda: len(systemd.said("WATCHDOG=1", since=swapped)) >= 3,
+                 "three watchdog pings after the FIFO", timeout=20)
+        pings = systemd.said("WATCHDOG=1", since=swapped)
+        assert max(b - a for a, b in zip(pings, pings[1:], strict=False)) < 2.0
+        kiosk.process.kill()  # as a crash or `kill -9` would
+        kiosk.process.wait(timeout=20)
+
+        # Started again on the FIFO: up, with the last good exhibit, in good time.
+        again = systemd.said("READY=1")
+        restarted = time.monotonic()
+        before = len(kiosk.events())
+        kiosk = RealKiosk(display.name, exhibit, folder, ROOT, environment=systemd.environment())
+        wait_for(lambda: len(systemd.said("READY=1", since=restarted)) > 0,
+                 "READY=1 from the kiosk started on a FIFO", timeout=60)
+        assert len(systemd.said("READY=1")) == len(again) + 1
+        kiosk.wait_mapped(TITLE)
+        kiosk.wait_event("start", after=before)
+        tap(kiosk, width // 2, height // 4)
+        kiosk.wait_event("era_opened", after=before, era="first")
+        kiosk.xdotool("key Right")
+        kiosk.wait_event("panel_shown", after=before, era="first", panel="one")
+    finally:
+        kiosk.stop()
