@@ -36,6 +36,16 @@ def parse_size(value: str) -> tuple[int, int]:
     return width, height
 
 
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
+    return number
+
+
 def _exhibit_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "exhibit",
@@ -66,6 +76,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                          help="window size with --windowed (default 1920x1080)")
         run.add_argument("--event-log", type=Path, default=None, metavar="PATH",
                          help="visitor event log, one JSON object a line (default: data folder)")
+        # Defaults live in kiosk.app.eventlog, which this module does not import (Qt).
+        run.add_argument("--event-log-max-mb", type=positive_int, default=None, metavar="MB",
+                         help="rotate the event log into PATH.1.gz once it passes this many "
+                              "megabytes (default 5)")
+        run.add_argument("--event-log-keep", type=positive_int, default=None, metavar="N",
+                         help="how many rotated event logs to keep, PATH.1.gz to PATH.N.gz "
+                              "(default 10)")
     if validate := command("validate", "check an exhibit file and its images"):
         _exhibit_argument(validate)
     if render := command("render", "render every screen to PNG plus a proof sheet, and "
@@ -127,4 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from kiosk.app.main import run_kiosk
 
-    return run_kiosk(exhibit, windowed=args.windowed, size=args.size, event_log=args.event_log)
+    max_mb = args.event_log_max_mb
+    return run_kiosk(exhibit, windowed=args.windowed, size=args.size, event_log=args.event_log,
+                     event_log_max_bytes=max_mb * 1_000_000 if max_mb else None,
+                     event_log_keep=args.event_log_keep)
