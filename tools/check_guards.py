@@ -83,6 +83,7 @@ FILEBYTES = "kiosk/exhibit/filebytes.py"
 SNAPSHOT = "kiosk/exhibit/snapshot.py"
 IMAGECHECK = "kiosk/exhibit/imagecheck.py"
 SVGCHECK = "kiosk/exhibit/svgcheck.py"
+SWEEP = "tests/unit/exhibit/test_hostile_sweep.py::"
 SR = "tests/unit/exhibit/test_svg_references.py::"
 DECODER = "kiosk/app/decoder.py"
 RELOAD = "kiosk/app/reload.py"
@@ -273,12 +274,15 @@ GUARDS: tuple[Guard, ...] = (
     Guard("svg-size-finite", SVGCHECK,
           "    if not math.isfinite(value):\n", "    if False:\n",
           ("tests/unit/exhibit/test_imagecheck.py::test_an_svg_size_too_large_to_be_a_number_is_"
-           "refused_not_a_crash",)),
+           "refused_not_a_crash",
+           SWEEP + "test_each_picture_swapped_for_a_hostile_one"
+                   '[size width="1e400" height="10".svg]')),
     Guard("messages-escape-controls", "kiosk/exhibit/diagnostics.py",
           "file, message = escape_controls(self.file), escape_controls(self.message)",
           "file, message = self.file, self.message",
           ("tests/unit/exhibit/test_hostile_files.py::test_control_characters_never_reach_the_"
-           "terminal_raw",)),
+           "terminal_raw",
+           SWEEP + "test_control_characters_in_a_picture_s_file_name_are_escaped")),
     Guard("display-text-controls", "kiosk/exhibit/fields.py",
           "        if hidden:\n", "        if False:\n",
           ("tests/unit/exhibit/test_hostile_files.py::test_an_invisible_control_character_in_a_"
