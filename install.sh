@@ -15,6 +15,8 @@ packages=(
   libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libx11-xcb1
   xvfb xdotool x11-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus
+  # systemd-analyze, with which the tests check the unit `kiosk install-service` writes.
+  systemd
 )
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -329,6 +329,20 @@ GUARDS: tuple[Guard, ...] = (
           "exhibit_name=_specifiers_escaped(exhibit.name)", "exhibit_name=exhibit.name",
           ("tests/unit/service/test_install.py::test_a_percent_in_the_exhibit_folder_is_no_"
            "specifier_in_the_description",)),
+    Guard("unit-home-refuses-controls", "kiosk/service/install.py",
+          'if re.search(r"[\\x00-\\x1f\\x7f]", path):', "if False:",
+          ("tests/unit/service/test_install.py::test_a_path_word_refuses_what_no_quoting_can_"
+           "hold",)),
+    Guard("unit-home-quoted", "kiosk/service/install.py",
+          "if any(c.isspace() or c in \"\\\"'\\\\\" for c in word):", "if False:",
+          ("tests/unit/service/test_install.py::test_an_awkward_home_folder_is_quoted_so_systemd_"
+           "reads_every_setting",
+           "tests/unit/service/test_install.py::test_a_path_word_reads_back_as_the_same_path_in_"
+           "systemd")),
+    Guard("unit-sandboxed", "kiosk/service/unittemplate.py",
+          "ProtectSystem=strict\nProtectHome=read-only\n", "",
+          ("tests/unit/service/test_install.py::test_the_kiosk_may_write_only_its_own_folders_and_"
+           "its_sessions_runtime_folder",)),
     # --- 3c. unattended storage ------------------------------------------------------------
     Guard("home-folders-not-made-on-asking", "kiosk/paths.py",
           '    return _base("XDG_DATA_HOME", ".local/share")\n',

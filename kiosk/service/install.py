@@ -3,7 +3,8 @@
 The kiosk runs inside ``cage``, a Wayland compositor that shows one fullscreen
 application and nothing else: no desktop, no panel, no way out for visitors. cage is the
 unit's main process and the kiosk its child, which is why notifications are accepted from
-the whole unit (``NotifyAccess=all``).
+the whole unit (``NotifyAccess=all``). Both run sandboxed: they may write only the kiosk's
+own folders and reach no network (deploy/README.md, "Hardening").
 """
 
 from __future__ import annotations
@@ -11,56 +12,20 @@ from __future__ import annotations
 import getpass
 import os
 import pwd
+import re
 import shlex
+import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TextIO
+
+from kiosk.paths import APP_NAME
+from kiosk.service.unittemplate import UNIT_TEMPLATE, WRITTEN_BY
 
 UNIT_NAME = "exhibit-kiosk.service"
 DEFAULT_UNIT_DIR = Path("/etc/systemd/system")
 CAGE = "/usr/bin/cage"
 TTY = "tty7"
-
-WRITTEN_BY = "# Written by `kiosk install-service`.\n"
-UNIT_TEMPLATE = """\
-{header}# Starts the exhibit at boot, fullscreen in the cage kiosk compositor on {tty},
-# and restarts it whenever it stops or hangs.
-[Unit]
-Description=Exhibit kiosk ({exhibit_name})
-After=systemd-user-sessions.service plymouth-quit-wait.service getty@{tty}.service
-After=dbus.socket systemd-logind.service
-Wants=dbus.socket systemd-logind.service
-Conflicts=getty@{tty}.service
-# Never stop restarting: a gallery screen left dark helps nobody.
-StartLimitIntervalSec=0
-
-[Service]
-Type=notify
-# cage is the main process and the kiosk its child, so accept the kiosk's notifications.
-NotifyAccess=all
-# The kiosk pings every 15 s from its GUI thread; a hung screen is restarted.
-WatchdogSec=30
-Restart=always
-RestartSec=2
-User={user}
-# A logind session on the console gives cage the screen and the touch input.
-PAMName=login
-TTYPath=/dev/{tty}
-TTYReset=yes
-TTYVHangup=yes
-TTYVTDisallocate=yes
-StandardInput=tty-fail
-StandardOutput=journal
-StandardError=journal
-UtmpIdentifier={tty}
-UtmpMode=user
-Environment=QT_QPA_PLATFORM=wayland
-Environment=XDG_SESSION_TYPE=wayland
-ExecStart={exec_start}
-
-[Install]
-WantedBy=graphical.target
-"""
 
 
 def kiosk_command() -> list[str]:
@@ -81,24 +46,80 @@ def _specifiers_escaped(text: str) -> str:
     return text.replace("%", "%%")
 
 
+def unit_path_word(path: str) -> str:
+    """``path`` as one word of a path list such as ``ReadWritePaths=``.
+
+    systemd splits such a list at spaces, unquotes ``"…"`` with ``\\`` escapes, and
+    expands ``%`` specifiers, so a path is quoted when it needs it and ``%`` doubled.
+    Raises :class:`UnitValueError` for a control character, which no quoting can hold."""
+    if re.search(r"[\x00-\x1f\x7f]", path):
+        raise UnitValueError(f"{path!r} holds a line break or another control character")
+    word = _specifiers_escaped(path)
+    if any(c.isspace() or c in "\"'\\" for c in word):
+        word = '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return word
+
+
+def kiosk_folders(home: Path) -> tuple[Path, Path, Path]:
+    """The folders the kiosk writes under ``home`` (the XDG defaults of
+    :mod:`kiosk.paths`): its settings and PIN record, its logs and events, its cache."""
+    return (home / ".config" / APP_NAME, home / ".local/share" / APP_NAME,
+            home / ".cache" / APP_NAME)
+
+
 def render_unit(exhibit: Path, user: str, command: list[str] | None = None,
-                header: str = WRITTEN_BY) -> str:
-    """The unit file's text for showing ``exhibit`` (an absolute path) as ``user``.
+                header: str = WRITTEN_BY, *, uid: int, home: Path) -> str:
+    """The unit file's text for showing ``exhibit`` (an absolute path) as ``user``, whose
+    numeric id is ``uid`` and home folder ``home``.
 
     Raises :class:`UnitValueError` for a value holding a line break or another control
-    character: a newline would end the setting and start a directive of its own."""
+    character (a newline would end the setting and start a directive of its own), or a
+    home folder that is not a plain absolute path."""
     argv = [CAGE, "-s", "--", *(command or kiosk_command()), str(exhibit)]
-    for value in (user, *argv):
+    for value in (user, *argv, str(home)):
         if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
             raise UnitValueError(f"{value!r} holds a line break or another control "
                                  "character, which a systemd unit cannot hold safely; "
                                  "rename it")
+    if not home.is_absolute() or ".." in home.parts:
+        raise UnitValueError(f"the home folder of {user!r} is {str(home)!r}, not a plain "
+                             "absolute path; set one with: sudo usermod --home")
     # systemd splits ExecStart= much as a shell does, so shell quoting suits paths with
     # spaces; '%' and '$' are systemd specifiers and must be doubled.
     exec_start = " ".join(
         shlex.quote(arg).replace("%", "%%").replace("$", "$$") for arg in argv)
+    config, data, cache = (unit_path_word(str(folder)) for folder in kiosk_folders(home))
     return UNIT_TEMPLATE.format(header=header, exhibit_name=_specifiers_escaped(exhibit.name),
-                                user=user, tty=TTY, exec_start=exec_start)
+                                user=user, tty=TTY, exec_start=exec_start, uid=int(uid),
+                                config_dir=config, data_dir=data, cache_dir=cache)
+
+
+def make_kiosk_folders(home: Path, uid: int, gid: int) -> str | None:
+    """Make the folders the unit lets the kiosk write, private to the account ``uid``,
+    since its sandbox cannot make them itself; never the home itself. Returns why they
+    could not be made, or None when they are there."""
+    folders = [str(folder) for folder in kiosk_folders(home)]
+    if all(os.path.isdir(folder) for folder in folders):
+        return None
+    if not home.is_dir():
+        return f"{home}, the account's home folder, does not exist"
+    if os.geteuid() not in (0, uid):
+        return "only root or the account itself can make them"
+    # As the account, not as root: a symbolic link it put in its home must not lead root
+    # to make a folder, owned by the account, anywhere else.
+    as_root = os.geteuid() == 0
+    done = subprocess.run(["mkdir", "-p", "-m", "700", "--", *folders], capture_output=True,
+                          text=True, check=False, user=uid if as_root else None,
+                          group=gid if as_root else None, extra_groups=[] if as_root else None)
+    if done.returncode != 0:
+        return done.stderr.strip() or f"mkdir ended with status {done.returncode}"
+    return None
+
+
+def _in_private_tmp(path: Path) -> bool:
+    # PrivateTmp= gives the service /tmp and /var/tmp of its own.
+    resolved = PurePosixPath(os.path.realpath(path))
+    return any(resolved.is_relative_to(tmp) for tmp in ("/tmp", "/var/tmp"))
 
 
 def _default_user() -> str:
@@ -119,22 +140,23 @@ def install_service_command(exhibit: Path, *, user: str | None, unit_dir: Path |
         return 2
     account = user or _default_user()
     try:
-        home = Path(pwd.getpwnam(account).pw_dir)
+        record = pwd.getpwnam(account)
     except KeyError:
         print(f"kiosk install-service: error: there is no account named {account!r}; "
               f"create it (sudo adduser --disabled-password {account}) or pass --user",
               file=err)
         return 2
-    if account == "root":
+    if account == "root" or record.pw_uid == 0:
         print("kiosk install-service: error: the kiosk must not run as root; create an "
               "account for it (sudo adduser --disabled-password kiosk) and pass --user kiosk",
               file=err)
         return 2
+    home = Path(record.pw_dir)
 
     target_dir = unit_dir if unit_dir is not None else DEFAULT_UNIT_DIR
     unit_path = target_dir / UNIT_NAME
     try:
-        text = render_unit(exhibit, account, command)
+        text = render_unit(exhibit, account, command, uid=record.pw_uid, home=home)
     except UnitValueError as error:
         print(f"kiosk install-service: error: {error}; nothing was written", file=err)
         return 2
@@ -146,11 +168,22 @@ def install_service_command(exhibit: Path, *, user: str | None, unit_dir: Path |
               f"{error.strerror or error}; run it with sudo, or pass --unit-dir", file=err)
         return 1
 
-    data = home / ".local/share/exhibit-kiosk"
     print(f"Wrote {unit_path}:\n", file=out)
     print(text, file=out)
     if not Path(CAGE).exists():
         print(f"Note: {CAGE} is not installed yet: sudo apt-get install cage\n", file=out)
+    if _in_private_tmp(exhibit):
+        print(f"Note: {exhibit} is under /tmp or /var/tmp, which the service cannot see (it "
+              "has a private /tmp): move the exhibit to /srv/exhibit and run install-service "
+              "again\n", file=out)
+    folders = kiosk_folders(home)
+    problem = make_kiosk_folders(home, record.pw_uid, record.pw_gid)
+    if problem:
+        print("Note: the service may write only in its own folders, and cannot make them "
+              f"({problem}); make them as that account:\n"
+              f"    sudo -u {account} mkdir -p -m 700 "
+              + " ".join(shlex.quote(str(folder)) for folder in folders) + "\n", file=out)
+    data = folders[1]
     print("Next, start it now and at every boot:\n"
           "    sudo systemctl daemon-reload && sudo systemctl enable --now exhibit-kiosk\n"
           "Also set the staff PIN as that account:\n"
@@ -158,5 +191,6 @@ def install_service_command(exhibit: Path, *, user: str | None, unit_dir: Path |
           "Logs:\n"
           "    journalctl -u exhibit-kiosk\n"
           f"    {data / 'kiosk.log'}   (rotating log)\n"
-          f"    {data / 'events.jsonl'}   (visitor events)", file=out)
+          f"    {data / 'events.jsonl'}   (visitor events; older: events.jsonl.N.gz)",
+          file=out)
     return 0
