@@ -343,6 +343,12 @@ GUARDS: tuple[Guard, ...] = (
           "ProtectSystem=strict\nProtectHome=read-only\n", "",
           ("tests/unit/service/test_install.py::test_the_kiosk_may_write_only_its_own_folders_and_"
            "its_sessions_runtime_folder",)),
+    Guard("stop-from-the-event-loop", "kiosk/app/main.py",
+          "signal.signal(number, lambda _signum, _frame: None)",
+          'signal.signal(number, lambda _signum, _frame: (log.info("stopping on signal %d", '
+          "_signum), app.exit(0)))",
+          ("tests/unit/app/test_stop_on_signals.py::test_the_python_handler_does_nothing_"
+           "itself",)),
     # --- 3c. unattended storage ------------------------------------------------------------
     Guard("home-folders-not-made-on-asking", "kiosk/paths.py",
           '    return _base("XDG_DATA_HOME", ".local/share")\n',

@@ -238,13 +238,17 @@ def stop_on_signals(app: QGuiApplication) -> None:
     refuses.
 
     Python runs signal handlers only between bytecodes, which never happens while Qt's
-    loop waits; the wakeup fd wakes the loop through a socket notifier instead.
+    loop waits; the wakeup fd wakes the loop through a socket notifier instead, and carries
+    the signal's number. The stop happens there, in the event loop: a Python handler that
+    logged would run in the middle of whatever the main thread was doing (a write to
+    stderr, for one, which refuses to be re-entered, and the stop would be lost).
     """
     import signal
     import socket
 
     from PySide6.QtCore import QSocketNotifier
 
+    stopping = {signal.SIGTERM.value, signal.SIGINT.value}
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
@@ -253,12 +257,15 @@ def stop_on_signals(app: QGuiApplication) -> None:
 
     def wake() -> None:
         try:
-            reader.recv(64)
+            numbers = reader.recv(64)
         except OSError:
-            pass
+            return
+        for number in stopping.intersection(numbers):
+            log.info("stopping on signal %d", number)
+            app.exit(0)
 
     notifier.activated.connect(wake)
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda signum, _frame: (
-            log.info("stopping on signal %d", signum), app.exit(0)))
+    for number in stopping:
+        # Only so that the wakeup fd is written; the work is done in wake().
+        signal.signal(number, lambda _signum, _frame: None)
     _signal_sockets[:] = [reader, writer]  # alive as long as the process
