@@ -24,6 +24,7 @@ import itertools
 import logging
 import threading
 from collections import OrderedDict, deque
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,8 +34,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickImageProvider
 from shiboken6 import getCppPointer
-
-from kiosk.exhibit.records import Record
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
@@ -117,7 +116,8 @@ def shutdown() -> None:
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-class _Job(Record):
+@dataclass(frozen=True, slots=True)
+class _Job:
     """One picture to decode on a worker, at the size of the box it is shown in."""
 
     token: str

@@ -6,6 +6,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,6 @@ from PySide6.QtGui import QGuiApplication
 
 from kiosk import __version__
 from kiosk.app.firstframe import on_first_frame
-from kiosk.exhibit.records import Record
 from kiosk.logsetup import setup_logging
 from kiosk.refcounts import make_singletons_immortal
 
@@ -94,7 +94,8 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     return code
 
 
-class StartingExhibit(Record):
+@dataclass(frozen=True, slots=True)
+class StartingExhibit:
     """What the kiosk starts with, and what the validator said of the file."""
 
     exhibit: Exhibit | None  # None: nothing to show

@@ -8,8 +8,9 @@ rather than squeezed under the panel's words.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kiosk.exhibit.model import Era, Exhibit, Panel
-from kiosk.exhibit.records import Record
 
 # A swipe must travel this share of the screen width to turn the page ...
 SWIPE_DISTANCE = 0.18
@@ -18,7 +19,8 @@ SWIPE_VELOCITY = 900.0
 FLICK_MIN_DISTANCE = 0.05
 
 
-class Page(Record):
+@dataclass(frozen=True, slots=True)
+class Page:
     """One page of the pager: an era's opening (no panel), one of its panels, or the
     quotation of the panel before it."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,6 @@ from kiosk.app.staff import StaffAccess
 from kiosk.app.theme import PALETTE
 from kiosk.bundled import font_dir as bundled_font_dir
 from kiosk.exhibit.model import Exhibit
-from kiosk.exhibit.records import Record
 from kiosk.staff.pin import PinLockout, PinStore
 
 if TYPE_CHECKING:
@@ -58,7 +58,8 @@ def load_fonts(font_dir: Path | None = None) -> None:
         app.setFont(font)
 
 
-class KioskView(Record):
+@dataclass(frozen=True, slots=True)
+class KioskView:
     """The kiosk's window and the Python objects its screens are bound to."""
 
     engine: QQmlApplicationEngine

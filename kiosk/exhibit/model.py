@@ -1,8 +1,5 @@
 """The exhibit as the kiosk uses it: immutable, validated, free of Qt.
 
-Its classes are records (see kiosk.exhibit.records), frozen dataclasses in all but how they are
-made: this module is imported on the way to the kiosk's first frame.
-
 A reload builds a whole new :class:`Exhibit` and swaps it in, or keeps the old one;
 nothing here is ever changed in place.
 """
@@ -10,12 +7,12 @@ nothing here is ever changed in place.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.exhibit.records import Record
 
-
-class SourceLocation(Record):
+@dataclass(frozen=True, slots=True)
+class SourceLocation:
     """Where something was written in the exhibit file, 1-based like an editor shows."""
 
     file: str
@@ -26,7 +23,8 @@ class SourceLocation(Record):
         return f"{self.file}:{self.line}:{self.col}"
 
 
-class Text(Record):
+@dataclass(frozen=True, slots=True)
+class Text:
     """A visitor-facing text in each of the exhibit's languages.
 
     ``values`` is a tuple of ``(language, text)`` pairs so the object stays hashable;
@@ -62,7 +60,8 @@ class Text(Record):
         return iter(self.values)
 
 
-class Picture(Record):
+@dataclass(frozen=True, slots=True)
+class Picture:
     """One picture file."""
 
     file: str  # as written in the exhibit file, relative to its folder
@@ -71,7 +70,8 @@ class Picture(Record):
     height: int | None = None
 
 
-class PictureFiles(Record):
+@dataclass(frozen=True, slots=True)
+class PictureFiles:
     """A picture's file for each language: one file shared by all, or, for a chart or map
     with words in it, one file per language."""
 
@@ -88,7 +88,8 @@ class PictureFiles(Record):
         return tuple(dict.fromkeys(picture for _, picture in self.values))
 
 
-class Image(Record):
+@dataclass(frozen=True, slots=True)
+class Image:
     """A picture on a panel, with what visitors read about it."""
 
     files: PictureFiles
@@ -98,7 +99,8 @@ class Image(Record):
     location: SourceLocation | None = None
 
 
-class Quote(Record):
+@dataclass(frozen=True, slots=True)
+class Quote:
     """A voice of the time on a panel: the words, who said or wrote them, when, and where
     they are kept or published (and, for a translation, which language is the original)."""
 
@@ -108,7 +110,8 @@ class Quote(Record):
     source: Text
 
 
-class Panel(Record):
+@dataclass(frozen=True, slots=True)
+class Panel:
     """One panel of an era: its title, pictures and text."""
 
     id: str
@@ -119,7 +122,8 @@ class Panel(Record):
     location: SourceLocation | None = None
 
 
-class Era(Record):
+@dataclass(frozen=True, slots=True)
+class Era:
     """A period of the exhibit, with its opening summary and its panels."""
 
     id: str
@@ -131,21 +135,24 @@ class Era(Record):
     years_location: SourceLocation | None = None
 
 
-class IdleSettings(Record):
+@dataclass(frozen=True, slots=True)
+class IdleSettings:
     """When an unattended kiosk asks whether anyone is there, then resets."""
 
     timeout: float = 90.0  # seconds without input before "Are you still there?"
     countdown: float = 15.0  # seconds that prompt shows before the kiosk resets
 
 
-class AttractImage(Record):
+@dataclass(frozen=True, slots=True)
+class AttractImage:
     """A picture for the welcome screen, with what it shows for visitors who cannot see it."""
 
     files: PictureFiles
     alt: Text
 
 
-class Attract(Record):
+@dataclass(frozen=True, slots=True)
+class Attract:
     """The welcome screen: its invitation and its pictures."""
 
     prompt: Text
@@ -153,7 +160,8 @@ class Attract(Record):
     images: tuple[AttractImage, ...] = ()  # extra highlights for the attract loop
 
 
-class Exhibit(Record):
+@dataclass(frozen=True, slots=True)
+class Exhibit:
     """A whole exhibit, as checked and loaded from its file."""
 
     version: int

@@ -27,13 +27,13 @@ import pickle
 import time
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.exhibit.filebytes import read_bytes, read_regular_file
 from kiosk.exhibit.model import Exhibit
-from kiosk.exhibit.records import Record
 from kiosk.paths import cache_dir
 
 if TYPE_CHECKING:
@@ -52,7 +52,8 @@ SETTLE_NS = 3_000_000_000
 _Signature = tuple[int, int, int, int, int] | None  # dev, inode, size, mtime, ctime
 
 
-class Snapshot(Record):
+@dataclass(frozen=True, slots=True)
+class Snapshot:
     """An exhibit kept from a clean load, with what that load said of it."""
 
     exhibit: Exhibit

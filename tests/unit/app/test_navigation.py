@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,6 @@ import pytest
 from kiosk.app.navigation import DOUBLE_TAP_ZOOM, MAX_ZOOM, Navigator
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.model import Exhibit
-from kiosk.exhibit.records import replace
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
 LAST_PAGE = 8
