@@ -16,7 +16,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 if TYPE_CHECKING:
@@ -27,10 +27,6 @@ log = logging.getLogger(__name__)
 ACTIVE = "active"
 PROMPT = "prompt"
 
-# Qt::PreciseTimer, set through Qt's property system: naming Qt.TimerType.PreciseTimer
-# would make PySide build every enum of the Qt namespace (tens of milliseconds of the
-# kiosk's start-up, before anything that needs them).
-_PRECISE_TIMER = 0
 
 @functools.cache
 def input_events() -> frozenset[QEvent.Type]:
@@ -63,7 +59,7 @@ def input_events() -> frozenset[QEvent.Type]:
 
 def _precise_timer(parent: QObject) -> QTimer:
     timer = QTimer(parent, singleShot=True)
-    timer.setProperty("timerType", _PRECISE_TIMER)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
     return timer
 
 

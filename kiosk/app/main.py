@@ -147,16 +147,11 @@ def load_for_start(exhibit_path: Path) -> StartingExhibit:
 def hide_cursor() -> None:
     """Kiosk mode's cursor: none. (The window itself, made `locked` when it was created,
     has no frame and refuses to close, whatever shortcut or window manager asks: see
-    Main.qml.)
+    Main.qml.)"""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QCursor
 
-    The cursor is a transparent one rather than Qt's blank cursor: PySide's `Qt` namespace
-    takes tens of milliseconds to build on first use, all before the first frame.
-    """
-    from PySide6.QtGui import QCursor, QImage, QPixmap
-
-    transparent = QImage(1, 1, QImage.Format.Format_ARGB32)
-    transparent.setPixel(0, 0, 0)  # not fill(): its overloads take a Qt.GlobalColor
-    QGuiApplication.setOverrideCursor(QCursor(QPixmap.fromImage(transparent)))
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
 
 class _Services:

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    Qt,
 )
 
 from kiosk.app.navigation import Navigator, image_entry, quote_entry
@@ -17,10 +18,8 @@ from kiosk.exhibit.model import Panel, Text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-# Qt::DisplayRole and Qt::UserRole as the plain numbers QML passes: naming them through
-# Qt.ItemDataRole would make PySide build every enum of the Qt namespace at start-up.
-DISPLAY_ROLE = 0
-USER_ROLE = 0x0100
+DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
+USER_ROLE = Qt.ItemDataRole.UserRole
 
 
 # A panel with more words than this gives its words the larger share of the screen.
@@ -62,13 +61,13 @@ class _LanguageModel(QAbstractListModel):
         nav.exhibitChanged.connect(self._rebuild)
 
     def roleNames(self) -> dict[int, QByteArray]:
-        return {USER_ROLE + i: QByteArray(name.encode())
+        return {USER_ROLE.value + i: QByteArray(name.encode())
                 for i, name in enumerate(self.ROLES)}
 
     def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        offset = role - USER_ROLE
+        offset = int(role) - USER_ROLE.value
         if not 0 <= offset < len(self.ROLES):
             return None
         return self.row(index.row(), self._nav.language)[self.ROLES[offset]]

@@ -51,8 +51,4 @@ def test_nothing_closes_it(locked_view: KioskView) -> None:
 
 def test_the_cursor_is_invisible(locked_view: KioskView) -> None:
     cursor = QGuiApplication.overrideCursor()
-    assert cursor is not None
-    image = cursor.pixmap().toImage()
-    assert not image.isNull()
-    assert all(image.pixelColor(x, y).alpha() == 0
-               for x in range(image.width()) for y in range(image.height()))
+    assert cursor is not None and cursor.shape() == Qt.CursorShape.BlankCursor
