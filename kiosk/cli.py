@@ -118,10 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "run")
     command = args_list[0] if args_list[0] in COMMANDS else None
     args = build_parser(command).parse_args(args_list)
-    # Every command that touches Qt needs this on Python 3.11 (see the module); the kiosk
-    # itself sets it up once its first frame is on screen (see run_kiosk).
-    if args.command != "run":
-        make_singletons_immortal()
+    make_singletons_immortal()  # every command that touches Qt, on Python 3.11 (see the module)
     exhibit = getattr(args, "exhibit", None) or default_exhibit()
 
     if args.command == "validate":

@@ -43,6 +43,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     (live reload, signals, systemd's watchdog, the screens behind the welcome screen)
     start once it is on screen.
     """
+    make_singletons_immortal()  # before any PySide call (see the module)
     setup_logging()
     starting = load_for_start(exhibit_path)
     exhibit = starting.exhibit
@@ -172,9 +173,6 @@ class _Services:
         from kiosk.app.live import LiveExhibit
         from kiosk.app.watchdog import Watchdog
 
-        # Not before the first frame: the few hundred PySide calls of start-up are far from
-        # wearing None's count down (see the module), and ctypes would delay that frame.
-        make_singletons_immortal()
         app, view, path, events = self._app, self._view, self._exhibit_path, self._events
         view.window.setProperty("screensWanted", True)  # build the rest of the screens
         live = LiveExhibit(view, path.resolve(), preview=self._windowed, log_event=events.log)
