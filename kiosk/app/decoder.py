@@ -24,10 +24,10 @@ import itertools
 import logging
 import threading
 from collections import OrderedDict, deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, QSize, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
@@ -35,8 +35,8 @@ from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickImageProvider
 from shiboken6 import getCppPointer
 
-if TYPE_CHECKING:
-    from concurrent.futures import ThreadPoolExecutor
+from kiosk.app.imagedecode import decode, decode_cost, release_free_memory, shown_size
+from kiosk.exhibit.imagecheck import ImageRefused, inspect_image
 
 log = logging.getLogger(__name__)
 
@@ -101,8 +101,6 @@ def _submit(job: _Job, bridge: _Bridge) -> None:
     global _executor
     with _executor_lock:
         if _executor is None:
-            from concurrent.futures import ThreadPoolExecutor  # not before the first frame
-
             _executor = ThreadPoolExecutor(THREADS, thread_name_prefix="decode")
         _executor.submit(_run, job, bridge)
 
@@ -135,11 +133,6 @@ class _Bridge(QObject):
 
 def _run(job: _Job, bridge: _Bridge) -> None:
     """On a worker thread: check the file, wait for room in the budget, decode."""
-    # Imported by the first decode, on a worker: the header checks and Qt's image readers
-    # are not needed before the kiosk's first frame.
-    from kiosk.app.imagedecode import decode, decode_cost, release_free_memory, shown_size
-    from kiosk.exhibit.imagecheck import ImageRefused, inspect_image
-
     image, reason, cancelled = QImage(), "", job.cancelled.is_set()
     if not cancelled:
         try:

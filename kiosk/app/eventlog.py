@@ -13,6 +13,7 @@ aside here (one system call), then renumbered and gzip-compressed on a backgroun
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -93,8 +94,6 @@ class EventLog:
         if moment.tzinfo is None:
             moment = moment.astimezone()
         record = {"time": moment.isoformat(timespec="milliseconds"), "event": event, **fields}
-        import json  # here: the kiosk's first event comes after its first frame
-
         line = json.dumps(record, ensure_ascii=False, default=str, separators=(",", ":")) + "\n"
         try:
             size = self._append(line.encode("utf-8"))

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gzip
 import logging
 import os
 import re
 import shutil
+import zlib
 from pathlib import Path
 
 # What follows "events.jsonl." in a rotated file's name, and in a ".gz" being written.
@@ -96,8 +98,6 @@ def compress_rotated(path: Path) -> None:
 
 def _compress(plain: Path, packed: Path) -> None:
     """Write ``packed`` whole (via a temporary file) and only then remove ``plain``."""
-    import gzip  # here: only a kiosk that has run a while rotates
-
     temporary = packed.with_name(f".{packed.name}.tmp")  # hidden from events.jsonl* readers
     try:
         with plain.open("rb") as source, temporary.open("wb") as raw:
@@ -116,9 +116,6 @@ def _compress(plain: Path, packed: Path) -> None:
 
 
 def _same_content(packed: Path, plain: Path) -> bool:
-    import gzip
-    import zlib
-
     try:
         with gzip.open(packed, "rb") as unpacked, plain.open("rb") as source:
             while True:

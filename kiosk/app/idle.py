@@ -9,18 +9,12 @@ awake by themselves.
 
 from __future__ import annotations
 
-import functools
 import logging
 import math
 import time
-from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
-from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import QEvent
 
 log = logging.getLogger(__name__)
 
@@ -28,33 +22,26 @@ ACTIVE = "active"
 PROMPT = "prompt"
 
 
-@functools.cache
-def input_events() -> frozenset[QEvent.Type]:
-    """Every kind of event a visitor's hand (or a staff keyboard) produces, wherever it
-    lands. Hover events are left out on purpose: Qt Quick sends them when an *animated*
-    item moves under a resting cursor, which is not a visitor.
-
-    Made at the first event watched, not with the module: naming QEvent makes PySide
-    build its enum of some 180 event types, which the kiosk's first frame need not wait for.
-    """
-    QEvent = QtCore.QEvent  # noqa: N806
-    return frozenset({
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.TouchEnd,
-        QEvent.Type.TouchCancel,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonRelease,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.KeyPress,
-        QEvent.Type.KeyRelease,
-        QEvent.Type.NativeGesture,
-        QEvent.Type.TabletPress,
-        QEvent.Type.TabletMove,
-        QEvent.Type.TabletRelease,
-    })
+# Every kind of event a visitor's hand (or a staff keyboard) produces, wherever it lands.
+# Hover events are left out on purpose: Qt Quick sends them when an *animated* item moves
+# under a resting cursor, which is not a visitor.
+INPUT_EVENTS = frozenset({
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.TouchCancel,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+    QEvent.Type.NativeGesture,
+    QEvent.Type.TabletPress,
+    QEvent.Type.TabletMove,
+    QEvent.Type.TabletRelease,
+})
 
 
 def _precise_timer(parent: QObject) -> QTimer:
@@ -235,7 +222,7 @@ class IdleMonitor(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Runs for every event in the app: keep it to a type test and a timestamp.
-        if event.type() in input_events():
+        if event.type() in INPUT_EVENTS:
             self._on_input(time.monotonic())
         return False
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QSocketNotifier, Qt
+from PySide6.QtGui import QCursor, QGuiApplication
 
 from kiosk import __version__
 from kiosk.app.firstframe import on_first_frame
@@ -149,9 +150,6 @@ def hide_cursor() -> None:
     """Kiosk mode's cursor: none. (The window itself, made `locked` when it was created,
     has no frame and refuses to close, whatever shortcut or window manager asks: see
     Main.qml.)"""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QCursor
-
     QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
 
@@ -239,8 +237,6 @@ def stop_on_signals(app: QGuiApplication) -> None:
     """
     import signal
     import socket
-
-    from PySide6.QtCore import QSocketNotifier
 
     stopping = {signal.SIGTERM.value, signal.SIGINT.value}
     reader, writer = socket.socketpair()

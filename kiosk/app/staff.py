@@ -13,13 +13,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6 import QtCore, QtGui
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import QEvent
+from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 
 from kiosk.staff.pin import PinLockout, PinStore
 
@@ -185,13 +181,7 @@ class StaffAccess(QObject):
     # --- the keyboard chord ----------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # QEvent and QKeyEvent named at the first event, not with the module: PySide builds
-        # their enums (some 180 event types) on first use (see kiosk.app.idle).
-        if event.type() == QtCore.QEvent.Type.KeyPress and isinstance(event, QtGui.QKeyEvent):
-            # Imported at the first key press rather than with the module: PySide builds
-            # every enum of the Qt namespace on first use, which start-up need not wait for.
-            from PySide6.QtCore import Qt
-
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             chord = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                      | Qt.KeyboardModifier.ShiftModifier)

@@ -8,12 +8,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
-from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.app.backend import Backend
 from kiosk.app.banner import StaffBanner
@@ -28,9 +28,6 @@ from kiosk.app.theme import PALETTE
 from kiosk.bundled import font_dir as bundled_font_dir
 from kiosk.exhibit.model import Exhibit
 from kiosk.staff.pin import PinLockout, PinStore
-
-if TYPE_CHECKING:
-    from PySide6.QtQuick import QQuickItem  # a type only: naming it builds its enums
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +83,6 @@ class KioskView:
         self.window.hide()
         self.decoder.close()
         self.engine.deleteLater()
-        from PySide6.QtCore import QEvent  # here: its enums take a while to build
-
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def find(self, object_name: str) -> Any:

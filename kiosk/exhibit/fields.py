@@ -6,6 +6,7 @@ on with the next field, so one run reports all problems.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from collections.abc import Sequence as Seq
@@ -118,7 +119,6 @@ class Reader:
                 found[name] = value
                 continue
             message = f"unknown key '{name}' in {where}"
-            import difflib  # only for a misspelt key: not on every start-up's path
 
             close = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
             if close:

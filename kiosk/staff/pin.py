@@ -9,12 +9,17 @@ not clear it, and each further lockout lasts twice as long as the one before.
 
 from __future__ import annotations
 
+import getpass
+import hmac
+import json
 import logging
 import math
 import os
 import re
+import secrets
 import time
 from collections.abc import Callable
+from hashlib import scrypt
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -54,8 +59,6 @@ def check_pin(pin: str) -> None:
 
 
 def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    from hashlib import scrypt
-
     return scrypt(pin.encode("ascii"), salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES,
                   maxmem=SCRYPT_MAXMEM)
 
@@ -93,9 +96,6 @@ class PinStore:
 
     def set_pin(self, pin: str) -> None:
         """Validate and store ``pin`` (as a hash only), replacing any earlier PIN."""
-        import json
-        import secrets
-
         check_pin(pin)
         salt = secrets.token_bytes(SALT_BYTES)
         record = {
@@ -111,8 +111,6 @@ class PinStore:
 
     def verify(self, pin: str) -> bool:
         """Whether ``pin`` is the stored PIN. False when none is set or it is malformed."""
-        import hmac
-
         record = self._record()
         if record is None or not PIN_PATTERN.fullmatch(pin):
             return False
@@ -179,8 +177,6 @@ class PinLockout:
     def _save(self) -> None:
         if self.path is None:
             return
-        import json
-
         record = {"version": 1, "failures": self._failures, "lockouts": self._lockouts,
                   "until": self._until}
         try:
@@ -224,8 +220,6 @@ class PinLockout:
 def _read_record(path: Path) -> Any:
     """The JSON a small settings record holds; OSError or ValueError when it cannot be
     read (a FIFO or a folder in its place, too large, not UTF-8, not JSON)."""
-    import json
-
     return json.loads(read_regular_file(path, RECORD_MAX_BYTES).decode("utf-8"))
 
 
@@ -253,8 +247,6 @@ def write_private_file(path: Path, text: str) -> None:
 
 def _read_two(stdin: TextIO, stderr: TextIO) -> tuple[str, str] | None:
     if stdin.isatty():
-        import getpass
-
         first = getpass.getpass("Staff PIN (4 to 12 digits): ")
         second = getpass.getpass("Same PIN again: ")
         return first, second

@@ -107,7 +107,7 @@ def _record_decodes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         decodes.append((path.name, threading.current_thread().name))
         return real_decode(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(imagedecode, "decode", recorded)
+    monkeypatch.setattr(decoder_module, "decode", recorded)
     return decodes
 
 
