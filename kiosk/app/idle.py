@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -44,7 +46,21 @@ INPUT_EVENTS = frozenset({
 })
 
 
-def _precise_timer(parent: QObject) -> QTimer:
+class SingleShot(Protocol):
+    """What the monitor needs of a timer: QTimer's single-shot use, or a test's fake."""
+
+    @property
+    def timeout(self) -> Any: ...  # a signal: ``timeout.connect(callback)``
+
+    def start(self, msec: int) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+def precise_timer(parent: QObject) -> QTimer:
+    """A single-shot timer that fires on the millisecond: coarse ones may fire a little
+    early, which would only cost a re-arm, but the visible countdown should change on the
+    second."""
     timer = QTimer(parent, singleShot=True)
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     return timer
@@ -80,8 +96,12 @@ class IdleMonitor(QObject):
         timeout_ms: int = 90_000,
         countdown_ms: int = 15_000,
         parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        timer: Callable[[QObject], SingleShot] = precise_timer,
     ) -> None:
         super().__init__(parent)
+        self._clock = clock
         self._timeout_ms = 0
         self._countdown_ms = 0
         self._phase = ACTIVE
@@ -90,18 +110,16 @@ class IdleMonitor(QObject):
         self._enabled = True
         self._running = False
         self._app: QObject | None = None
-        self._last_input = time.monotonic()
+        self._last_input = clock()
         self._last_activity_signal = -math.inf
         self._deadline = 0.0  # monotonic time the countdown ends
         self._seconds_left = 0
 
-        # Precise timers: coarse ones may fire a little early, which would only cost an
-        # extra re-arm here, but the visible countdown should change on the second.
-        self._idle_timer = _precise_timer(self)
+        self._idle_timer = timer(self)
         self._idle_timer.timeout.connect(self._check_idle)
-        self._countdown_timer = _precise_timer(self)
+        self._countdown_timer = timer(self)
         self._countdown_timer.timeout.connect(self._countdown_ended)
-        self._ticker = _precise_timer(self)
+        self._ticker = timer(self)
         self._ticker.timeout.connect(self._tick)
 
         self.set_timing(timeout_ms, countdown_ms)
@@ -216,14 +234,14 @@ class IdleMonitor(QObject):
     @Slot()
     def poke(self) -> None:
         """Count as visitor input, e.g. from the prompt's "Keep exploring" button."""
-        self._on_input(time.monotonic())
+        self._on_input(self._clock())
 
     # ----------------------------------------------------------------- event stream
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Runs for every event in the app: keep it to a type test and a timestamp.
         if event.type() in INPUT_EVENTS:
-            self._on_input(time.monotonic())
+            self._on_input(self._clock())
         return False
 
     def _on_input(self, now: float) -> None:
@@ -253,7 +271,7 @@ class IdleMonitor(QObject):
         return self._running and self._enabled
 
     def _restart_quiet_spell(self) -> None:
-        self._last_input = time.monotonic()
+        self._last_input = self._clock()
         self._stop_timers()
         self._enter_active()
         self._arm_idle(self._timeout_ms)
@@ -264,11 +282,12 @@ class IdleMonitor(QObject):
     def _check_idle(self) -> None:
         if not self._armed() or self._phase != ACTIVE:
             return
-        quiet_ms = (time.monotonic() - self._last_input) * 1000
+        # In whole milliseconds, as timers count: a float's last digits are not a wait.
+        quiet_ms = round((self._clock() - self._last_input) * 1000)
         remaining_ms = self._timeout_ms - quiet_ms
         if remaining_ms > 0:
             # Input arrived since the timer was armed: wait out the rest of the spell.
-            self._arm_idle(math.ceil(remaining_ms))
+            self._arm_idle(remaining_ms)
             return
         self._show_prompt()
 
@@ -276,7 +295,7 @@ class IdleMonitor(QObject):
         log.info(
             "No input for %.1f s: asking whether anyone is still there", self._timeout_ms / 1000
         )
-        self._deadline = time.monotonic() + self._countdown_ms / 1000
+        self._deadline = self._clock() + self._countdown_ms / 1000
         self._set_seconds_left(self._full_countdown_seconds())
         self._phase = PROMPT
         self._countdown_timer.start(self._countdown_ms)
@@ -287,7 +306,7 @@ class IdleMonitor(QObject):
 
     def _schedule_tick(self) -> None:
         # Fire when the rounded-up count next drops, so the display changes on the second.
-        remaining_ms = (self._deadline - time.monotonic()) * 1000
+        remaining_ms = (self._deadline - self._clock()) * 1000
         until_next_ms = remaining_ms - (self._seconds_left - 1) * 1000
         if self._seconds_left > 1:
             self._ticker.start(max(1, math.ceil(until_next_ms)))
@@ -295,7 +314,7 @@ class IdleMonitor(QObject):
     def _tick(self) -> None:
         if self._phase != PROMPT:
             return
-        remaining_ms = (self._deadline - time.monotonic()) * 1000
+        remaining_ms = (self._deadline - self._clock()) * 1000
         # Never show 0: the reset itself ends the prompt.
         self._set_seconds_left(max(1, math.ceil(remaining_ms / 1000)))
         self._schedule_tick()
@@ -306,7 +325,7 @@ class IdleMonitor(QObject):
         log.info("Idle countdown ended: resetting the kiosk")
         self._stop_timers()
         self._enter_active()
-        self._last_input = time.monotonic()
+        self._last_input = self._clock()
         self._arm_idle(self._timeout_ms)
         # Last, so a handler that disables the monitor (welcome screen) has the final word.
         self.resetRequested.emit()

@@ -5,6 +5,7 @@ and the tests, so all three show exactly the same screens."""
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from kiosk.app.backend import Backend
 from kiosk.app.banner import StaffBanner
 from kiosk.app.decoder import ImageDecoder
 from kiosk.app.firstframe import on_first_frame
-from kiosk.app.idle import IdleMonitor
+from kiosk.app.idle import IdleMonitor, SingleShot, precise_timer
 from kiosk.app.metrics import ScreenMetrics
 from kiosk.app.models import ErasModel, PagesModel
 from kiosk.app.navigation import EventSink, Navigator, _no_events
@@ -111,6 +112,8 @@ class KioskView:
 def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
                 log_event: EventSink = _no_events,
                 clock: Callable[[], float] | None = None,
+                idle_clock: Callable[[], float] | None = None,
+                idle_timer: Callable[[QObject], SingleShot] | None = None,
                 defer_screens: bool = False, locked: bool = False,
                 physical_mm: tuple[float, float] | None = None) -> KioskView:
     """Create (but don't show) the kiosk window for `exhibit`.
@@ -120,7 +123,9 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     once the window's `screensWanted` is set, or as soon as a visitor or staff need one
     (see Main.qml), and pictures are decoded and input watched (idle monitor, staff
     chord) once the first frame is on screen. A `locked` window (kiosk mode) has no frame
-    and refuses to close from the start. With `physical_mm` (width, height) its sizes in
+    and refuses to close from the start. `clock` is the navigator's (session lengths),
+    `idle_clock` and `idle_timer` the idle monitor's: tests give them fake time. With
+    `physical_mm` (width, height) its sizes in
     millimetres assume a screen of that size rather than asking the platform (offscreen
     knows none), also after a resize.
     """
@@ -129,7 +134,8 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     eras = ErasModel(nav)
     metrics = ScreenMetrics()
     metrics.update_for(*size, physical_mm)
-    idle = IdleMonitor(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000))
+    idle = IdleMonitor(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000),
+                       clock=idle_clock or time.monotonic, timer=idle_timer or precise_timer)
     banner = StaffBanner()
     store = PinStore()
     staff = StaffAccess(store, PinLockout.beside(store))

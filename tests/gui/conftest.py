@@ -26,6 +26,7 @@ from PySide6.QtTest import QTest
 from kiosk.app.window import KioskView, create_view, load_fonts
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.model import Exhibit
+from tests.helpers.fake_time import FakeTime
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
 SIZE = (1920, 1080)
@@ -58,6 +59,7 @@ class Kiosk:
     device: QPointingDevice
     clock: FakeClock
     events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    idle_time: FakeTime = field(default_factory=FakeTime)  # the idle monitor's clock
 
     @property
     def window(self) -> Any:
@@ -255,12 +257,13 @@ def make_kiosk(qtbot: Any, touch_device: QPointingDevice, _fonts: None,
         if exhibit is None:
             exhibit = sample_exhibit_file
         model = load(exhibit) if isinstance(exhibit, Path) else exhibit
-        clock = FakeClock()
+        clock, idle_time = FakeClock(), FakeTime()
         events: list[tuple[str, dict[str, Any]]] = []
-        view = create_view(model, size=size, clock=clock,
+        view = create_view(model, size=size, clock=clock, idle_clock=idle_time.clock,
+                           idle_timer=idle_time.timer,
                            log_event=lambda name, **fields: events.append((name, fields)))
         view.nav.animate = animate
-        kiosk = Kiosk(view, qtbot, touch_device, clock, events)
+        kiosk = Kiosk(view, qtbot, touch_device, clock, events, idle_time)
         made.append(kiosk)
         with qtbot.waitExposed(view.window):
             view.window.show()

@@ -1,7 +1,7 @@
 """A visitor walks away mid-visit; the next one finds the welcome screen.
 
-The idle monitor watches real input with real timers, so these tests use short timings
-and wait for its signals; the quiet spells are the test's own idle event loop.
+The idle monitor watches real input; its time is fake (`kiosk.idle_time`), so the
+exhibit's own 90-second timeout and 15-second countdown pass when a test says so.
 """
 
 from __future__ import annotations
@@ -10,20 +10,26 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint
 
 if TYPE_CHECKING:
     from gui.conftest import Kiosk
 
-TIMEOUT_MS = 300
-COUNTDOWN_MS = 300
-WAIT = 5000  # generous: the spells are short, but the machine may be busy
+TIMEOUT_S = 90  # the sample exhibit's idle settings
+COUNTDOWN_S = 15
+# For the fingers kept moving over three quiet spells: a move every 40 ms for 6 s, not
+# for 270 s.
+SHORT_SPELL_S = 2.0
 
 
-def visiting(kiosk: Kiosk, page: int = 1, timeout_ms: int = TIMEOUT_MS) -> Kiosk:
+def visiting(kiosk: Kiosk, page: int = 1) -> Kiosk:
     kiosk.enter()
     kiosk.nav.goToPage(page)
-    kiosk.idle.set_timing(timeout_ms, COUNTDOWN_MS)
+    return kiosk
+
+
+def quiet(kiosk: Kiosk, seconds: float) -> Kiosk:
+    kiosk.idle_time.advance(seconds)
     return kiosk
 
 
@@ -39,15 +45,21 @@ def test_the_prompt_is_off_on_the_welcome_screen(kiosk_window: Kiosk) -> None:
 
 def test_after_a_quiet_spell_the_kiosk_asks_if_anyone_is_there(kiosk_window: Kiosk) -> None:
     kiosk = visiting(kiosk_window)
-    kiosk.wait(lambda: prompt_shown(kiosk), WAIT)
+    quiet(kiosk, TIMEOUT_S - 0.001)
+    assert not kiosk.idle.promptVisible
+    quiet(kiosk, 0.001)
+    kiosk.wait(lambda: prompt_shown(kiosk))
     assert kiosk.item("stillThereText").property("text") == "Are you still there?"
-    assert kiosk.item("countdownText").property("text") == "Starting over in 1 s"
+    assert kiosk.item("countdownText").property("text") == "Starting over in 15 s"
+    quiet(kiosk, 5)
+    kiosk.wait(lambda: kiosk.item("countdownText").property("text") == "Starting over in 10 s")
     assert "idle_prompt" in kiosk.event_names()
 
 
 def test_a_touch_dismisses_the_prompt_and_changes_nothing_else(kiosk_window: Kiosk) -> None:
     kiosk = visiting(kiosk_window)
-    kiosk.wait(lambda: prompt_shown(kiosk), WAIT)
+    quiet(kiosk, TIMEOUT_S)
+    kiosk.wait(lambda: prompt_shown(kiosk))
     before = kiosk.nav.snapshot()
 
     kiosk.tap("panelTitle")  # plain text beneath the prompt's shade
@@ -62,7 +74,8 @@ def test_a_touch_dismisses_the_prompt_and_changes_nothing_else(kiosk_window: Kio
 def test_the_touch_that_dismisses_the_prompt_goes_no_further(make_kiosk,
                                                                animate: bool) -> None:
     kiosk = visiting(make_kiosk(animate=animate))
-    kiosk.wait(lambda: prompt_shown(kiosk), WAIT)
+    quiet(kiosk, TIMEOUT_S)
+    kiosk.wait(lambda: prompt_shown(kiosk))
     before = kiosk.nav.snapshot()
 
     kiosk.tap("panelImage")
@@ -73,7 +86,8 @@ def test_the_touch_that_dismisses_the_prompt_goes_no_further(make_kiosk,
 
 def test_keep_exploring_dismisses_the_prompt(kiosk_window: Kiosk) -> None:
     kiosk = visiting(kiosk_window)
-    kiosk.wait(lambda: prompt_shown(kiosk), WAIT)
+    quiet(kiosk, TIMEOUT_S)
+    kiosk.wait(lambda: prompt_shown(kiosk))
     kiosk.tap("keepExploringButton")
     kiosk.wait(lambda: not kiosk.idle.promptVisible)
     assert kiosk.nav.screen == "exhibit" and kiosk.nav.pageIndex == 1
@@ -85,7 +99,10 @@ def test_with_no_answer_the_kiosk_starts_over(make_kiosk) -> None:
     kiosk.nav.openImage(0)
     kiosk.nav.setZoom(3.0)
 
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome", WAIT)
+    quiet(quiet(kiosk, TIMEOUT_S), COUNTDOWN_S - 0.001)
+    assert kiosk.nav.screen == "exhibit"
+    quiet(kiosk, 0.001)
+    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
 
     assert kiosk.is_shown("welcomeScreen")
     assert not kiosk.item("idlePrompt").isVisible()
@@ -99,37 +116,29 @@ def test_with_no_answer_the_kiosk_starts_over(make_kiosk) -> None:
 
 
 def test_the_next_visitor_after_a_reset_starts_at_the_beginning(kiosk_window: Kiosk) -> None:
-    kiosk = visiting(kiosk_window, page=7)
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome", WAIT)
+    kiosk = quiet(quiet(visiting(kiosk_window, page=7), TIMEOUT_S), COUNTDOWN_S)
+    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
     kiosk.tap("welcomeScreen")
     kiosk.wait(lambda: kiosk.nav.screen == "exhibit")
     assert kiosk.nav.pageIndex == 0
     assert kiosk.item("eraTitle").property("text") == "First Era"
 
 
-def keep_touching(kiosk: Kiosk, step: Callable[[int], None], ticks: int,
-                  interval_ms: int = 40) -> QTimer:
-    """Input from a timer, as a visitor's fingers would send it while the test waits."""
-    done = {"ticks": 0}
-    timer = QTimer(kiosk.window)
-    timer.setInterval(interval_ms)
-
-    def tick() -> None:
-        done["ticks"] += 1
-        step(done["ticks"])
-        if done["ticks"] >= ticks:
-            timer.stop()
-
-    timer.timeout.connect(tick)
-    timer.start()
-    kiosk.wait(lambda: done["ticks"] >= ticks, WAIT * 2)
-    return timer
+def keep_touching(kiosk: Kiosk, step: Callable[[int], None], seconds: float,
+                  interval_s: float = 0.04) -> None:
+    """A visitor's fingers moving for ``seconds``, a step every ``interval_s``."""
+    for tick in range(1, round(seconds / interval_s) + 1):
+        step(tick)
+        QCoreApplication.processEvents()  # what the window does with each move, before the next
+        quiet(kiosk, interval_s)
 
 
 def test_a_long_pinch_keeps_the_kiosk_awake(kiosk_window: Kiosk) -> None:
-    # 40 ms between moves against a 600 ms quiet spell: a margin for a busy machine.
-    kiosk = visiting(kiosk_window, timeout_ms=600)
+    kiosk = visiting(kiosk_window)
+    kiosk.idle.set_timing(int(SHORT_SPELL_S * 1000), COUNTDOWN_S * 1000)
     kiosk.nav.openImage(0)
+    kiosk.wait(lambda: kiosk.is_shown("imageViewer")
+               and kiosk.qml(kiosk.item("viewerImage"), "status === Image.Ready"))
     prompts: list[bool] = []
     kiosk.idle.promptShown.connect(lambda: prompts.append(True))
     centre = kiosk.centre("imageViewer")
@@ -137,19 +146,21 @@ def test_a_long_pinch_keeps_the_kiosk_awake(kiosk_window: Kiosk) -> None:
     sequence.press(0, centre - QPoint(100, 0)).press(1, centre + QPoint(100, 0)).commit()
 
     def spread(tick: int) -> None:
-        gap = 100 + (tick % 10) * 10
+        gap = 100 + min(tick, 10) * 10 + tick % 2 * 4  # apart, then a hand's tremor
         sequence.move(0, centre - QPoint(gap, 0)).move(1, centre + QPoint(gap, 0)).commit()
 
-    keep_touching(kiosk, spread, ticks=45)  # about three quiet spells long
+    keep_touching(kiosk, spread, seconds=3 * SHORT_SPELL_S)
 
     assert prompts == []
-    assert kiosk.nav.zoom > 1  # it really was a pinch
+    kiosk.wait(lambda: kiosk.nav.zoom > 1)  # it really was a pinch
     sequence.release(0, centre).release(1, centre + QPoint(10, 0)).commit()
-    kiosk.wait(lambda: prompts == [True], WAIT)  # and the monitor was live all along
+    quiet(kiosk, SHORT_SPELL_S)
+    assert prompts == [True]  # the monitor was live all along
 
 
 def test_panning_in_the_viewer_keeps_the_kiosk_awake(kiosk_window: Kiosk) -> None:
-    kiosk = visiting(kiosk_window, timeout_ms=600)
+    kiosk = visiting(kiosk_window)
+    kiosk.idle.set_timing(int(SHORT_SPELL_S * 1000), COUNTDOWN_S * 1000)
     kiosk.nav.openImage(0)
     kiosk.nav.setZoom(3.0)
     prompts: list[bool] = []
@@ -161,9 +172,10 @@ def test_panning_in_the_viewer_keeps_the_kiosk_awake(kiosk_window: Kiosk) -> Non
     def wander(tick: int) -> None:
         sequence.move(0, centre + QPoint((tick % 20) * 15, (tick % 7) * 10)).commit()
 
-    keep_touching(kiosk, wander, ticks=45)
+    keep_touching(kiosk, wander, seconds=3 * SHORT_SPELL_S)
 
     assert prompts == []
     sequence.release(0, centre).commit()
-    kiosk.wait(lambda: prompts == [True], WAIT)
+    quiet(kiosk, SHORT_SPELL_S)
+    assert prompts == [True]
     assert kiosk.nav.viewerOpen  # the prompt sits over the viewer, which stays

@@ -1,18 +1,18 @@
 """The idle monitor: a visitor walks away, the kiosk asks, then resets.
 
 Input is real Qt input sent to a real (offscreen) Qt Quick window, so the monitor sees
-exactly what it would see on the gallery floor.
+exactly what it would see on the gallery floor; time is a fake clock the tests move on,
+so a 90-second timeout is checked to the millisecond without waiting for it.
 """
 
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QNativeGestureEvent, QPointingDevice
 from PySide6.QtQml import QQmlError
 from PySide6.QtQuick import QQuickView
@@ -20,6 +20,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.idle import IdleMonitor
+from tests.helpers.fake_time import FakeTime
 
 # A stage with something to tap and something that never stops moving: the animated
 # square passes under a resting cursor, which makes Qt Quick send hover events.
@@ -41,8 +42,9 @@ Rectangle {
 }
 """
 
-WAIT_MS = 5_000  # upper bound for anything that should happen; the machine is shared
-LONG_COUNTDOWN_MS = 20_000  # keeps the kiosk from resetting while a test acts on the prompt
+WAIT_MS = 5_000  # upper bound for anything the event loop must deliver
+TIMEOUT_S = 90.0
+COUNTDOWN_S = 15.0
 
 
 
@@ -70,8 +72,14 @@ def view(qtbot: QtBot, tmp_path: Path) -> Iterator[QQuickView]:
 
 
 @pytest.fixture
-def monitor(qapp: QGuiApplication) -> Iterator[IdleMonitor]:
-    monitor = IdleMonitor(timeout_ms=200, countdown_ms=200)
+def time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture
+def monitor(qapp: QGuiApplication, time: FakeTime) -> Iterator[IdleMonitor]:
+    monitor = IdleMonitor(timeout_ms=int(TIMEOUT_S * 1000), countdown_ms=int(COUNTDOWN_S * 1000),
+                          clock=time.clock, timer=time.timer)
     yield monitor
     monitor.stop()
 
@@ -80,9 +88,12 @@ def centre(view: QQuickView) -> QPoint:
     return QPoint(view.width() // 2, view.height() // 2)
 
 
-def wait_for_prompt(qtbot: QtBot, monitor: IdleMonitor) -> None:
-    with qtbot.waitSignal(monitor.promptShown, timeout=WAIT_MS):
-        pass
+def prompts_after(qtbot: QtBot, monitor: IdleMonitor, time: FakeTime, seconds: float) -> None:
+    """Not a moment before ``seconds`` of quiet, and then at once."""
+    with qtbot.assertNotEmitted(monitor.promptShown):
+        time.advance(seconds - 0.001)
+    with qtbot.waitSignal(monitor.promptShown, timeout=0):
+        time.advance(0.001)
     assert monitor.phase == "prompt"
     assert monitor.promptVisible
 
@@ -146,63 +157,33 @@ VISITOR_INPUT: list[Callable[[QQuickView, QPointingDevice], None]] = [
 ]
 
 
-class TwoFingerPinch(QObject):
-    """Spreads two touch points apart in small steps, like a visitor zooming an image.
 
-    Driven by a timer so the event loop (and the monitor's timers) run between steps.
-    """
+def pinch(view: QQuickView, touch: QPointingDevice, time: FakeTime, seconds: float) -> None:
+    """Two fingers spreading apart for ``seconds``, a small step every 20 ms."""
+    centre_ = centre(view)
 
-    finished = Signal()
+    def points(spread: int) -> tuple[QPoint, QPoint]:
+        return centre_ - QPoint(20 + spread % 100, 0), centre_ + QPoint(20 + spread % 100, 0)
 
-    def __init__(self, view: QQuickView, touch: QPointingDevice, duration_ms: int) -> None:
-        super().__init__()
-        self._view = view
-        self._touch = touch
-        self._duration_s = duration_ms / 1000
-        self._timer = QTimer(self, interval=20)
-        self._timer.timeout.connect(self._step)
-        self._spread = 0
-        self._started = 0.0
-
-    def start(self) -> None:
-        self._started = time.monotonic()
-        QTest.touchEvent(self._view, self._touch).press(0, self._left()).press(
-            1, self._right()
-        ).commit()
-        self._timer.start()
-
-    def _left(self) -> QPoint:
-        return centre(self._view) - QPoint(20 + self._spread % 100, 0)
-
-    def _right(self) -> QPoint:
-        return centre(self._view) + QPoint(20 + self._spread % 100, 0)
-
-    def _step(self) -> None:
-        self._spread += 2
-        if time.monotonic() - self._started < self._duration_s:
-            QTest.touchEvent(self._view, self._touch).move(0, self._left()).move(
-                1, self._right()
-            ).commit()
-            return
-        self._timer.stop()
-        QTest.touchEvent(self._view, self._touch).release(0, self._left()).release(
-            1, self._right()
-        ).commit()
-        self.finished.emit()
+    left, right = points(0)
+    QTest.touchEvent(view, touch).press(0, left).press(1, right).commit()
+    for step in range(1, round(seconds / 0.02) + 1):
+        time.advance(0.02)
+        left, right = points(2 * step)
+        QTest.touchEvent(view, touch).move(0, left).move(1, right).commit()
+    QTest.touchEvent(view, touch).release(0, left).release(1, right).commit()
 
 
 # --- the story ---------------------------------------------------------------------
 
 
 def test_nobody_touching_for_the_timeout_shows_the_prompt(
-    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView
+    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, time: FakeTime
 ) -> None:
     assert monitor.phase == "active"
     assert not monitor.promptVisible
-    started = time.monotonic()
     monitor.start()
-    wait_for_prompt(qtbot, monitor)
-    assert time.monotonic() - started >= 0.2
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
 
 
 @pytest.mark.parametrize("visitor_input", VISITOR_INPUT, ids=lambda f: f.__name__)
@@ -210,12 +191,13 @@ def test_any_input_during_the_prompt_dismisses_it(
     qtbot: QtBot,
     monitor: IdleMonitor,
     view: QQuickView,
+    time: FakeTime,
     touch_device: QPointingDevice,
     visitor_input: Callable[[QQuickView, QPointingDevice], None],
 ) -> None:
-    monitor.set_timing(200, LONG_COUNTDOWN_MS)
     monitor.start()
-    wait_for_prompt(qtbot, monitor)
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
+    time.advance(COUNTDOWN_S / 2)
 
     with qtbot.waitSignals(
         [monitor.promptDismissed, monitor.promptVisibleChanged], timeout=WAIT_MS
@@ -225,141 +207,141 @@ def test_any_input_during_the_prompt_dismisses_it(
     assert monitor.phase == "active"
     assert not monitor.promptVisible
     # The monitor keeps watching: left alone again, the visitor is asked again.
-    wait_for_prompt(qtbot, monitor)
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
 
 
 def test_a_long_pinch_keeps_the_kiosk_awake_past_the_timeout(
-    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, touch_device: QPointingDevice
+    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, time: FakeTime,
+    touch_device: QPointingDevice
 ) -> None:
-    timeout_ms = 400
-    monitor.set_timing(timeout_ms, LONG_COUNTDOWN_MS)
+    monitor.set_timing(2_000, int(COUNTDOWN_S * 1000))
     monitor.start()
-    pinch = TwoFingerPinch(view, touch_device, duration_ms=3 * timeout_ms)
-    started = time.monotonic()
-
     with qtbot.assertNotEmitted(monitor.promptShown):
-        with qtbot.waitSignal(pinch.finished, timeout=WAIT_MS):
-            pinch.start()
-    assert time.monotonic() - started >= 3 * timeout_ms / 1000
-
-    lifted = time.monotonic()
-    wait_for_prompt(qtbot, monitor)
-    assert time.monotonic() - lifted >= timeout_ms / 1000
+        pinch(view, touch_device, time, seconds=6.0)
+    # The quiet spell starts when the fingers lift.
+    prompts_after(qtbot, monitor, time, 2.0)
 
 
 def test_an_animation_alone_does_not_keep_the_kiosk_awake(
-    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView
+    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, time: FakeTime
 ) -> None:
-    # Rest the cursor where the animated square sweeps past, then keep hands off.
+    # Rest the cursor where the animated square sweeps past, then keep hands off: Qt
+    # Quick sends hover events as it moves under the cursor, which are not a visitor.
     QTest.mouseMove(view, QPoint(100, 120))
+    monitor.start()
     frames: list[None] = []
     view.frameSwapped.connect(lambda: frames.append(None))
-    monitor.start()
-    wait_for_prompt(qtbot, monitor)
-    assert len(frames) >= 2, "the animation should have been drawing all along"
+    qtbot.waitUntil(lambda: len(frames) >= 5, timeout=WAIT_MS)
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
 
 
 def test_the_kiosk_resets_when_the_countdown_runs_out(
-    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView
+    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, time: FakeTime
 ) -> None:
-    started = time.monotonic()
     monitor.start()
-    with qtbot.waitSignals([monitor.promptShown, monitor.resetRequested], timeout=WAIT_MS):
-        pass
-    assert time.monotonic() - started >= 0.4
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
+    with qtbot.assertNotEmitted(monitor.resetRequested):
+        time.advance(COUNTDOWN_S - 0.001)
+    with qtbot.waitSignal(monitor.resetRequested, timeout=0):
+        time.advance(0.001)
     assert monitor.phase == "active"
     assert not monitor.promptVisible
     # After the reset it keeps watching for the next visitor.
-    wait_for_prompt(qtbot, monitor)
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
 
 
 def test_seconds_left_counts_down_once_a_second(
-    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView
+    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, time: FakeTime
 ) -> None:
-    monitor.set_timing(200, 2_300)
+    monitor.set_timing(int(TIMEOUT_S * 1000), 2_300)
     assert monitor.secondsLeft == 3
-    shown_during_prompt: list[int] = []
+    shown: list[tuple[float, int]] = []
+    started = time.now
 
     def record() -> None:
         if monitor.phase == "prompt":
-            shown_during_prompt.append(monitor.secondsLeft)
+            shown.append((round(time.now - started, 3), monitor.secondsLeft))
 
     monitor.secondsLeftChanged.connect(record)
     monitor.start()
-    wait_for_prompt(qtbot, monitor)
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
     assert monitor.secondsLeft == 3
-    with qtbot.waitSignal(monitor.resetRequested, timeout=WAIT_MS + 2_300):
-        pass
-    assert shown_during_prompt == [2, 1]
+    with qtbot.waitSignal(monitor.resetRequested, timeout=0):
+        time.advance(2.3)
+    # 3 until 0.3 s in, 2 until 1.3 s in, 1 until the reset at 2.3 s.
+    assert shown == [(TIMEOUT_S + 0.3, 2), (TIMEOUT_S + 1.3, 1)]
     assert monitor.secondsLeft == 3  # ready for the next prompt
 
 
 def test_keep_exploring_button_dismisses_the_prompt(
-    qtbot: QtBot, monitor: IdleMonitor
+    qtbot: QtBot, monitor: IdleMonitor, time: FakeTime
 ) -> None:
-    monitor.set_timing(200, LONG_COUNTDOWN_MS)
     monitor.start()
-    wait_for_prompt(qtbot, monitor)
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
     with qtbot.waitSignal(monitor.promptDismissed, timeout=WAIT_MS):
         monitor.poke()
     assert monitor.phase == "active"
 
 
 def test_a_disabled_monitor_never_prompts_and_enabling_restarts_the_timeout(
-    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView
+    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, time: FakeTime
 ) -> None:
     monitor.set_enabled(False)
     assert not monitor.enabled
     monitor.start()
-    with qtbot.assertNotEmitted(monitor.promptShown, wait=1_000):
-        pass
+    with qtbot.assertNotEmitted(monitor.promptShown):
+        time.advance(10 * TIMEOUT_S)
 
-    with qtbot.waitSignal(monitor.enabledChanged, timeout=WAIT_MS):
+    with qtbot.waitSignal(monitor.enabledChanged, timeout=0):
         monitor.enabled = True
-    enabled_at = time.monotonic()
-    wait_for_prompt(qtbot, monitor)
-    assert time.monotonic() - enabled_at >= 0.2
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
 
 
 def test_disabling_during_the_prompt_hides_it_and_cancels_the_reset(
-    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView
+    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, time: FakeTime
 ) -> None:
-    monitor.set_timing(200, 300)
     monitor.start()
-    wait_for_prompt(qtbot, monitor)
-    with qtbot.assertNotEmitted(monitor.resetRequested, wait=1_000):
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
+    with qtbot.assertNotEmitted(monitor.resetRequested):
         monitor.set_enabled(False)
         assert not monitor.promptVisible
         assert monitor.phase == "active"
+        time.advance(10 * COUNTDOWN_S)
 
 
 def test_a_stopped_monitor_neither_prompts_nor_resets(
-    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView
+    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, time: FakeTime
 ) -> None:
     monitor.start()
     monitor.stop()
-    with qtbot.assertNotEmitted(monitor.promptShown, wait=800):
-        pass
+    with qtbot.assertNotEmitted(monitor.promptShown):
+        time.advance(10 * TIMEOUT_S)
     monitor.start()
-    wait_for_prompt(qtbot, monitor)
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
 
 
 def test_new_timing_applies_to_the_quiet_spell_under_way(
-    qtbot: QtBot, view: QQuickView
+    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, time: FakeTime
 ) -> None:
-    monitor = IdleMonitor()  # the 90-second default
     monitor.start()
-    try:
-        monitor.set_timing(200, 200)
-        wait_for_prompt(qtbot, monitor)
-    finally:
-        monitor.stop()
+    time.advance(30.0)
+    monitor.set_timing(40_000, int(COUNTDOWN_S * 1000))  # 30 s of it have passed already
+    prompts_after(qtbot, monitor, time, 10.0)
+
+
+def test_input_restarts_the_quiet_spell(
+    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, time: FakeTime,
+    touch_device: QPointingDevice
+) -> None:
+    monitor.start()
+    time.advance(TIMEOUT_S - 1)
+    tap(view, touch_device)
+    prompts_after(qtbot, monitor, time, TIMEOUT_S)
 
 
 def test_input_passes_through_to_the_exhibit(
     qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, touch_device: QPointingDevice
 ) -> None:
-    monitor.set_timing(60_000, LONG_COUNTDOWN_MS)
     monitor.start()
     root = view.rootObject()
     mouse_click(view, touch_device)
@@ -368,18 +350,16 @@ def test_input_passes_through_to_the_exhibit(
 
 
 def test_activity_is_reported_at_most_once_per_interval(
-    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView
+    qtbot: QtBot, monitor: IdleMonitor, view: QQuickView, time: FakeTime
 ) -> None:
-    monitor.ACTIVITY_INTERVAL_S = 60.0  # no second report can be due during this test
-    monitor.set_timing(60_000, LONG_COUNTDOWN_MS)
     monitor.start()
-    with qtbot.waitSignal(monitor.activity, timeout=WAIT_MS):
-        # Two points: Qt drops a move to where the cursor already is.
-        QTest.mouseMove(view, QPoint(5, 5))
-        QTest.mouseMove(view, QPoint(6, 7))
-    with qtbot.assertNotEmitted(monitor.activity, wait=100):
-        for x in range(10, 200, 10):
-            QTest.mouseMove(view, QPoint(x, 5))
+    reports: list[float] = []
+    monitor.activity.connect(lambda: reports.append(time.now))
+    started = time.now
+    for step in range(30):  # a finger moving for 3 s, a move every 100 ms
+        QTest.mouseMove(view, QPoint(10 + step * 5, 5))
+        time.advance(0.1)
+    assert [round(when - started, 1) for when in reports] == [0.0, 1.0, 2.0]
 
 
 @pytest.mark.parametrize(("timeout_ms", "countdown_ms"), [(0, 1_000), (1_000, 0), (-5, 10)])
@@ -394,8 +374,8 @@ def test_months_of_visitor_activity_do_not_exhaust_the_interpreter(
     qtbot: QtBot, monitor: IdleMonitor
 ) -> None:
     # PySide6 6.12's SignalInstance.emit() drops a reference to True on every call, which
-    # would abort Python 3.11 after a few thousand signals; kiosk.refcounts (set up by
-    # the test suite as by the kiosk) keeps True's count out of reach.
+    # would abort Python 3.11 after some tens of thousands of signals; kiosk.refcounts (set
+    # up by the test suite as by the kiosk) keeps True's count out of reach.
     monitor.ACTIVITY_INTERVAL_S = 0.0  # report every poke, as a busy day would
     reports: list[None] = []
     monitor.activity.connect(lambda: reports.append(None))
@@ -403,3 +383,14 @@ def test_months_of_visitor_activity_do_not_exhaust_the_interpreter(
         monitor.poke()
     assert len(reports) == 2_000
     assert sys.getrefcount(True) > 1 << 50
+
+
+def test_the_kiosk_s_monitor_runs_on_real_time(qtbot: QtBot, view: QQuickView) -> None:
+    """The real clock and Qt's precise timers, once, with a short timeout."""
+    monitor = IdleMonitor(timeout_ms=50, countdown_ms=50)
+    monitor.start()
+    try:
+        with qtbot.waitSignals([monitor.promptShown, monitor.resetRequested], timeout=WAIT_MS):
+            pass
+    finally:
+        monitor.stop()
