@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 
 from kiosk.app.chrome import language_name
 from kiosk.app.pages import Page, build_pages
-from kiosk.app.render import RenderResult
+from kiosk.app.rendered import RenderResult
 from kiosk.app.window import BODY_FAMILY, HEADING_FAMILY
 from kiosk.exhibit.model import Exhibit, SourceLocation, Text
 

@@ -14,7 +14,6 @@ import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
@@ -25,8 +24,10 @@ from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.app.fit import fit_problems
-from kiosk.app.fitreport import FitLog, FitWarning, fit_warning
+from kiosk.app.fitreport import FitLog, fit_warning
 from kiosk.app.pages import Page
+from kiosk.app.proof import write_proof
+from kiosk.app.rendered import RenderResult, Screenshot
 from kiosk.app.window import create_view, load_fonts
 from kiosk.exhibit.model import Exhibit
 from kiosk.refcounts import make_singletons_immortal
@@ -47,35 +48,6 @@ MAX_PENDING_SAVES = 4
 PNG_QUALITY = 80  # Qt's scale for PNG: zlib level 9 at 0, none at 100
 _IMAGE_LOADING = 2  # QQuickImageBase.Status.Loading
 _SCREEN_FILE = re.compile(r"^\d\d-.+\.png$")
-
-
-@dataclass(frozen=True)
-class Screenshot:
-    """One rendered screen: the welcome screen (``page`` is None) or one page."""
-
-    path: Path
-    language: str
-    page: Page | None
-
-
-@dataclass
-class RenderResult:
-    """What `kiosk render` made on one screen profile, and what did not go as it should."""
-
-    screen: ScreenProfile
-    languages: tuple[str, ...]
-    shots: list[Screenshot] = field(default_factory=list)
-    fit: list[FitWarning] = field(default_factory=list)  # each text once
-    qml_warnings: list[str] = field(default_factory=list)
-    unsettled: list[str] = field(default_factory=list)  # screens grabbed at the deadline
-    seconds: float = 0.0
-
-    @property
-    def size(self) -> tuple[int, int]:
-        return self.screen.size
-
-    def shot(self, page: Page | None, language: str) -> Screenshot | None:
-        return next((s for s in self.shots if s.page == page and s.language == language), None)
 
 
 def screenshot_name(page: Page | None, language: str, default_language: str) -> str:
@@ -267,7 +239,6 @@ def render_command(exhibit_path: Path, out: Path, size: tuple[int, int] | None =
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert isinstance(app, QGuiApplication)
-    from kiosk.app.proof import write_proof
 
     load_fonts()
     counts: list[tuple[ScreenProfile, int]] = []

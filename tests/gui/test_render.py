@@ -141,7 +141,7 @@ def test_screens_are_named_after_their_era_and_panel(tmp_path: Path) -> None:
 def test_screens_left_by_an_earlier_render_are_pointed_out(tmp_path: Path) -> None:
     for name in ("00-welcome.png", "01-first--old.png", "notes.png", "proof.pdf"):
         (tmp_path / name).write_bytes(b"")
-    from kiosk.app.render import Screenshot
+    from kiosk.app.rendered import Screenshot
 
     written = [Screenshot(tmp_path / "00-welcome.png", "en", None)]
     assert stale_screens(tmp_path, written) == [tmp_path / "01-first--old.png"]
