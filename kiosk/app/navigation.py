@@ -62,7 +62,7 @@ def quote_entry(quote: Quote | None, language: str) -> dict[str, str]:
     return {name: getattr(quote, name).get(language) for name in fields}
 
 
-def _no_events(event: str, **fields: Any) -> None:
+def no_events(event: str, **fields: Any) -> None:
     """Used when no event log is attached (previews, tests)."""
 
 
@@ -78,7 +78,7 @@ class Navigator(QObject):
     resetDone = Signal()  # QML forgets scroll positions when this fires
     textsChanged = Signal()  # the language or the exhibit changed: every text may differ
 
-    def __init__(self, exhibit: Exhibit, log_event: EventSink = _no_events,
+    def __init__(self, exhibit: Exhibit, log_event: EventSink = no_events,
                  clock: Callable[[], float] = time.monotonic,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -23,7 +23,7 @@ from kiosk.app.firstframe import on_first_frame
 from kiosk.app.idle import IdleMonitor, SingleShot, precise_timer
 from kiosk.app.metrics import ScreenMetrics
 from kiosk.app.models import ErasModel, PagesModel
-from kiosk.app.navigation import EventSink, Navigator, _no_events
+from kiosk.app.navigation import EventSink, Navigator, no_events
 from kiosk.app.staff import StaffAccess
 from kiosk.app.theme import PALETTE
 from kiosk.bundled import font_dir as bundled_font_dir
@@ -110,7 +110,7 @@ class KioskView:
 
 
 def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
-                log_event: EventSink = _no_events,
+                log_event: EventSink = no_events,
                 clock: Callable[[], float] | None = None,
                 idle_clock: Callable[[], float] | None = None,
                 idle_timer: Callable[[QObject], SingleShot] | None = None,
@@ -140,7 +140,7 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     store = PinStore()
     staff = StaffAccess(store, PinLockout.beside(store))
     nav.resetDone.connect(staff.close)
-    _wire_idle(nav, idle, log_event)
+    wire_idle(nav, idle, log_event)
 
     engine = QQmlApplicationEngine()
     # Parented to the engine: QObjects QML reaches without a parent can be collected by
@@ -222,7 +222,7 @@ def _remeasure(window: QQuickWindow, metrics: ScreenMetrics,
                        physical_mm if physical_mm is not None else physical_size_mm(window))
 
 
-def _wire_idle(nav: Navigator, idle: IdleMonitor, log_event: EventSink) -> None:
+def wire_idle(nav: Navigator, idle: IdleMonitor, log_event: EventSink) -> None:
     """The idle monitor runs on every screen of a visit, the closing one included: only
     the welcome screen has nothing to reset."""
     idle.promptShown.connect(lambda: log_event("idle_prompt"))

@@ -12,7 +12,7 @@ from PySide6.QtQuick import QQuickItem
 from kiosk.app.metrics import TOUCH_TARGET_MM
 
 if TYPE_CHECKING:
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtQuick import QQuickItem
 
 if TYPE_CHECKING:
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 
 def plain(kiosk: Kiosk, item: QQuickItem) -> bool:

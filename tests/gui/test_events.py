@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 
 def test_a_whole_visit_is_logged_in_order_with_its_details(kiosk_window: Kiosk) -> None:

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QPoint
 
 if TYPE_CHECKING:
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 TIMEOUT_S = 90  # the sample exhibit's idle settings
 COUNTDOWN_S = 15

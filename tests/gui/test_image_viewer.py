@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF
 from kiosk.app.navigation import DOUBLE_TAP_ZOOM, MAX_ZOOM
 
 if TYPE_CHECKING:
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 ONE_IMAGE_PAGE = 1  # "Panel One": a single picture
 TWO_IMAGE_PAGE = 2  # "Panel Two": two pictures, the first with a credit

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 LONG_TEXT = " ".join(["A sentence that goes on about the panel's subject."] * 60)
 

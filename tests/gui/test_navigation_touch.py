@@ -20,7 +20,7 @@ from kiosk.app.window import create_view
 from kiosk.exhibit.load import load_exhibit
 
 if TYPE_CHECKING:
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 LAST_PAGE = 8
 

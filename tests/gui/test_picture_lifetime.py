@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from kiosk.app.decoder import CACHE_BUDGET
 
 if TYPE_CHECKING:
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 LAST_PAGE = 8
 

@@ -10,7 +10,7 @@ from helpers.sample_exhibit import COLOURS, RUSSIAN_OCHRE, write_sample_exhibit
 from PySide6.QtGui import QColor
 
 if TYPE_CHECKING:
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 PANEL_THREE, PANEL_FOUR, FOUR_QUOTE = 4, 5, 6  # pages: each era's opening comes first
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from kiosk.app.theme import PALETTE
 
 if TYPE_CHECKING:
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 ACCENT = QColor(PALETTE["accent"])
 RAISED = QColor(PALETTE["background"])  # an era not shown: an outlined tile

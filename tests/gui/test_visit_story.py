@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 
 def test_choosing_russian_on_the_welcome_screen_gives_russian_panels(kiosk_window: Kiosk) -> None:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint
 
 if TYPE_CHECKING:
-    from gui.conftest import Kiosk
+    from tests.gui.conftest import Kiosk
 
 
 def test_the_welcome_screen_shows_the_exhibit_and_an_invitation(kiosk_window: Kiosk) -> None:

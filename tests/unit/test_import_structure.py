@@ -84,3 +84,15 @@ def test_the_model_staff_records_and_installer_import_no_qt() -> None:
                       if name.startswith(("kiosk.exhibit", "kiosk.staff", "kiosk.service"))
                       and any(module.startswith(("PySide6", "shiboken6")) for module in found))
     assert qt_users == []
+
+
+def test_no_private_name_is_imported_from_another_module() -> None:
+    root = PACKAGE.parent
+    found = []
+    for path in [*PACKAGE.rglob("*.py"), *(root / "tests").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("kiosk"):
+                found += [f"{path.relative_to(root)}: {node.module}.{alias.name}"
+                          for alias in node.names
+                          if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert found == []

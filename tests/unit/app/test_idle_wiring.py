@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.app.idle import IdleMonitor
 from kiosk.app.navigation import Navigator
-from kiosk.app.window import _wire_idle
+from kiosk.app.window import wire_idle
 from kiosk.exhibit.load import load_exhibit
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
@@ -30,7 +30,7 @@ def wired(qapp: Any, tmp_path: Path, events: list[tuple[str, dict[str, Any]]]
         events.append((name, fields))
 
     nav, idle = Navigator(exhibit, log), IdleMonitor()
-    _wire_idle(nav, idle, log)
+    wire_idle(nav, idle, log)
     yield nav, idle
     idle.stop()
 
