@@ -11,8 +11,10 @@ Choices the contract leaves open, made here:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from kiosk.exhibit.fields import Reader, yaml_reading
 from kiosk.exhibit.imagecheck import (
@@ -37,6 +39,8 @@ from kiosk.exhibit.model import (
 )
 from kiosk.exhibit.yamltree import Mapping, Node, Scalar
 from kiosk.svgdraw import time_svg_drawing
+
+T = TypeVar("T")
 
 VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -184,23 +188,26 @@ class ExhibitBuilder:
         return AttractImage(files, alt)
 
     def _eras(self, node: Node) -> tuple[Era, ...] | None:
+        seen: dict[str, int] = {}
+        return self._list(node, "a list of eras",
+                          "'eras' is empty; an exhibit needs at least one era",
+                          lambda item, number: self._era(item, number, seen))
+
+    def _list(self, node: Node, what: str, empty: str,
+              build: Callable[[Node, int], T | None]) -> tuple[T, ...] | None:
+        """Each item of the list ``node`` built; None if any item (or the list) is wrong,
+        after every item has had its say."""
         r = self.reader
-        items = r.sequence(node, "a list of eras")
+        items = r.sequence(node, what)
         if items is None:
             return None
         if not items.items:
-            r.error(items, "'eras' is empty; an exhibit needs at least one era")
+            r.error(items, empty)
             return None
-        eras: list[Era] = []
-        seen: dict[str, int] = {}
-        ok = True
-        for number, item in enumerate(items.items, start=1):
-            self.eras += 1
-            era = self._era(item, number, seen)
-            ok = ok and era is not None
-            if era is not None:
-                eras.append(era)
-        return tuple(eras) if ok else None
+        built = [build(item, number) for number, item in enumerate(items.items, start=1)]
+        if any(one is None for one in built):
+            return None
+        return tuple(one for one in built if one is not None)
 
     def _id(self, node: Node, what: str, seen: dict[str, int]) -> str | None:
         r = self.reader
@@ -219,6 +226,7 @@ class ExhibitBuilder:
         return value.value
 
     def _era(self, node: Node, number: int, seen: dict[str, int]) -> Era | None:
+        self.eras += 1
         r = self.reader
         block = r.mapping(node, "an era")
         if block is None:
@@ -237,25 +245,12 @@ class ExhibitBuilder:
                    self._location(block), r.location(years_node))
 
     def _panels(self, node: Node, era: str) -> tuple[Panel, ...] | None:
-        r = self.reader
-        items = r.sequence(node, "a list of panels")
-        if items is None:
-            return None
-        if not items.items:
-            r.error(items, f"{era} has no panels; add at least one")
-            return None
-        panels: list[Panel] = []
         seen: dict[str, int] = {}
-        ok = True
-        for number, item in enumerate(items.items, start=1):
-            self.panels += 1
-            panel = self._panel(item, number, era, seen)
-            ok = ok and panel is not None
-            if panel is not None:
-                panels.append(panel)
-        return tuple(panels) if ok else None
+        return self._list(node, "a list of panels", f"{era} has no panels; add at least one",
+                          lambda item, number: self._panel(item, number, era, seen))
 
     def _panel(self, node: Node, number: int, era: str, seen: dict[str, int]) -> Panel | None:
+        self.panels += 1
         r = self.reader
         block = r.mapping(node, "a panel")
         if block is None:
@@ -287,24 +282,11 @@ class ExhibitBuilder:
         return Quote(text, who, when, source)
 
     def _images(self, node: Node, panel: str) -> tuple[Image, ...] | None:
-        r = self.reader
-        items = r.sequence(node, "a list of images")
-        if items is None:
-            return None
-        if not items.items:
-            r.error(items, f"{panel} has no images; add at least one")
-            return None
-        images: list[Image] = []
-        ok = True
-        for number, item in enumerate(items.items, start=1):
-            self.images += 1
-            image = self._image(item, number, panel)
-            ok = ok and image is not None
-            if image is not None:
-                images.append(image)
-        return tuple(images) if ok else None
+        return self._list(node, "a list of images", f"{panel} has no images; add at least one",
+                          lambda item, number: self._image(item, number, panel))
 
     def _image(self, node: Node, number: int, panel: str) -> Image | None:
+        self.images += 1
         r = self.reader
         block = r.mapping(node, "an image (file, alt, caption)")
         if block is None:
