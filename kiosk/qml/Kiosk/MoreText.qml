@@ -5,12 +5,12 @@ import ExhibitKiosk
 // button scrolls them. Nothing shows while the words fit, or once they are read to the end.
 Item {
     id: more
-    required property Flickable words
+    required property Flickable scroller
     readonly property var metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property var nav: Backend.nav
-    readonly property bool needed: words.contentHeight > words.height + 1 && !words.atYEnd
-    anchors { left: words.left; right: words.right; bottom: words.bottom }
+    readonly property bool needed: scroller.contentHeight > scroller.height + 1 && !scroller.atYEnd
+    anchors { left: scroller.left; right: scroller.right; bottom: scroller.bottom }
     height: button.height
     visible: needed
 
@@ -29,7 +29,7 @@ Item {
         icon: "\u2193"
         iconAfter: true
         text: more.nav.ui.moreText
-        onActivated: more.words.contentY = Math.min(more.words.contentHeight - more.words.height,
-                                                    more.words.contentY + more.words.height * 0.7)
+        onActivated: more.scroller.contentY = Math.min(more.scroller.contentHeight - more.scroller.height,
+                                                    more.scroller.contentY + more.scroller.height * 0.7)
     }
 }

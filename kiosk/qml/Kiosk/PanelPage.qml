@@ -193,6 +193,6 @@ Item {
             function onPageChanged() { if (!page.current) words.contentY = 0 }
         }
     }
-    MoreText { id: more; words: words }
+    MoreText { id: more; scroller: words }
     FontMetrics { id: fm; font.pixelSize: page.metrics.body }
 }

@@ -106,7 +106,7 @@ Item {
             function onPageChanged() { if (!page.current) words.contentY = 0 }
         }
     }
-    MoreText { words: words }
+    MoreText { scroller: words }
     FontMetrics {
         id: quoteMetrics
         font.family: page.headingFamily
