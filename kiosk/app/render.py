@@ -28,6 +28,7 @@ from kiosk.app.fitreport import FitLog, fit_warning
 from kiosk.app.pages import Page
 from kiosk.app.proof import write_proof
 from kiosk.app.rendered import RenderResult, Screenshot
+from kiosk.app.visualtree import items_under
 from kiosk.app.window import create_view, load_fonts
 from kiosk.exhibit.model import Exhibit
 from kiosk.refcounts import make_singletons_immortal
@@ -187,16 +188,9 @@ def picture_status(item: QQuickItem, engine: QQmlEngine) -> int | None:
 def images_loading(window: QQuickWindow, engine: QQmlEngine) -> bool:
     """Whether any visible picture on the window's surface is still loading or decoding."""
     bounds = QRectF(0, 0, window.width(), window.height())
-    stack: list[QQuickItem] = [window.contentItem()]
-    while stack:
-        item = stack.pop()
-        if not item.isVisible():
-            continue  # nor anything inside it
-        if picture_status(item, engine) == _IMAGE_LOADING and item.mapRectToScene(
-                item.boundingRect()).intersects(bounds):
-            return True
-        stack.extend(item.childItems())
-    return False
+    return any(picture_status(item, engine) == _IMAGE_LOADING
+               and item.mapRectToScene(item.boundingRect()).intersects(bounds)
+               for item in items_under(window.contentItem()))
 
 
 def stale_screens(out: Path, written: list[Screenshot]) -> list[Path]:

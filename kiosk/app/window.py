@@ -26,6 +26,7 @@ from kiosk.app.models import ErasModel, PagesModel
 from kiosk.app.navigation import EventSink, Navigator, no_events
 from kiosk.app.staff import StaffAccess
 from kiosk.app.theme import PALETTE
+from kiosk.app.visualtree import items_under
 from kiosk.bundled import font_dir as bundled_font_dir
 from kiosk.exhibit.model import Exhibit
 from kiosk.staff.pin import PinLockout, PinStore
@@ -96,17 +97,9 @@ class KioskView:
         """The visible item of that name whose centre is inside the window, e.g. the
         current page's image rather than its neighbours' (built off-screen)."""
         bounds = QRectF(0, 0, self.window.width(), self.window.height())
-        stack = [self.window.contentItem()]
-        while stack:
-            item = stack.pop()
-            if not item.isVisible():
-                continue
-            if item.objectName() == object_name:
-                centre = item.mapToScene(item.boundingRect().center())
-                if bounds.contains(centre):
-                    return item
-            stack.extend(reversed(item.childItems()))
-        return None
+        return next((item for item in items_under(self.window.contentItem())
+                     if item.objectName() == object_name
+                     and bounds.contains(item.mapToScene(item.boundingRect().center()))), None)
 
 
 def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtQuick import QQuickItem
 
+from kiosk.app.visualtree import items_under
+
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk
 
@@ -16,14 +18,8 @@ def plain(kiosk: Kiosk, item: QQuickItem) -> bool:
 
 
 def texts_inside(item: QQuickItem) -> list[str]:
-    found, pending = [], list(item.childItems())
-    while pending:
-        node = pending.pop()
-        text = node.property("text")
-        if isinstance(text, str) and node.isVisible():
-            found.append(text)
-        pending.extend(node.childItems())
-    return found
+    return [text for node in items_under(item) if node is not item
+            and isinstance(text := node.property("text"), str)]
 
 
 def test_a_picture_missing_at_run_time_shows_a_placeholder_with_its_alt_text(

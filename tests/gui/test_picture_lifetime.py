@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from kiosk.app.decoder import CACHE_BUDGET
+from kiosk.app.visualtree import items_under
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk
@@ -18,12 +19,8 @@ LAST_PAGE = 8
 
 def _picture_items(kiosk: Kiosk) -> int:
     """Items alive that show a decoded picture (exhibit pictures and the welcome's)."""
-    count, pending = 0, [kiosk.window.contentItem()]
-    while pending:
-        item = pending.pop()
-        count += item.property("pictureLoading") is not None
-        pending.extend(item.childItems())
-    return count
+    return sum(item.property("pictureLoading") is not None
+               for item in items_under(kiosk.window.contentItem(), visible_only=False))
 
 
 def test_turning_pages_for_a_long_time_holds_only_the_pictures_of_built_pages(
