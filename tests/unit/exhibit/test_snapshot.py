@@ -164,7 +164,8 @@ def test_a_start_from_the_snapshot_does_not_even_import_the_yaml_parser(
         exhibit: Path) -> None:
     """What makes it fast, in a fresh interpreter as the kiosk starts."""
     keep(exhibit)
-    script = ("import sys; from pathlib import Path; from kiosk.app.main import load_for_start;"
+    script = ("import sys; from pathlib import Path;"
+              "from kiosk.exhibit.start import load_for_start;"
               f"start = load_for_start(Path({str(exhibit)!r}));"
               "print(start.exhibit.title.get('en'), start.keep is None, 'yaml' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
