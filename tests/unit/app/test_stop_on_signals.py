@@ -35,7 +35,12 @@ def test_the_python_handler_does_nothing_itself(stoppable: QApplication,
 def test_sigterm_ends_the_event_loop(stoppable: QApplication,
                                      caplog: pytest.LogCaptureFixture) -> None:
     QTimer.singleShot(0, lambda: os.kill(os.getpid(), signal.SIGTERM))
-    QTimer.singleShot(5000, lambda: stoppable.exit(1))  # the loop was never stopped
+    # Should the signal not stop the loop; stopped after, or it would end a later test's.
+    never_stopped = QTimer(singleShot=True, interval=5000)
+    never_stopped.timeout.connect(lambda: stoppable.exit(1))
+    never_stopped.start()
     with caplog.at_level(logging.INFO):
-        assert stoppable.exec() == 0
+        code = stoppable.exec()
+    never_stopped.stop()
+    assert code == 0
     assert "stopping on signal 15" in caplog.text
