@@ -19,8 +19,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.exhibit.filebytes import os_reason
+from kiosk.exhibit.filebytes import os_reason, read_regular_file
+from kiosk.exhibit.imagecheck import inspect_svg, shown_size
 from kiosk.exhibit.imagerefused import ImageRefused
+from kiosk.exhibit.svgcheck import SVG_MAX_BYTES
 
 #: Longest an SVG may take to draw, at the size it is shown, before it is refused.
 DRAW_SECONDS = 2.0
@@ -72,9 +74,8 @@ def draw_svg(path: Path, size: tuple[int, int], *, seconds: float | None = None,
 def time_svg_drawing(path: Path, natural: tuple[int, int]) -> None:
     """Refuse the SVG at ``path`` (``natural`` pixels) if drawing it to fit
     :data:`CHECKED_BOX` takes longer than :data:`DRAW_SECONDS`."""
-    scale = min(CHECKED_BOX[0] / natural[0], CHECKED_BOX[1] / natural[1])
-    size = (max(1, round(natural[0] * scale)), max(1, round(natural[1] * scale)))
-    draw_svg(path, size, keep_pixels=False)
+    draw_svg(path, shown_size(natural, CHECKED_BOX, crop=False, scalable=True),
+             keep_pixels=False)
 
 
 def _too_slow(seconds: float, size: tuple[int, int]) -> str:
@@ -84,10 +85,6 @@ def _too_slow(seconds: float, size: tuple[int, int]) -> str:
 
 def _child(argv: list[str]) -> int:
     """Check and draw one SVG; pixels to stdout, a refusal's reason to stderr."""
-    from kiosk.exhibit.filebytes import read_regular_file
-    from kiosk.exhibit.imagecheck import inspect_svg
-    from kiosk.exhibit.svgcheck import SVG_MAX_BYTES
-
     path, width, height, seconds, output = Path(argv[0]), int(argv[1]), int(argv[2]), \
         float(argv[3]), argv[4]
     try:

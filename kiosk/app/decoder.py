@@ -35,8 +35,8 @@ from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickImageProvider
 from shiboken6 import getCppPointer
 
-from kiosk.app.imagedecode import decode, decode_cost, release_free_memory, shown_size
-from kiosk.exhibit.imagecheck import ImageRefused, inspect_image
+from kiosk.app.imagedecode import decode, decode_cost, release_free_memory
+from kiosk.exhibit.imagecheck import ImageRefused, inspect_image, shown_size
 
 log = logging.getLogger(__name__)
 

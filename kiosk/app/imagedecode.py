@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-from kiosk.exhibit.imagecheck import MAX_PIXELS, ImageInfo, ImageRefused
+from kiosk.exhibit.imagecheck import MAX_PIXELS, ImageInfo, ImageRefused, shown_size
 from kiosk.svgdraw import draw_svg
 
 _QT_FORMAT = {"png": b"png", "jpeg": b"jpeg", "webp": b"webp", "svg": b"svg"}
@@ -40,21 +40,6 @@ def allow_exhibit_sized_images() -> None:
 
 
 allow_exhibit_sized_images()  # before the first decode, which is what imports this module
-
-
-def shown_size(natural: tuple[int, int], box: tuple[int, int], *, crop: bool,
-               scalable: bool) -> tuple[int, int]:
-    """The size to decode a ``natural``-sized picture at, to fill ``box``: fitted inside
-    it, or covering it when ``crop``. Never larger than the picture, unless it is
-    ``scalable`` (an SVG is sharp at any size)."""
-    width, height = natural
-    if width <= 0 or height <= 0 or box[0] <= 0 or box[1] <= 0:
-        return (0, 0)
-    ratios = (box[0] / width, box[1] / height)
-    scale = max(ratios) if crop else min(ratios)
-    if not scalable:
-        scale = min(scale, 1.0)
-    return (max(1, round(width * scale)), max(1, round(height * scale)))
 
 
 def decode_cost(info: ImageInfo, target: tuple[int, int]) -> int:

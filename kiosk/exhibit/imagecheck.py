@@ -2,7 +2,8 @@
 
 Used by the validator on every image (thousands at a time), so it reads only a few bytes
 of a PNG, JPEG or WebP (and at most a few megabytes of an SVG), never follows a FIFO or
-device, and refuses files whose contents and name disagree.
+device, and refuses files whose contents and name disagree. Also the one rule for the
+size a picture is decoded at to fill its place on screen (:func:`shown_size`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,21 @@ class ImageInfo:
     def is_huge(self) -> bool:
         """Accepted but slow to decode: worth a warning."""
         return self.pixels > WARN_PIXELS
+
+
+def shown_size(natural: tuple[int, int], box: tuple[int, int], *, crop: bool,
+               scalable: bool) -> tuple[int, int]:
+    """The size to decode a ``natural``-sized picture at, to fill ``box``: fitted inside
+    it, or covering it when ``crop``. Never larger than the picture, unless it is
+    ``scalable`` (an SVG is sharp at any size)."""
+    width, height = natural
+    if width <= 0 or height <= 0 or box[0] <= 0 or box[1] <= 0:
+        return (0, 0)
+    ratios = (box[0] / width, box[1] / height)
+    scale = max(ratios) if crop else min(ratios)
+    if not scalable:
+        scale = min(scale, 1.0)
+    return (max(1, round(width * scale)), max(1, round(height * scale)))
 
 
 def resolve_inside(root: Path, relative: str, *, root_is_resolved: bool = False) -> Path:

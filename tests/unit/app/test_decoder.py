@@ -16,8 +16,8 @@ from kiosk import svgdraw
 from kiosk.app import decoder as decoder_module
 from kiosk.app import imagedecode
 from kiosk.app.decoder import DecodeBudget, ImageDecoder
-from kiosk.app.imagedecode import decode_cost, shown_size
-from kiosk.exhibit.imagecheck import ImageInfo
+from kiosk.app.imagedecode import decode_cost
+from kiosk.exhibit.imagecheck import ImageInfo, shown_size
 from tests.helpers.slow_svg import write_slow_svg
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "images"
