@@ -105,8 +105,8 @@ class KioskView:
 def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
                 log_event: EventSink = no_events,
                 clock: Callable[[], float] | None = None,
-                idle_clock: Callable[[], float] | None = None,
-                idle_timer: Callable[[QObject], SingleShot] | None = None,
+                idle_clock: Callable[[], float] = time.monotonic,
+                idle_timer: Callable[[QObject], SingleShot] = precise_timer,
                 defer_screens: bool = False, locked: bool = False,
                 physical_mm: tuple[float, float] | None = None) -> KioskView:
     """Create (but don't show) the kiosk window for `exhibit`.
@@ -128,7 +128,7 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     metrics = ScreenMetrics()
     metrics.update_for(*size, physical_mm)
     idle = IdleMonitor(int(exhibit.idle.timeout * 1000), int(exhibit.idle.countdown * 1000),
-                       clock=idle_clock or time.monotonic, timer=idle_timer or precise_timer)
+                       clock=idle_clock, timer=idle_timer)
     banner = StaffBanner()
     store = PinStore()
     staff = StaffAccess(store, PinLockout.beside(store))

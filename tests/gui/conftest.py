@@ -37,19 +37,6 @@ DRAG_STEPS = 12
 Target = str | QQuickItem | QPoint
 
 
-class FakeClock:
-    """The navigator's clock, so session lengths in the event log are exact."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 @dataclass
 class Kiosk:
     """The shown kiosk window and a visitor's hands."""
@@ -57,7 +44,7 @@ class Kiosk:
     view: KioskView
     qtbot: Any
     device: QPointingDevice
-    clock: FakeClock
+    clock: FakeTime  # the navigator's clock, so session lengths in the event log are exact
     events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     idle_time: FakeTime = field(default_factory=FakeTime)  # the idle monitor's clock
 
@@ -257,9 +244,9 @@ def make_kiosk(qtbot: Any, touch_device: QPointingDevice, _fonts: None,
         if exhibit is None:
             exhibit = sample_exhibit_file
         model = load(exhibit) if isinstance(exhibit, Path) else exhibit
-        clock, idle_time = FakeClock(), FakeTime()
+        clock, idle_time = FakeTime(), FakeTime()
         events: list[tuple[str, dict[str, Any]]] = []
-        view = create_view(model, size=size, clock=clock, idle_clock=idle_time.clock,
+        view = create_view(model, size=size, clock=clock.clock, idle_clock=idle_time.clock,
                            idle_timer=idle_time.timer,
                            log_event=lambda name, **fields: events.append((name, fields)))
         view.nav.animate = animate
