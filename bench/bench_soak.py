@@ -62,12 +62,12 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Slot  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtQuick import QQuickItem  # noqa: E402
 
-from kiosk.app.eventlog import EventLog  # noqa: E402
-from kiosk.app.navigation import EventSink, _no_events  # noqa: E402
-from kiosk.app.window import KioskView, create_view, load_fonts  # noqa: E402
 from kiosk.exhibit.load import load_exhibit  # noqa: E402
 from kiosk.exhibit.model import Exhibit  # noqa: E402
+from kiosk.live.eventlog import EventLog  # noqa: E402
 from kiosk.refcounts import make_singletons_immortal  # noqa: E402
+from kiosk.ui.navigation import EventSink, _no_events  # noqa: E402
+from kiosk.ui.window import KioskView, create_view, load_fonts  # noqa: E402
 
 # --- waiting on Qt, in Qt's own event loop --------------------------------------------
 

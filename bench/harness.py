@@ -1,6 +1,6 @@
 """The child-process side of the benchmarks: the kiosk's real start-up, with hooks to measure.
 
-:func:`run_real_kiosk` calls :func:`kiosk.app.main.run_kiosk` exactly as ``kiosk --windowed``
+:func:`run_real_kiosk` calls :func:`kiosk.run.run_kiosk` exactly as ``kiosk --windowed``
 does. The only change is a wrapper around ``create_view`` (which ``run_kiosk`` imports when
 it runs) that hands the new view to the benchmark before the window is shown, so it can
 watch frames and drive the window from the kiosk's own event loop. A benchmark ends with
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-    from kiosk.app.window import KioskView
+    from kiosk.ui.window import KioskView
 
 RESULT_PREFIX = "BENCH-RESULT "
 # QQuickImage.status values (Image.Null, Image.Ready, Image.Loading, Image.Error).
@@ -74,10 +74,10 @@ def guarded(slot: Callable[..., None]) -> Callable[..., None]:
 def run_real_kiosk(exhibit: Path, size: tuple[int, int],
                    on_view: Callable[[KioskView], None]) -> int:
     """Start the kiosk through ``run_kiosk``; ``on_view`` gets the view before it is shown."""
-    import kiosk.app.window as window_module
     import kiosk.exhibit.load as load_module
-    from kiosk.app.main import run_kiosk
+    import kiosk.ui.window as window_module
     from kiosk.refcounts import make_singletons_immortal
+    from kiosk.run import run_kiosk
 
     make_singletons_immortal()  # as the `kiosk` command does first (see the module)
     mark("imports done")
@@ -133,7 +133,7 @@ def image_status(item: QQuickItem) -> int:
     # which a benchmark polling for minutes would count).
     from PySide6.QtQml import qmlEngine
 
-    from kiosk.app.render import picture_status
+    from kiosk.render.command import picture_status
 
     engine = qmlEngine(item)
     status = picture_status(item, engine) if engine is not None else None

@@ -89,7 +89,7 @@ def floor(qml: str) -> int:
 def kiosk(exhibit: str) -> int:
     # Patched before the kiosk's modules bind it: the kiosk calls it as soon as its window
     # exists, and the first caller connects this script's frame watcher before its own.
-    import kiosk.app.firstframe as first_frame_module
+    import kiosk.ui.firstframe as first_frame_module
 
     first_frame = first_frame_module.on_first_frame
 

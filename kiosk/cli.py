@@ -76,7 +76,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                          help="window size with --windowed (default 1920x1080)")
         run.add_argument("--event-log", type=Path, default=None, metavar="PATH",
                          help="visitor event log, one JSON object a line (default: data folder)")
-        # Defaults live in kiosk.app.eventlog, which this module does not import (Qt).
+        # Defaults live in kiosk.live.eventlog, which this module does not import (Qt).
         run.add_argument("--event-log-max-mb", type=positive_int, default=None, metavar="MB",
                          help="rotate the event log into PATH.1.gz once it passes this many "
                               "megabytes (default 5)")
@@ -126,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return validate_command(exhibit, sys.stdout, sys.stderr)
     if args.command == "render":
-        from kiosk.app.render import render_command
+        from kiosk.render.command import render_command
 
         return render_command(exhibit, args.out, args.size, screens=args.screens or (),
                               strict=args.strict)
@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return install_service_command(exhibit, user=args.user, unit_dir=args.unit_dir)
 
-    from kiosk.app.main import run_kiosk
+    from kiosk.run import run_kiosk
 
     max_mb = args.event_log_max_mb
     return run_kiosk(exhibit, windowed=args.windowed, size=args.size, event_log=args.event_log,

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 MM_PER_INCH = 25.4
-# Densities the kiosk believes (see kiosk.app.metrics): outside this it assumes 24 inches.
+# Densities the kiosk believes (see kiosk.ui.metrics): outside this it assumes 24 inches.
 MIN_DIAGONAL_IN = 7.0
 MAX_DIAGONAL_IN = 110.0
 MIN_SIDE_PX = 200

@@ -38,7 +38,7 @@ from kiosk.exhibit.model import (
     Text,
 )
 from kiosk.exhibit.yamltree import Mapping, Node, Scalar
-from kiosk.svgdraw import time_svg_drawing
+from kiosk.pictures.svgdraw import time_svg_drawing
 
 T = TypeVar("T")
 

@@ -23,9 +23,9 @@ from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from kiosk.app.window import KioskView, create_view, load_fonts
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.model import Exhibit
+from kiosk.ui.window import KioskView, create_view, load_fonts
 from tests.helpers.fake_time import FakeTime
 from tests.helpers.sample_exhibit import write_sample_exhibit
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.app.metrics import TOUCH_TARGET_MM
+from kiosk.ui.metrics import TOUCH_TARGET_MM
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from kiosk.app.render import check_fit
 from kiosk.bundled import bundled_exhibit
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.model import Exhibit
+from kiosk.render.command import check_fit
 from kiosk.screens import PROFILES, ScreenProfile
 
 

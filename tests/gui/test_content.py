@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.app.visualtree import items_under
+from kiosk.ui.visualtree import items_under
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk

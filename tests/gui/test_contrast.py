@@ -18,11 +18,11 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtGui import QImage
 
-from kiosk.app.pages import Page
-from kiosk.app.render import wait_until_settled
-from kiosk.app.window import KioskView, create_view
 from kiosk.bundled import bundled_exhibit
 from kiosk.exhibit.load import load_exhibit
+from kiosk.exhibit.pages import Page
+from kiosk.render.command import wait_until_settled
+from kiosk.ui.window import KioskView, create_view
 from tests.helpers.contrast import edge_contrast, opaque, text_contrast
 from tests.helpers.scene import Scene, SceneText, survey
 

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import decoder
-from kiosk.app.window import KioskView, create_view
 from kiosk.exhibit.load import load_exhibit
+from kiosk.pictures import decoder
+from kiosk.ui.window import KioskView, create_view
 
 
 @pytest.fixture

@@ -15,11 +15,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.app import fit
-from kiosk.app.fit import TextProblem, fit_problems
-from kiosk.app.render import render_command
-from kiosk.app.window import create_view
+from kiosk.render import fit
+from kiosk.render.command import render_command
+from kiosk.render.fit import TextProblem, fit_problems
 from kiosk.screens import PROFILES
+from kiosk.ui.window import create_view
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
 SCENE = """\

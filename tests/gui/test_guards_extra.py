@@ -24,7 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.app.main import run_kiosk
+from kiosk.run import run_kiosk
 
 app = QGuiApplication(sys.argv[:1])
 

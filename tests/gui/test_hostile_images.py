@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.window import create_view
 from kiosk.exhibit.load import load_exhibit
+from kiosk.ui.window import create_view
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "images"
@@ -91,8 +91,8 @@ def test_many_large_pictures_at_once_are_decoded_one_by_one_while_the_visit_goes
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every page's picture is near the decode budget: they are decoded one after another,
     off the GUI thread, and meanwhile the kiosk draws and answers as usual."""
-    from kiosk.app import decoder as decoder_module
-    from kiosk.app.decoder import DecodeBudget
+    from kiosk.pictures import decoder as decoder_module
+    from kiosk.pictures.decoder import DecodeBudget
     from tests.helpers.sample_exhibit import COLOURS, write_png
 
     one_picture = 2400 * 1600 * 4

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.window import create_view
 from kiosk.exhibit.load import load_exhibit
+from kiosk.ui.window import create_view
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QPoint, QPointF
 
-from kiosk.app.navigation import DOUBLE_TAP_ZOOM, MAX_ZOOM
+from kiosk.ui.navigation import DOUBLE_TAP_ZOOM, MAX_ZOOM
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.main import hide_cursor
-from kiosk.app.window import KioskView, create_view
 from kiosk.exhibit.load import load_exhibit
+from kiosk.run import hide_cursor
+from kiosk.ui.window import KioskView, create_view
 
 
 def view_of(sample_exhibit_file: Path, *, locked: bool) -> KioskView:

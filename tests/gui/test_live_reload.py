@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import reload as reload_module
-from kiosk.app.live import LiveExhibit
-from kiosk.app.window import KioskView, create_view
 from kiosk.exhibit import load as load_module
 from kiosk.exhibit import snapshot
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.snapshot import load_snapshot
+from kiosk.live import filewatch as filewatch
+from kiosk.live.livereload import LiveExhibit
+from kiosk.ui.window import KioskView, create_view
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
 WAIT_MS = 5_000
@@ -283,7 +283,7 @@ def test_the_files_are_hashed_and_loaded_off_the_gui_thread(
             return function(*args, **kwargs)
         return recorded
 
-    monkeypatch.setattr(reload_module, "_signature", on_thread(reload_module._signature))
+    monkeypatch.setattr(filewatch, "_signature", on_thread(filewatch._signature))
     monkeypatch.setattr(load_module, "load_exhibit", on_thread(load_module.load_exhibit))
     revised = _edit(preview.path, "Panel Two", "Panel Two revised")
     with qtbot.waitSignal(preview.live.applied, timeout=WAIT_MS):

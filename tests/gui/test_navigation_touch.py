@@ -14,10 +14,10 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.pages import SWIPE_DISTANCE
-from kiosk.app.theme import PALETTE
-from kiosk.app.window import create_view
 from kiosk.exhibit.load import load_exhibit
+from kiosk.exhibit.pages import SWIPE_DISTANCE
+from kiosk.ui.theme import PALETTE
+from kiosk.ui.window import create_view
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk
@@ -219,8 +219,8 @@ def test_pages_turned_before_the_screen_was_first_laid_out_land_on_the_right_pag
         qtbot: QtBot, sample_exhibit_file: Path) -> None:
     """The pager gets its pages only once it has a width; pages turned before that (a
     window shown and paged through at once) still end on the page asked for."""
-    from kiosk.app.window import create_view
     from kiosk.exhibit.load import load_exhibit
+    from kiosk.ui.window import create_view
 
     exhibit = load_exhibit(sample_exhibit_file).exhibit
     assert exhibit is not None

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from kiosk.app.decoder import CACHE_BUDGET
-from kiosk.app.visualtree import items_under
+from kiosk.pictures.decoder import CACHE_BUDGET
+from kiosk.ui.visualtree import items_under
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk

@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QImageReader
 
-from kiosk.app.pages import build_pages
-from kiosk.app.render import render_command, screenshot_name, stale_screens
 from kiosk.exhibit.load import load_exhibit
+from kiosk.exhibit.pages import build_pages
+from kiosk.render.command import render_command, screenshot_name, stale_screens
 from tests.helpers.sample_exhibit import COLOURS, write_sample_exhibit
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
@@ -141,7 +141,7 @@ def test_screens_are_named_after_their_era_and_panel(tmp_path: Path) -> None:
 def test_screens_left_by_an_earlier_render_are_pointed_out(tmp_path: Path) -> None:
     for name in ("00-welcome.png", "01-first--old.png", "notes.png", "proof.pdf"):
         (tmp_path / name).write_bytes(b"")
-    from kiosk.app.rendered import Screenshot
+    from kiosk.render.rendered import Screenshot
 
     written = [Screenshot(tmp_path / "00-welcome.png", "en", None)]
     assert stale_screens(tmp_path, written) == [tmp_path / "01-first--old.png"]

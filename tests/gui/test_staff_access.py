@@ -11,10 +11,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.staff import StaffAccess
-from kiosk.app.window import KioskView, create_view
 from kiosk.exhibit.load import load_exhibit
+from kiosk.staff.access import StaffAccess
 from kiosk.staff.pin import PinLockout, PinStore
+from kiosk.ui.window import KioskView, create_view
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
 
@@ -170,7 +170,7 @@ def test_an_idle_reset_closes_the_staff_menu(qtbot: QtBot, view: KioskView) -> N
 
 
 def test_the_diagnostics_say_what_staff_need(tmp_path: Path) -> None:
-    from kiosk.app.main import diagnostics_text
+    from kiosk.run import diagnostics_text
 
     text = diagnostics_text(tmp_path / "exhibit.yaml", ("exhibit.yaml:3:1: error: x",),
                             3725, tmp_path / "events.jsonl")

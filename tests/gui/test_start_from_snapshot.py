@@ -26,7 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.app.main import run_kiosk
+from kiosk.run import run_kiosk
 from kiosk.exhibit import snapshot
 
 snapshot.SETTLE_NS = 0

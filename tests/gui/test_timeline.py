@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
-from kiosk.app.theme import PALETTE
+from kiosk.ui.theme import PALETTE
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk

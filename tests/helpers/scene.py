@@ -14,7 +14,7 @@ from PySide6.QtGui import QFontInfo
 from PySide6.QtQml import QJSValue, QQmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from kiosk.app.render import picture_status
+from kiosk.render.command import picture_status
 
 # A fill at least this opaque, painted over an item, hides it (a dialog's scrim, the
 # image viewer): what is under it is not on screen for a visitor.

@@ -50,8 +50,8 @@ def _serve() -> None:
 def _describe(app: Any) -> dict[str, Any]:
     from PySide6.QtQuick import QQuickWindow
 
-    from kiosk.app.metrics import ScreenMetrics
-    from kiosk.app.window import physical_size_mm
+    from kiosk.ui.metrics import ScreenMetrics
+    from kiosk.ui.window import physical_size_mm
 
     screen = app.primaryScreen()
     geometry = screen.geometry()

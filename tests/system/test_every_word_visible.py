@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app.pages import Page, build_pages
-from kiosk.app.render import screenshot_name
 from kiosk.bundled import bundled_exhibit
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.model import Exhibit
+from kiosk.exhibit.pages import Page, build_pages
+from kiosk.render.command import screenshot_name
 from tests.helpers import ocr
 from tests.helpers.xgrab import Grabber
 from tests.helpers.xkiosk import RealKiosk

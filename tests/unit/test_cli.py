@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import eventlog
 from kiosk.cli import COMMANDS, build_parser, main
+from kiosk.live import eventlog
 
 
 @pytest.mark.parametrize("argv", [
@@ -41,7 +41,7 @@ def test_event_log_limits_reach_the_kiosk(monkeypatch: pytest.MonkeyPatch) -> No
         calls.append(options)
         return 0
 
-    monkeypatch.setattr("kiosk.app.main.run_kiosk", run_kiosk)
+    monkeypatch.setattr("kiosk.run.run_kiosk", run_kiosk)
     assert main(["run", "gallery.yaml", "--event-log-max-mb", "2", "--event-log-keep", "3"]) == 0
     assert main(["run", "gallery.yaml"]) == 0
     assert [(c["event_log_max_bytes"], c["event_log_keep"]) for c in calls] == [

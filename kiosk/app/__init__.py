@@ -1,1 +1,0 @@
-"""Qt adapters and services between the exhibit model and the QML screens."""

@@ -1,0 +1,1 @@
+"""Live operation: reloads, the systemd watchdog, uncaught faults and the visitor event log."""

@@ -1,0 +1,152 @@
+"""Live reload: a saved edit to the exhibit reaches the screen without a restart, and a
+broken one never does.
+
+A valid new exhibit is swapped in whole — at once in a staff preview or while the
+welcome screen shows, otherwise at the visitor's next reset, so nobody is yanked away
+mid-panel. An invalid one is logged with the validator's messages and, in a preview,
+shown to staff in a banner; visitors keep the last good exhibit.
+
+The files are watched, hashed and loaded on a thread of their own: a slow USB stick, a
+network folder that hangs or a large exhibit never holds up the screen (or the watchdog
+pings sent from the GUI thread).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from kiosk.exhibit.model import Exhibit
+from kiosk.live.filewatch import ReloadWatcher
+from kiosk.ui.window import KioskView
+
+if TYPE_CHECKING:
+    from kiosk.exhibit.load import LoadResult
+
+log = logging.getLogger(__name__)
+
+
+class _ExhibitFiles(QObject):
+    """On the exhibit's thread: watches the files and loads the exhibit when they change."""
+
+    loaded = Signal(object)  # the LoadResult
+
+    def __init__(self, path: Path, settle_ms: int) -> None:
+        super().__init__()
+        self._path = path
+        self.watcher = ReloadWatcher(settle_ms, self)
+        self.watcher.changed.connect(self.load)
+
+    @Slot(object)
+    def watch(self, files: tuple[Path, ...]) -> None:
+        self.watcher.watch(self._path, files)
+
+    @Slot()
+    def load(self) -> None:
+        # Here, not at the top: a kiosk started from its snapshot needs the YAML parser
+        # only once staff change something.
+        from kiosk.exhibit.load import load_exhibit
+        from kiosk.exhibit.snapshot import save_snapshot
+
+        result = load_exhibit(self._path)
+        if result.exhibit is not None:
+            self.watcher.watch(self._path, result.exhibit.referenced_files())
+            save_snapshot(self._path, result)
+        self.loaded.emit(result)
+
+    @Slot()
+    def stop(self) -> None:
+        self.watcher.stop()
+
+
+class LiveExhibit(QObject):
+    applied = Signal()
+    rejected = Signal()
+    # To the exhibit's thread (queued: its objects live there).
+    _watch_requested = Signal(object)
+    _load_requested = Signal()
+
+    def __init__(self, view: KioskView, path: Path, *, preview: bool,
+                 log_event: Callable[..., None], settle_ms: int = 400,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._view = view
+        self._path = path
+        self.preview = preview
+        self._log = log_event
+        self._pending: Exhibit | None = None
+        self.last_messages: tuple[str, ...] = ()
+        self._files = _ExhibitFiles(path, settle_ms)
+        self._thread = QThread(self)
+        self._thread.setObjectName("exhibit-files")
+        self._files.moveToThread(self._thread)
+        # Stopped on its own thread, just before that thread ends.
+        self._thread.finished.connect(self._files.stop)
+        self._watch_requested.connect(self._files.watch)
+        self._load_requested.connect(self._files.load)
+        self._files.loaded.connect(self._loaded)
+        self._thread.start()
+        view.nav.screenChanged.connect(self._apply_pending)
+        self._watch_requested.emit(view.nav.exhibit.referenced_files())
+
+    @property
+    def watcher(self) -> ReloadWatcher:
+        """The file watcher (on the exhibit's thread: connect to it, do not call it)."""
+        return self._files.watcher
+
+    @property
+    def pending(self) -> Exhibit | None:
+        return self._pending
+
+    @Slot()
+    def reload(self) -> None:
+        """Load the exhibit again now (staff asked), on the exhibit's thread."""
+        self._load_requested.emit()
+
+    def stop(self) -> None:
+        """Stop watching and end the exhibit's thread (at the kiosk's exit)."""
+        self._thread.quit()
+        self._thread.wait()
+
+    @Slot(object)
+    def _loaded(self, result: LoadResult) -> None:
+        self.last_messages = tuple(str(d) for d in result.diagnostics)
+        if result.exhibit is None:
+            errors = [str(d) for d in result.errors] or ["the exhibit file cannot be read"]
+            log.warning("reload rejected; still showing the last good exhibit:\n%s",
+                        "\n".join(errors))
+            self._log("reload_rejected", messages=errors)
+            self._tell_staff(errors)
+            self.rejected.emit()
+            return
+        self._view.banner.set_text("")
+        if self.preview or self._view.nav.screen == "welcome":
+            self._apply(result.exhibit)
+        else:
+            log.info("new exhibit is valid; it goes up at the next reset")
+            self._pending = result.exhibit
+
+    def started_with(self, messages: tuple[str, ...], errors: tuple[str, ...]) -> None:
+        """What the validator said at start-up. Errors mean the kiosk started with the
+        last good version of a file that now has them (see kiosk.run)."""
+        self.last_messages = messages
+        self._tell_staff(errors)
+
+    def _tell_staff(self, errors: Sequence[str]) -> None:
+        if self.preview and errors:
+            self._view.banner.set_text("\n".join(errors[:6]))
+
+    def _apply_pending(self) -> None:
+        if self._pending is not None and self._view.nav.screen == "welcome":
+            exhibit, self._pending = self._pending, None
+            self._apply(exhibit)
+
+    def _apply(self, exhibit: Exhibit) -> None:
+        self._view.set_exhibit(exhibit)
+        log.info("exhibit reloaded from %s", self._path)
+        self._log("reload_applied")
+        self.applied.emit()

@@ -1,0 +1,1 @@
+"""``kiosk render``: every screen to PNG, the fit check, and the curators' proof sheet."""

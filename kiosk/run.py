@@ -1,0 +1,209 @@
+"""Starting the kiosk: logging, the exhibit, the window, and the services around it."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSocketNotifier, Qt
+from PySide6.QtGui import QCursor, QGuiApplication
+
+from kiosk import __version__
+from kiosk.exhibit.start import StartingExhibit, load_for_start
+from kiosk.logsetup import setup_logging
+from kiosk.refcounts import make_singletons_immortal
+from kiosk.ui.firstframe import on_first_frame
+
+if TYPE_CHECKING:
+    import socket
+
+    from kiosk.live.eventlog import EventLog
+    from kiosk.live.livereload import LiveExhibit
+    from kiosk.live.watchdog import Watchdog
+    from kiosk.ui.window import KioskView
+
+log = logging.getLogger(__name__)
+
+EXIT_TOO_MANY_FAULTS = 3
+_signal_sockets: list[socket.socket] = []
+
+
+def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
+              size: tuple[int, int] | None = None, event_log: Path | None = None,
+              event_log_max_bytes: int | None = None, event_log_keep: int | None = None) -> int:
+    """Show the exhibit until the kiosk is told to stop; returns the exit code.
+
+    The welcome screen goes up first: in kiosk mode it is full screen, frameless,
+    unclosable and without a cursor from the start; what watches input (the idle monitor,
+    the staff chord), the pictures and the services nobody meets in the first moments
+    (live reload, signals, systemd's watchdog, the screens behind the welcome screen)
+    start once it is on screen.
+    """
+    make_singletons_immortal()  # before any PySide call (see the module)
+    setup_logging()
+    starting = load_for_start(exhibit_path)
+    exhibit = starting.exhibit
+    if exhibit is None:
+        return 1
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert isinstance(app, QGuiApplication)
+    app.setApplicationName("exhibit-kiosk")
+    app.setApplicationDisplayName(exhibit.title.get(exhibit.default_language))
+
+    from kiosk.live.eventlog import (
+        DEFAULT_KEEP,
+        DEFAULT_MAX_BYTES,
+        EventLog,
+        default_event_log_path,
+    )
+    from kiosk.live.faults import install_fault_handler
+    from kiosk.ui.window import create_view, load_fonts
+
+    load_fonts()
+    events = EventLog(event_log or default_event_log_path(),
+                      max_bytes=event_log_max_bytes or DEFAULT_MAX_BYTES,
+                      keep=event_log_keep or DEFAULT_KEEP)
+    faults = install_fault_handler(on_too_many=lambda: app.exit(EXIT_TOO_MANY_FAULTS))
+
+    screen_size = app.primaryScreen().size()
+    view = create_view(exhibit,
+                       size=size or ((1920, 1080) if windowed
+                                     else (screen_size.width(), screen_size.height())),
+                       log_event=events.log, defer_screens=True, locked=not windowed)
+    services = _Services(app, view, exhibit_path, windowed, events, starting)
+
+    if windowed:
+        view.window.show()
+    else:
+        hide_cursor()
+        view.window.showFullScreen()
+    on_first_frame(view.window, services.start)
+
+    code = app.exec()
+    services.stop(code)
+    view.dispose()
+    from kiosk.pictures import decoder
+
+    decoder.shutdown()  # a decode still running finishes; those waiting are dropped
+    faults.uninstall()
+    events.log("stop", code=code)
+    return code
+
+
+def hide_cursor() -> None:
+    """Kiosk mode's cursor: none. (The window itself, made `locked` when it was created,
+    has no frame and refuses to close, whatever shortcut or window manager asks: see
+    Main.qml.)"""
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+
+class _Services:
+    """What the kiosk runs beside its window, started once the first frame is up."""
+
+    def __init__(self, app: QGuiApplication, view: KioskView, exhibit_path: Path,
+                 windowed: bool, events: EventLog, starting: StartingExhibit) -> None:
+        self._app = app
+        self._starting = starting
+        self._view = view
+        self._exhibit_path = exhibit_path
+        self._windowed = windowed
+        self._events = events
+        self.live: LiveExhibit | None = None
+        self._watchdog: Watchdog | None = None
+
+    def start(self) -> None:
+        from kiosk.live.livereload import LiveExhibit
+        from kiosk.live.watchdog import Watchdog
+
+        app, view, path, events = self._app, self._view, self._exhibit_path, self._events
+        view.window.setProperty("screensWanted", True)  # build the rest of the screens
+        live = LiveExhibit(view, path.resolve(), preview=self._windowed, log_event=events.log)
+        live.started_with(self._starting.messages, self._starting.errors)
+        self.live = live
+        started = time.monotonic()
+        view.staff.diagnostics_source = lambda: diagnostics_text(
+            path, live.last_messages, time.monotonic() - started, events.path)
+        view.staff.reloadRequested.connect(live.reload)
+        view.staff.quitRequested.connect(lambda: app.exit(0))
+        view.staff.previewToggled.connect(lambda on: _set_preview(view, live, on))
+        stop_on_signals(app)
+        self._watchdog = Watchdog(app)
+        self._watchdog.start()  # READY=1: the event loop runs and the exhibit is on screen
+        # The file name only: a full path can carry a staff member's account name.
+        events.log("start", exhibit=path.name, mode="preview" if self._windowed else "kiosk")
+        events.log("attract_shown")
+        if self._starting.keep is not None:
+            self._starting.keep()
+
+    def stop(self, code: int) -> None:
+        messages = self.live.last_messages if self.live is not None else ()
+        log.info("kiosk stopping (code %d); last validation messages: %s", code, messages)
+        if self._watchdog is not None:
+            self._watchdog.stop()
+        if self.live is not None:
+            self.live.stop()
+
+
+def diagnostics_text(exhibit: Path, messages: tuple[str, ...], uptime_s: float,
+                     event_log: Path) -> str:
+    hours, rest = divmod(int(uptime_s), 3600)
+    lines = [
+        f"exhibit-kiosk {__version__}",
+        f"exhibit: {exhibit.resolve()}",
+        f"uptime: {hours} h {rest // 60} min",
+        f"event log: {event_log}",
+        "last validation: " + ("no problems" if not messages else f"{len(messages)} message(s)"),
+        *messages[:12],
+    ]
+    return "\n".join(lines)
+
+
+def _set_preview(view: KioskView, live: LiveExhibit, on: bool) -> None:
+    """Staff preview: a window, and edits shown at once rather than at the next reset."""
+    live.preview = on
+    if on:
+        view.window.showNormal()
+    else:
+        view.window.showFullScreen()
+
+
+def stop_on_signals(app: QGuiApplication) -> None:
+    """SIGTERM (systemd stopping the service) and SIGINT end the event loop cleanly.
+
+    `exit()`, not `quit()`: Qt 6 asks windows to close on quit(), and the kiosk window
+    refuses.
+
+    Python runs signal handlers only between bytecodes, which never happens while Qt's
+    loop waits; the wakeup fd wakes the loop through a socket notifier instead, and carries
+    the signal's number. The stop happens there, in the event loop: a Python handler that
+    logged would run in the middle of whatever the main thread was doing (a write to
+    stderr, for one, which refuses to be re-entered, and the stop would be lost).
+    """
+    import signal
+    import socket
+
+    stopping = {signal.SIGTERM.value, signal.SIGINT.value}
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def wake() -> None:
+        try:
+            numbers = reader.recv(64)
+        except OSError:
+            return
+        for number in stopping.intersection(numbers):
+            log.info("stopping on signal %d", number)
+            app.exit(0)
+
+    notifier.activated.connect(wake)
+    for number in stopping:
+        # Only so that the wakeup fd is written; the work is done in wake().
+        signal.signal(number, lambda _signum, _frame: None)
+    _signal_sockets[:] = [reader, writer]  # alive as long as the process
