@@ -10,7 +10,9 @@ loop, not recursion, so no input can exhaust the stack.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -74,25 +76,53 @@ class _Open:
     keyed: bool = False  # whether ``key`` holds a pending key (keys may be Refused)
 
 
-def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
-    """The document's root node (None if the text has no document or cannot be parsed)."""
-    diagnostics: list[Diagnostic] = []
+class _GiveUp(Exception):
+    """The file is refused whole: it is reported already, and no tree comes back."""
 
-    def error(line: int, col: int, message: str) -> None:
-        diagnostics.append(Diagnostic(file, line, col, "error", message))
 
-    too_deep = _flow_too_deep(text)
-    if too_deep is not None:
-        error(*too_deep, _TOO_DEEP)
-        return None, diagnostics
-    stack: list[_Open] = []
-    root: Node | None = None
-    documents = 0
+# A handler is given an event and where it starts (1-based); True means stop reading.
+_Handler = Callable[[Any, int, int], bool]
 
-    def attach(node: Node) -> None:
-        nonlocal root
+
+class _TreeBuilder:
+    """The state of one parse, with one method per kind of parser event."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.diagnostics: list[Diagnostic] = []
+        self.stack: list[_Open] = []
+        self.root: Node | None = None
+        self.documents = 0
+        # Looked up by the event's exact class: one dict lookup per event, no if-chain.
+        self.handlers: dict[type, _Handler] = {
+            yaml.ScalarEvent: self.scalar,
+            yaml.MappingStartEvent: self.mapping_start,
+            yaml.SequenceStartEvent: self.sequence_start,
+            yaml.MappingEndEvent: self.collection_end,
+            yaml.SequenceEndEvent: self.collection_end,
+            yaml.AliasEvent: self.alias,
+            yaml.DocumentStartEvent: self.document_start,
+            yaml.DocumentEndEvent: self.ignore,
+            yaml.StreamStartEvent: self.ignore,
+            yaml.StreamEndEvent: self.ignore,
+        }
+
+    def error(self, line: int, col: int, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.file, line, col, "error", message))
+
+    def read(self, loader: Any) -> None:
+        """Feed every event to its handler, until the stream ends or a handler says stop."""
+        handlers = self.handlers
+        while (event := loader.get_event()) is not None:
+            mark = event.start_mark
+            if handlers[type(event)](event, mark.line + 1, mark.column + 1):
+                return
+
+    def attach(self, node: Node) -> None:
+        """Put a finished value in its place: the root, a list item, a key or a key's value."""
+        stack = self.stack
         if not stack:
-            root = node
+            self.root = node
             return
         top = stack[-1]
         if isinstance(top.node, Sequence):
@@ -100,8 +130,8 @@ def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
             return
         if not top.keyed:
             if not isinstance(node, Scalar | Refused):
-                error(node.line, node.col,
-                      "a key must be a plain word like `title`, not a list or mapping")
+                self.error(node.line, node.col,
+                           "a key must be a plain word like `title`, not a list or mapping")
                 node = Refused(node.line, node.col)
             top.key, top.keyed = node, True
             return
@@ -111,67 +141,90 @@ def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
         existing = top.node.items.get(key.value)
         if existing is not None:
             first = existing[0]
-            error(key.line, key.col,
-                  f"duplicate key '{key.value}' (first written at line {first.line}); "
-                  "remove one of them")
+            self.error(key.line, key.col,
+                       f"duplicate key '{key.value}' (first written at line {first.line}); "
+                       "remove one of them")
             return
         top.node.items[key.value] = (key, node)
 
+    def refuse_anchor_and_tag(self, event: yaml.NodeEvent, line: int, col: int) -> bool:
+        """Report an anchor or an explicit tag on a value; whether it was tagged."""
+        if event.anchor is not None:
+            self.error(line, col,
+                       f"`&{event.anchor}` defines an anchor; anchors (`&`) and aliases (`*`) "
+                       "are not supported in exhibit files: remove it")
+        tagged = _explicit_tag(event)
+        if tagged is not None:
+            self.error(line, col,
+                       f"the tag `{tagged}` is not supported in exhibit files; remove it "
+                       "(write plain values, quoted if needed)")
+        return tagged is not None
+
+    def scalar(self, event: yaml.ScalarEvent, line: int, col: int) -> bool:
+        if event.anchor is None and event.tag is None:
+            # The common case first, kept lean: a 1,000-panel file has ~30,000 of these.
+            self.attach(Scalar(event.value, not event.style, line, col))
+        elif self.refuse_anchor_and_tag(event, line, col):
+            self.attach(Refused(line, col))
+        else:
+            plain = not event.style  # '' from the C parser, None from Python's
+            self.attach(Scalar(event.value, plain, line, col))
+        return False
+
+    def mapping_start(self, event: yaml.MappingStartEvent, line: int, col: int) -> bool:
+        return self.push(event, Mapping({}, line, col))
+
+    def sequence_start(self, event: yaml.SequenceStartEvent, line: int, col: int) -> bool:
+        return self.push(event, Sequence([], line, col))
+
+    def push(self, event: yaml.CollectionStartEvent, node: Sequence | Mapping) -> bool:
+        """Start reading a list or mapping, unless that nests it too deep."""
+        tagged = self.refuse_anchor_and_tag(event, node.line, node.col)
+        if len(self.stack) >= MAX_DEPTH:
+            self.error(node.line, node.col, _TOO_DEEP)
+            raise _GiveUp
+        self.stack.append(_Open(node, tagged))
+        return False
+
+    def collection_end(self, event: yaml.CollectionEndEvent, line: int, col: int) -> bool:
+        closed = self.stack.pop()
+        self.attach(Refused(closed.node.line, closed.node.col) if closed.tagged
+                    else closed.node)
+        return False
+
+    def alias(self, event: yaml.AliasEvent, line: int, col: int) -> bool:
+        self.error(line, col,
+                   f"`*{event.anchor}` refers to an anchor; anchors (`&`) and aliases (`*`) "
+                   "are not supported in exhibit files: write the value out in full")
+        self.attach(Refused(line, col))
+        return False
+
+    def document_start(self, event: yaml.DocumentStartEvent, line: int, col: int) -> bool:
+        self.documents += 1
+        if self.documents > 1:
+            self.error(line, col,
+                       "a second YAML document starts here (after a `---` or `...` line); "
+                       "an exhibit file holds exactly one: remove the extra `---`/`...`")
+            return True
+        return False
+
+    def ignore(self, event: yaml.Event, line: int, col: int) -> bool:
+        return False  # stream start/end and document end carry nothing for the tree
+
+
+def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
+    """The document's root node (None if the text has no document or cannot be parsed)."""
+    builder = _TreeBuilder(file)
+    diagnostics, error = builder.diagnostics, builder.error
+    too_deep = _flow_too_deep(text)
+    if too_deep is not None:
+        error(*too_deep, _TOO_DEEP)
+        return None, diagnostics
     loader = Loader(text)
-    scalar_event = yaml.ScalarEvent
     try:
-        while (event := loader.get_event()) is not None:
-            kind = type(event)
-            mark = event.start_mark
-            line, col = mark.line + 1, mark.column + 1
-            if kind is scalar_event and event.anchor is None and event.tag is None:
-                # The common case first, kept lean: a 1,000-panel file has ~30,000 of these.
-                attach(Scalar(event.value, not event.style, line, col))
-                continue
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    error(line, col,
-                          "a second YAML document starts here (after a `---` or `...` line); "
-                          "an exhibit file holds exactly one: remove the extra `---`/`...`")
-                    break
-                continue
-            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-                continue
-            if kind is yaml.AliasEvent:
-                error(line, col,
-                      f"`*{event.anchor}` refers to an anchor; anchors (`&`) and aliases (`*`) "
-                      "are not supported in exhibit files: write the value out in full")
-                attach(Refused(line, col))
-                continue
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                closed = stack.pop()
-                attach(Refused(closed.node.line, closed.node.col) if closed.tagged
-                       else closed.node)
-                continue
-            if event.anchor is not None:
-                error(line, col,
-                      f"`&{event.anchor}` defines an anchor; anchors (`&`) and aliases (`*`) "
-                      "are not supported in exhibit files: remove it")
-            tagged = _explicit_tag(event)
-            if tagged is not None:
-                error(line, col,
-                      f"the tag `{tagged}` is not supported in exhibit files; remove it "
-                      "(write plain values, quoted if needed)")
-            if kind is yaml.ScalarEvent:
-                if tagged is not None:
-                    attach(Refused(line, col))
-                else:
-                    plain = not event.style  # '' from the C parser, None from Python's
-                    attach(Scalar(event.value, plain, line, col))
-                continue
-            if len(stack) >= MAX_DEPTH:
-                error(line, col, _TOO_DEEP)
-                return None, diagnostics
-            node: Sequence | Mapping = (
-                Mapping({}, line, col) if kind is yaml.MappingStartEvent
-                else Sequence([], line, col))
-            stack.append(_Open(node, tagged is not None))
+        builder.read(loader)
+    except _GiveUp:
+        return None, diagnostics
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in (exc.problem or ""):  # libyaml's own limit (1000), a backstop
             mark = exc.problem_mark
@@ -184,6 +237,7 @@ def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
         return None, diagnostics
     finally:
         loader.dispose()
+    root, documents = builder.root, builder.documents
     if documents == 0 or (root is None and not diagnostics):
         error(0, 0, "the file is empty (or holds only comments); start it with `version: 1`")
         return None, diagnostics
