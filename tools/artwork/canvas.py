@@ -6,6 +6,7 @@ on any machine with PySide6 and the Noto fonts, and comes out the same each time
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -44,6 +45,11 @@ LANGUAGES = ("en", "ru")
 MIN_TEXT_PX_PER_2400 = 36
 # WCAG's ratio for normal text, between a label and what it is drawn on.
 MIN_CONTRAST = 4.5
+
+# Every drawing's grid and type scale: 2400 x 1500 (16:10), one label size, one note size.
+W, H = 2400, 1500
+LABEL_PX = 40
+NOTE_PX = MIN_TEXT_PX_PER_2400
 
 
 @dataclass(frozen=True)
@@ -237,9 +243,20 @@ class Canvas:
         self.text(margin, margin * 0.8, title, font(size, serif=True, bold=True), INK)
         return margin * 0.8 + size * 1.6
 
-    def footer(self, note: str, margin: float) -> None:
-        px = MIN_TEXT_PX_PER_2400 * self.w / 2400
-        self.text(margin, self.h - margin * 0.55 - px, note, font(px), INK_SOFT)
+    @property
+    def note_px(self) -> float:
+        """The note's size: the least a label may have, in proportion to the width."""
+        return MIN_TEXT_PX_PER_2400 * self.w / 2400
+
+    def note_top(self, margin: float) -> float:
+        """The top of the one line of small print (a source, a caveat) at the bottom left."""
+        return self.h - margin * 0.55 - self.note_px
+
+    def footer(self, note: str, margin: float) -> float:
+        """The small print at the bottom left; returns the top of its line."""
+        y = self.note_top(margin)
+        self.text(margin, y, note, font(self.note_px), INK_SOFT)
+        return y
 
 
 @contextmanager
@@ -261,3 +278,21 @@ def canvas(name: str, width: int, height: int, background: QColor = PAPER) -> It
     if not image.save(str(out), None, 0 if name.endswith(".png") else 88):
         raise SystemExit(f"could not write {out}")
     print(f"{out.relative_to(REPO)}  {width}x{height}  {out.stat().st_size // 1024} KB")
+
+
+def drawing(stem: str, width: int, height: int, background: QColor = PAPER, *,
+            per_language: bool = True
+            ) -> Callable[[Callable[[Canvas, str | None], None]], Callable[[str | None], None]]:
+    """Register ``draw(c, lang)`` as the maker of ``stem`` on a fresh ``width`` x ``height``
+    canvas for each file, so a drawing names its file once."""
+
+    def register(draw: Callable[[Canvas, str | None], None]) -> Callable[[str | None], None]:
+        # wraps keeps the drawing's module (for ``build.py --list``) and its name.
+        @functools.wraps(draw)
+        def make(lang: str | None) -> None:
+            with canvas(asset_name(stem, lang), width, height, background) as c:
+                draw(c, lang)
+
+        return artwork(stem, per_language=per_language)(make)
+
+    return register

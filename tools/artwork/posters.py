@@ -20,16 +20,16 @@ from canvas import (
     RED_PALE,
     RULE,
     Canvas,
-    artwork,
-    asset_name,
-    canvas,
+    H,
+    W,
+    drawing,
     font,
     tr,
     width_of,
 )
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainterPath, QPen
-from timeline import MARGIN, H, W, wrap
+from timeline import MARGIN, wrap
 
 NB = "\u00a0"
 # A motif draws into its rectangle; it gets the language for the few words it carries.
@@ -38,26 +38,25 @@ LIGHT = QColor("#e9e3d6")  # type on navy
 LIGHT_SOFT = QColor("#b9c0cc")
 
 
-def poster(stem: str, lang: str | None, year: str, date: tuple[str, str],
+def poster(c: Canvas, lang: str | None, year: str, date: tuple[str, str],
            lines: tuple[str, str], motif: Motif, *, dark: bool = False) -> None:
     """The year, large; under it the date and a line or two; the motif on the right."""
-    with canvas(asset_name(stem, lang), W, H, NAVY if dark else PAPER) as c:
-        fg = LIGHT if dark else INK
-        soft = LIGHT_SOFT if dark else INK_SOFT
-        room = W * 0.5 - MARGIN
-        big = fit(font(360, serif=True, bold=True), year, room)
-        f = font(56)
-        parts = wrap(tr(lang, *lines), f, room)
-        block = big.pixelSize() * 1.2 + 110 + len(parts) * 76
-        y = (H - block) / 2 - 40
-        c.text(MARGIN - big.pixelSize() * 0.04, y, year, big, fg)
-        y += big.pixelSize() * 1.2
-        c.text(MARGIN, y, tr(lang, *date), font(64, bold=True), RED if not dark else fg)
-        y += 110
-        for part in parts:
-            c.text(MARGIN, y, part, f, soft)
-            y += 76
-        motif(c, QRectF(W * 0.55, 220, W * 0.45 - MARGIN, H - 440), lang)
+    fg = LIGHT if dark else INK
+    soft = LIGHT_SOFT if dark else INK_SOFT
+    room = W * 0.5 - MARGIN
+    big = fit(font(360, serif=True, bold=True), year, room)
+    f = font(56)
+    parts = wrap(tr(lang, *lines), f, room)
+    block = big.pixelSize() * 1.2 + 110 + len(parts) * 76
+    y = (H - block) / 2 - 40
+    c.text(MARGIN - big.pixelSize() * 0.04, y, year, big, fg)
+    y += big.pixelSize() * 1.2
+    c.text(MARGIN, y, tr(lang, *date), font(64, bold=True), RED if not dark else fg)
+    y += 110
+    for part in parts:
+        c.text(MARGIN, y, part, f, soft)
+        y += 76
+    motif(c, QRectF(W * 0.55, 220, W * 0.45 - MARGIN, H - 440), lang)
 
 
 def fit(f: QFont, text: str, room: float) -> QFont:
@@ -270,28 +269,27 @@ def three_capitals(c: Canvas, r: QRectF, lang: str | None) -> None:
         c.text(x, cy + step * 0.3 + 40, name, font(48, bold=True), colour, "center")
 
 
-@artwork("attract", per_language=False)
-def attract(lang: str | None) -> None:
+@drawing("attract", 1920, 1080, NAVY, per_language=False)
+def attract(c: Canvas, lang: str | None) -> None:
     """The welcome screen: the two countries' leaders as two bands of colour, 1917–1991."""
     from charts import PRESIDENTS, SOVIET_LEADERS
 
-    with canvas(asset_name("attract", None), 1920, 1080, NAVY) as c:
-        left, right = 160, 1760
+    left, right = 160, 1760
 
-        def x_of(year: float) -> float:
-            return left + (year - 1917) / (1992 - 1917) * (right - left)
+    def x_of(year: float) -> float:
+        return left + (year - 1917) / (1992 - 1917) * (right - left)
 
-        for row, y, colours in ((PRESIDENTS, 470, (BLUE, QColor("#4d77a6"))),
-                                (SOVIET_LEADERS, 600, (RED, QColor("#b8513f")))):
-            for i, (_, _, start, end) in enumerate(row):
-                c.rect(QRectF(x_of(start) + 2, y, max(x_of(end) - x_of(start) - 4, 3), 100),
-                       colours[i % 2])
-        c.text(left, 300, "1917", font(120, serif=True, bold=True), LIGHT)
-        c.text(right, 300, "1991", font(120, serif=True, bold=True), LIGHT, "right")
-        c.line(left, 760, right, 760, QColor("#5b6884"), 3)
-        for year in range(1920, 1992, 10):
-            c.line(x_of(year), 752, x_of(year), 768, QColor("#8f99ab"), 3)
-            c.text(x_of(year), 786, str(year), font(30), LIGHT_SOFT, "center")
+    for row, y, colours in ((PRESIDENTS, 470, (BLUE, QColor("#4d77a6"))),
+                            (SOVIET_LEADERS, 600, (RED, QColor("#b8513f")))):
+        for i, (_, _, start, end) in enumerate(row):
+            c.rect(QRectF(x_of(start) + 2, y, max(x_of(end) - x_of(start) - 4, 3), 100),
+                   colours[i % 2])
+    c.text(left, 300, "1917", font(120, serif=True, bold=True), LIGHT)
+    c.text(right, 300, "1991", font(120, serif=True, bold=True), LIGHT, "right")
+    c.line(left, 760, right, 760, QColor("#5b6884"), 3)
+    for year in range(1920, 1992, 10):
+        c.line(x_of(year), 752, x_of(year), 768, QColor("#8f99ab"), 3)
+        c.text(x_of(year), 786, str(year), font(30), LIGHT_SOFT, "center")
 
 
 POSTERS: list[tuple[str, str, tuple[str, str], tuple[str, str], Motif, bool]] = [
@@ -340,9 +338,9 @@ POSTERS: list[tuple[str, str, tuple[str, str], tuple[str, str], Motif, bool]] = 
 
 def _register(stem: str, year: str, date: tuple[str, str], lines: tuple[str, str],
               motif: Motif, dark: bool) -> None:
-    @artwork(stem)
-    def draw(lang: str | None) -> None:
-        poster(stem, lang, year, date, lines, motif, dark=dark)
+    @drawing(stem, W, H, NAVY if dark else PAPER)
+    def draw(c: Canvas, lang: str | None) -> None:
+        poster(c, lang, year, date, lines, motif, dark=dark)
 
 
 for _poster in POSTERS:

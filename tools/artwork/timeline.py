@@ -17,14 +17,16 @@ from canvas import (
     BLUE_PALE,
     INK,
     INK_SOFT,
+    LABEL_PX,
+    NOTE_PX,
     PAPER,
     RED,
     RED_PALE,
     RULE,
     Canvas,
-    artwork,
-    asset_name,
-    canvas,
+    H,
+    W,
+    drawing,
     font,
     tr,
     width_of,
@@ -32,12 +34,9 @@ from canvas import (
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QLinearGradient
 
-# The exhibition grid and type scale, for a 2400 px wide picture.
-W, H = 2400, 1500
+# The charts' and timelines' margin and title on the exhibition grid (W x H, canvas.py).
 MARGIN = 120
 TITLE_PX = 72
-LABEL_PX = 40
-NOTE_PX = 36
 LINE_H = 50  # one label line
 
 SIDE_COLOURS = {"su": RED, "us": BLUE, "both": INK}
@@ -132,7 +131,7 @@ class Timeline:
 
 
 def register(t: Timeline) -> None:
-    artwork(t.stem)(lambda lang: draw(t, lang))
+    drawing(t.stem, W, H)(lambda c, lang: draw(c, t, lang))
 
 
 @dataclass
@@ -144,40 +143,39 @@ class Placed:
     stem_x: float
 
 
-def draw(t: Timeline, lang: str | None) -> None:
-    with canvas(asset_name(t.stem, lang), W, H) as c:
-        top = c.heading(tr(lang, *t.title), MARGIN, TITLE_PX) + 20
-        bottom = footer(c, lang, t)
-        left, right = MARGIN + 30, W - MARGIN - 30
-        axis_y = top + (bottom - top) * t.axis_at
+def draw(c: Canvas, t: Timeline, lang: str | None) -> None:
+    top = c.heading(tr(lang, *t.title), MARGIN, TITLE_PX) + 20
+    bottom = footer(c, lang, t)
+    left, right = MARGIN + 30, W - MARGIN - 30
+    axis_y = top + (bottom - top) * t.axis_at
 
-        anchors = t.scale or [(t.start, 0.0), (t.end, 1.0)]
+    anchors = t.scale or [(t.start, 0.0), (t.end, 1.0)]
 
-        def x_of(value: float) -> float:
-            for (v0, f0), (v1, f1) in zip(anchors, anchors[1:], strict=False):
-                if value <= v1 or (v1, f1) == anchors[-1]:
-                    f = f0 + (value - v0) / (v1 - v0) * (f1 - f0)
-                    return left + f * (right - left)
-            raise AssertionError
+    def x_of(value: float) -> float:
+        for (v0, f0), (v1, f1) in zip(anchors, anchors[1:], strict=False):
+            if value <= v1 or (v1, f1) == anchors[-1]:
+                f = f0 + (value - v0) / (v1 - v0) * (f1 - f0)
+                return left + f * (right - left)
+        raise AssertionError
 
-        room = {-1: axis_y - top, 1: bottom - axis_y}
-        labels, spots = place_labels(t, lang, x_of, room, (left - 60, right + 60))
-        # Centre the drawing (labels, axis, tick labels) in the room below the title.
-        above = max([d + lb.h for lb, (side, _, d) in zip(labels, spots, strict=True)
-                     if side < 0] + [0.0])
-        below = max([d + lb.h for lb, (side, _, d) in zip(labels, spots, strict=True)
-                     if side > 0] + [70.0])
-        axis_y = top + above + (bottom - top - above - below) / 2
-        for item in t.events:
-            if isinstance(item, Span):
-                band(c, x_of(item.start), x_of(item.end), axis_y, item, right)
-        c.line(left, axis_y, right, axis_y, INK, 4)
-        tick_font = font(NOTE_PX, bold=True)
-        for mark in t.ticks.marks:
-            c.line(x_of(mark), axis_y - 12, x_of(mark), axis_y + 12, INK, 3)
-        stems = draw_labels(c, lang, labels, spots, axis_y)
-        tick_labels(c, [(x_of(at), tr(lang, en, ru)) for at, en, ru in t.ticks.labels],
-                    axis_y + 22, tick_font, stems)
+    room = {-1: axis_y - top, 1: bottom - axis_y}
+    labels, spots = place_labels(t, lang, x_of, room, (left - 60, right + 60))
+    # Centre the drawing (labels, axis, tick labels) in the room below the title.
+    above = max([d + lb.h for lb, (side, _, d) in zip(labels, spots, strict=True)
+                 if side < 0] + [0.0])
+    below = max([d + lb.h for lb, (side, _, d) in zip(labels, spots, strict=True)
+                 if side > 0] + [70.0])
+    axis_y = top + above + (bottom - top - above - below) / 2
+    for item in t.events:
+        if isinstance(item, Span):
+            band(c, x_of(item.start), x_of(item.end), axis_y, item, right)
+    c.line(left, axis_y, right, axis_y, INK, 4)
+    tick_font = font(NOTE_PX, bold=True)
+    for mark in t.ticks.marks:
+        c.line(x_of(mark), axis_y - 12, x_of(mark), axis_y + 12, INK, 3)
+    stems = draw_labels(c, lang, labels, spots, axis_y)
+    tick_labels(c, [(x_of(at), tr(lang, en, ru)) for at, en, ru in t.ticks.labels],
+                axis_y + 22, tick_font, stems)
 
 
 def tick_labels(c: Canvas, ticks: list[tuple[float, str]], y: float, f: QFont,
@@ -212,7 +210,7 @@ def band(c: Canvas, x1: float, x2: float, axis_y: float, span: Span, right: floa
 def footer(c: Canvas, lang: str | None, t: Timeline) -> float:
     """The note and the legend of sides, on one line if they fit; returns the y above."""
     f = font(NOTE_PX)
-    y = H - MARGIN * 0.55 - NOTE_PX
+    y = c.note_top(MARGIN)
     sides = [e.side for e in t.events]
     entries = [("su", tr(lang, *t.su)), ("us", tr(lang, *t.us)),
                ("both", tr(lang, "Both, or international", "Обе стороны, международное"))]
@@ -433,10 +431,10 @@ def chart_frame(c: Canvas, lang: str | None, title: tuple[str, str],
                 note: tuple[str, str] = ("", "")) -> tuple[float, float]:
     """The title and the bottom note of a chart; returns the top and bottom of its body."""
     top = c.heading(tr(lang, *title), MARGIN, TITLE_PX) + 20
-    bottom = H - MARGIN * 0.55 - NOTE_PX
+    bottom = c.note_top(MARGIN)
     text = tr(lang, *note)
     if text:
-        c.text(MARGIN, bottom, text, font(NOTE_PX), INK_SOFT)
+        c.footer(text, MARGIN)
         bottom -= NOTE_PX * 1.5
     return top, bottom - 10
 
