@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kiosk.exhibit.model import Exhibit
 from kiosk.live.filewatch import ReloadWatcher
+from kiosk.ui.navigation import Screen
 from kiosk.ui.window import KioskView
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ class LiveExhibit(QObject):
             self.rejected.emit()
             return
         self._view.banner.set_text("")
-        if self.preview or self._view.nav.screen == "welcome":
+        if self.preview or self._view.nav.screen == Screen.Welcome:
             self._apply(result.exhibit)
         else:
             log.info("new exhibit is valid; it goes up at the next reset")
@@ -141,7 +142,7 @@ class LiveExhibit(QObject):
             self._view.banner.set_text("\n".join(errors[:6]))
 
     def _apply_pending(self) -> None:
-        if self._pending is not None and self._view.nav.screen == "welcome":
+        if self._pending is not None and self._view.nav.screen == Screen.Welcome:
             exhibit, self._pending = self._pending, None
             self._apply(exhibit)
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QSize, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
-from PySide6.QtQml import QQmlEngine
+from PySide6.QtQml import QmlElement, QmlUncreatable, QQmlEngine
 from PySide6.QtQuick import QQuickImageProvider
 from shiboken6 import getCppPointer
 
@@ -39,6 +39,9 @@ from kiosk.exhibit.imagecheck import ImageRefused, inspect_image, shown_size
 from kiosk.pictures.imagedecode import decode, decode_cost, release_free_memory
 
 log = logging.getLogger(__name__)
+
+QML_IMPORT_NAME = "ExhibitKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 PROVIDER = "exhibit"
 #: Bytes of decoding in flight at once, across every window of the process.
@@ -198,6 +201,8 @@ class _Owner:
 _tokens = itertools.count(1)  # never reused, so Qt can never show a stale picture by URL
 
 
+@QmlElement
+@QmlUncreatable("made by the kiosk for each window")
 class ImageDecoder(QObject):
     """One window's pictures: who needs which, what is decoded, what is being decoded."""
 

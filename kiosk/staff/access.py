@@ -16,15 +16,21 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.staff.pin import PinLockout, PinStore
 
 log = logging.getLogger(__name__)
 
+QML_IMPORT_NAME = "ExhibitKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
 GESTURE_WINDOW_S = 6.0  # from the corner hold to the opposite corner's tap
 MAX_PIN_DIGITS = 12
 
 
+@QmlElement
+@QmlUncreatable("made by the kiosk for each window")
 class StaffAccess(QObject):
     changed = Signal()
     quitRequested = Signal()

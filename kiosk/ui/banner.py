@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QObject, Signal
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "ExhibitKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 
+@QmlElement
+@QmlUncreatable("made by the kiosk for each window")
 class StaffBanner(QObject):
     textChanged = Signal()
 

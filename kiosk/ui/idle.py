@@ -17,8 +17,12 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 log = logging.getLogger(__name__)
+
+QML_IMPORT_NAME = "ExhibitKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 ACTIVE = "active"
 PROMPT = "prompt"
@@ -66,6 +70,8 @@ def precise_timer(parent: QObject) -> QTimer:
     return timer
 
 
+@QmlElement
+@QmlUncreatable("made by the kiosk for each window")
 class IdleMonitor(QObject):
     """Tracks visitor presence from the application's whole input stream.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Property, QObject, Signal
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 ASSUMED_DIAGONAL_MM = 24 * 25.4
 TOUCH_TARGET_MM = 20.0
@@ -58,6 +59,11 @@ def body_mm(diagonal_in: float) -> float:
     return BODY_POINT_SIZE * MM_PER_POINT * reading_distance_mm(diagonal_in) / REFERENCE_DISTANCE_MM
 
 
+QML_IMPORT_NAME = "ExhibitKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+@QmlElement
+@QmlUncreatable("made by the kiosk for each window")
 class ScreenMetrics(QObject):
     """What QML binds to for every size: `metrics.touch`, `metrics.body`, …"""
 

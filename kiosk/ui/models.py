@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.exhibit.model import Panel, Text
 from kiosk.ui.navigation import Navigator, image_entry, quote_entry
@@ -20,6 +21,9 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 USER_ROLE = Qt.ItemDataRole.UserRole
+
+QML_IMPORT_NAME = "ExhibitKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 
 # A panel with more words than this gives its words the larger share of the screen.
@@ -49,7 +53,9 @@ def two_lines(title: str) -> str:
     return " ".join(words[:best]) + "\n" + " ".join(words[best:])
 
 
-class _LanguageModel(QAbstractListModel):
+@QmlElement
+@QmlUncreatable("made by the kiosk for each window")
+class LanguageModel(QAbstractListModel):
     """A list whose texts follow the navigator's language and exhibit."""
 
     ROLES: tuple[str, ...] = ()
@@ -84,7 +90,9 @@ class _LanguageModel(QAbstractListModel):
         self.endResetModel()
 
 
-class PagesModel(_LanguageModel):
+@QmlElement
+@QmlUncreatable("made by the kiosk for each window")
+class PagesModel(LanguageModel):
     """One row per page: each era's opening, then its panels."""
 
     ROLES = ("kind", "eraId", "panelId", "eraIndex", "eraTitle", "years", "title", "body",
@@ -114,7 +122,9 @@ class PagesModel(_LanguageModel):
         }
 
 
-class ErasModel(_LanguageModel):
+@QmlElement
+@QmlUncreatable("made by the kiosk for each window")
+class ErasModel(LanguageModel):
     """The era timeline."""
 
     ROLES = ("eraId", "title", "years", "label")

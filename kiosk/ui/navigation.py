@@ -11,14 +11,19 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Callable
+from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QEnum, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.exhibit.model import Exhibit, Image, Quote
 from kiosk.exhibit.pages import Page, build_pages, era_start, find_page, swipe_step
 from kiosk.ui.chrome import language_name, strings_for
+
+QML_IMPORT_NAME = "ExhibitKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 MAX_ZOOM = 6.0
 MAX_ATTRACT_IMAGES = 8  # enough variety for the welcome loop; each is a screenful
@@ -66,7 +71,17 @@ def no_events(event: str, **fields: Any) -> None:
     """Used when no event log is attached (previews, tests)."""
 
 
+@QmlElement
+@QmlUncreatable("made by the kiosk for each window")
 class Navigator(QObject):
+    @QEnum
+    class Screen(IntEnum):
+        """The screens of a visit, in order."""
+
+        Welcome = 0
+        Exhibit = 1
+        Closing = 2
+
     screenChanged = Signal()
     pageChanged = Signal()
     languageChanged = Signal()
@@ -87,7 +102,7 @@ class Navigator(QObject):
         self._clock = clock
         self._exhibit = exhibit
         self._pages = build_pages(exhibit)
-        self._screen = "welcome"
+        self._screen = Screen.Welcome
         self._page = 0
         self._language = exhibit.default_language
         self._viewer_open = False
@@ -139,7 +154,7 @@ class Navigator(QObject):
 
     # --- properties QML binds to ---------------------------------------------------
 
-    def _get_screen(self) -> str:
+    def _get_screen(self) -> Navigator.Screen:
         return self._screen
 
     def _get_page_index(self) -> int:
@@ -164,10 +179,12 @@ class Navigator(QObject):
     def _get_language(self) -> str:
         return self._language
 
-    def _get_languages(self) -> list[str]:
+    @Property("QVariantList", notify=exhibitChanged)
+    def languages(self) -> list[str]:
         return list(self._exhibit.languages)
 
-    def _get_language_choices(self) -> list[dict[str, str]]:
+    @Property("QVariantList", notify=exhibitChanged)
+    def languageChoices(self) -> list[dict[str, str]]:
         """The welcome screen's language buttons, each named in its own language."""
         return [{"code": code, "name": language_name(code)} for code in self._exhibit.languages]
 
@@ -180,7 +197,8 @@ class Navigator(QObject):
     def _get_next_language_name(self) -> str:
         return language_name(self._next_language())
 
-    def _get_ui(self) -> dict[str, str]:
+    @Property("QVariantMap", notify=languageChanged)
+    def ui(self) -> dict[str, str]:
         return strings_for(self._language)
 
     def _get_viewer_open(self) -> bool:
@@ -193,7 +211,8 @@ class Navigator(QObject):
         panel = self.current_page.pictures_panel
         return len(panel.images) if panel else 0
 
-    def _get_viewer_image(self) -> dict[str, Any]:
+    @Property("QVariantMap", notify=viewerChanged)
+    def viewerImage(self) -> dict[str, Any]:
         panel = self.current_page.pictures_panel
         if panel is None or not self._viewer_open:
             return {}
@@ -217,7 +236,8 @@ class Navigator(QObject):
         subtitle = self._exhibit.subtitle
         return subtitle.get(self._language) if subtitle else ""
 
-    def _get_attract_images(self) -> list[dict[str, str]]:
+    @Property("QVariantList", notify=textsChanged)
+    def attractImages(self) -> list[dict[str, str]]:
         """Pictures for the welcome screen in the current language, each with its alt text:
         the attract image and highlights, or the first image of each era when the exhibit
         names none."""
@@ -229,18 +249,20 @@ class Navigator(QObject):
         return [{"source": image_source(path, self.generation), "alt": alt}
                 for path, alt in list(pictures.items())[:MAX_ATTRACT_IMAGES]]
 
-    def _get_attract_languages(self) -> list[str]:
+    @Property("QVariantList", notify=textsChanged)
+    def attractLanguages(self) -> list[str]:
         """The exhibit's languages, the current one first: the order of the invitations."""
         languages = list(self._exhibit.languages)
         start = languages.index(self._language)
         return languages[start:] + languages[:start]
 
-    def _get_attract_prompts(self) -> list[str]:
+    @Property("QVariantList", notify=textsChanged)
+    def attractPrompts(self) -> list[str]:
         """The invitation in every language, the current one first."""
         prompt = self._exhibit.attract.prompt
-        return [prompt.get(code) for code in self._get_attract_languages()]
+        return [prompt.get(code) for code in self.attractLanguages]
 
-    screen = Property(str, _get_screen, notify=screenChanged)
+    screen = Property(int, _get_screen, notify=screenChanged)  # a Screen
     pageIndex = Property(int, _get_page_index, notify=pageChanged)
     pageCount = Property(int, _get_page_count, notify=exhibitChanged)
     eraIndex = Property(int, _get_era_index, notify=pageChanged)
@@ -250,38 +272,31 @@ class Navigator(QObject):
     atLastPage = Property(bool, _get_at_last_page, notify=pageChanged)
     erasOpen = Property(bool, _get_eras_open, notify=erasChanged)
     language = Property(str, _get_language, notify=languageChanged)
-    languages = Property("QVariantList", _get_languages, notify=exhibitChanged)
-    languageChoices = Property("QVariantList", _get_language_choices, notify=exhibitChanged)
     nextLanguageName = Property(str, _get_next_language_name, notify=textsChanged)
-    ui = Property("QVariantMap", _get_ui, notify=languageChanged)
     viewerOpen = Property(bool, _get_viewer_open, notify=viewerChanged)
     viewerIndex = Property(int, _get_viewer_index, notify=viewerChanged)
     viewerCount = Property(int, _get_viewer_count, notify=viewerChanged)
-    viewerImage = Property("QVariantMap", _get_viewer_image, notify=viewerChanged)
     zoom = Property(float, _get_zoom, notify=zoomChanged)
     animate = Property(bool, _get_animate, _set_animate, notify=animateChanged)
     title = Property(str, _get_title, notify=textsChanged)
     subtitle = Property(str, _get_subtitle, notify=textsChanged)
-    attractImages = Property("QVariantList", _get_attract_images, notify=textsChanged)
-    attractPrompts = Property("QVariantList", _get_attract_prompts, notify=textsChanged)
-    attractLanguages = Property("QVariantList", _get_attract_languages, notify=textsChanged)
 
     # --- moving around --------------------------------------------------------------
 
     @Slot()
     def enter(self) -> None:
         """A touch on the welcome screen: the visit begins at the first era."""
-        if self._screen != "welcome":
+        if self._screen != Screen.Welcome:
             return
         self._session_start = self._clock()
         self._seen.clear()
-        self._set_screen("exhibit")
+        self._set_screen(Screen.Exhibit)
         self._show(self._page, force=True)
 
     @Slot(str)
     def chooseLanguage(self, code: str) -> None:
         """A language button on the welcome screen: the visit begins in that language."""
-        if self._screen != "welcome" or code not in self._exhibit.languages:
+        if self._screen != Screen.Welcome or code not in self._exhibit.languages:
             return
         self._switch_language(code)
         self._log("language_chosen", lang=code)
@@ -291,7 +306,7 @@ class Navigator(QObject):
     def enterIn(self, code: str) -> None:
         """A touch elsewhere on the welcome screen while its invitation shows in `code`:
         the visitor answered that invitation, so the visit is in its language."""
-        if self._screen != "welcome":
+        if self._screen != Screen.Welcome:
             return
         if code in self._exhibit.languages:
             self._switch_language(code)
@@ -308,16 +323,16 @@ class Navigator(QObject):
 
     @Slot()
     def next(self) -> None:
-        if self._screen == "closing":
+        if self._screen == Screen.Closing:
             return
-        if self._screen == "exhibit" and self._get_at_last_page():
+        if self._screen == Screen.Exhibit and self._get_at_last_page():
             self._finish()
         else:
             self._show(self._page + 1)
 
     @Slot()
     def previous(self) -> None:
-        if self._screen == "closing":
+        if self._screen == Screen.Closing:
             self._show(self._page)  # back to the last page, where the visitor left it
         else:
             self._show(self._page - 1)
@@ -343,7 +358,7 @@ class Navigator(QObject):
     def openEra(self, era_index: int) -> None:
         self._set_eras_open(False)
         if 0 <= era_index < len(self._exhibit.eras):
-            if self._screen == "welcome":
+            if self._screen == Screen.Welcome:
                 self.enter()
             self._show(era_start(self._pages, era_index))
 
@@ -355,7 +370,7 @@ class Navigator(QObject):
         elif step < 0:
             self.previous()
 
-    def _set_screen(self, screen: str) -> None:
+    def _set_screen(self, screen: Navigator.Screen) -> None:
         if screen != self._screen:
             self._screen = screen
             self.screenChanged.emit()
@@ -363,17 +378,17 @@ class Navigator(QObject):
     def _finish(self) -> None:
         """Past the last page: the closing screen thanks the visitor."""
         self._close_viewer(log=False)
-        self._set_screen("closing")
+        self._set_screen(Screen.Closing)
         self._log("exhibit_finished", panels_seen=len(self._seen))
 
     def _show(self, index: int, force: bool = False) -> None:
         """Show a page; from the closing screen, any page means back into the exhibit."""
         index = max(0, min(index, len(self._pages) - 1))
-        returning = self._screen == "closing"
+        returning = self._screen == Screen.Closing
         if index == self._page and not force and not returning:
             return
         if returning:
-            self._set_screen("exhibit")
+            self._set_screen(Screen.Exhibit)
         previous_era = self.current_page.era_index
         moved = index != self._page
         self._page = index
@@ -451,6 +466,38 @@ class Navigator(QObject):
             self._zoom = zoom
             self.zoomChanged.emit()
 
+    # --- the accessible keypad ---------------------------------------------------------
+
+    @Slot(int, result=bool)
+    def pressKey(self, key: int) -> bool:
+        """A key of an accessible kiosk keypad (arrows, Enter, Escape/Back, Home): whether
+        it did anything here. Up and Down move the focus, which QML keeps."""
+        keys = Qt.Key
+        if key == keys.Key_Home:
+            self.goHome()
+        elif key in (keys.Key_Escape, keys.Key_Back):
+            if self._viewer_open:
+                self.closeImage()
+            elif self._eras_open:
+                self.hideEras()
+            elif self._screen != Screen.Welcome:
+                self.previous()
+        elif key in (keys.Key_Return, keys.Key_Enter, keys.Key_Space):
+            if self._screen != Screen.Welcome:
+                return False  # the focused control takes it
+            self.enter()
+        elif key in (keys.Key_Right, keys.Key_Left):
+            step = 1 if key == keys.Key_Right else -1
+            if self._viewer_open:
+                self.showImage(self._viewer_index + step)
+            elif step > 0:
+                self.next()
+            else:
+                self.previous()
+        else:
+            return False
+        return True
+
     # --- language ---------------------------------------------------------------------
 
     def _next_language(self) -> str:
@@ -482,7 +529,7 @@ class Navigator(QObject):
         The idle reset is exactly a fresh start; any other keeps the chosen language, as a
         visitor who goes Home or starts again is still there and reading it.
         """
-        was_visiting = self._screen != "welcome"
+        was_visiting = self._screen != Screen.Welcome
         if was_visiting and self._session_start is not None:
             self._log("session_end", reason=reason,
                       seconds=round(self._clock() - self._session_start, 1),
@@ -492,7 +539,7 @@ class Navigator(QObject):
         self._close_viewer(log=False)
         self._set_eras_open(False)
         self._page = 0
-        self._screen = "welcome"
+        self._screen = Screen.Welcome
         if reason == "idle":
             self._switch_language(self._exhibit.default_language)
         self.pageChanged.emit()
@@ -513,3 +560,6 @@ class Navigator(QObject):
             "session": self._session_start,
             "seen": frozenset(self._seen),
         }
+
+
+Screen = Navigator.Screen

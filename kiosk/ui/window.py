@@ -27,7 +27,7 @@ from kiosk.ui.firstframe import on_first_frame
 from kiosk.ui.idle import IdleMonitor, SingleShot, precise_timer
 from kiosk.ui.metrics import ScreenMetrics
 from kiosk.ui.models import ErasModel, PagesModel
-from kiosk.ui.navigation import EventSink, Navigator, no_events
+from kiosk.ui.navigation import EventSink, Navigator, Screen, no_events
 from kiosk.ui.theme import PALETTE
 from kiosk.ui.visualtree import items_under
 
@@ -158,9 +158,8 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     decoder = ImageDecoder.attach(engine)
     if defer_screens:
         decoder.defer_decoding()  # until the first frame is on screen (below)
-    Backend.attach(engine, nav=nav, pages=pages, eras=eras, metrics=metrics, theme=PALETTE,
-                   idle=idle, banner=banner, staff=staff, decoder=decoder,
-                   fontFamily=BODY_FAMILY, headingFamily=HEADING_FAMILY)
+    Backend(nav, pages, eras, metrics, idle, banner, staff, decoder, PALETTE,
+            BODY_FAMILY, HEADING_FAMILY).attach(engine)
     # The size from the start: bound to a window still being sized, the pictures would be
     # asked for (and decoded) at each size it passes through on the way.
     engine.setInitialProperties({"width": size[0], "height": size[1],
@@ -226,5 +225,5 @@ def wire_idle(nav: Navigator, idle: IdleMonitor, log_event: EventSink) -> None:
         nav.reset(reason="idle")
 
     idle.resetRequested.connect(reset)
-    nav.screenChanged.connect(lambda: idle.set_enabled(nav.screen != "welcome"))
-    idle.set_enabled(nav.screen != "welcome")
+    nav.screenChanged.connect(lambda: idle.set_enabled(nav.screen != Screen.Welcome))
+    idle.set_enabled(nav.screen != Screen.Welcome)

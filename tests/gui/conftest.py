@@ -25,6 +25,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.model import Exhibit
+from kiosk.ui.navigation import Screen
 from kiosk.ui.window import KioskView, create_view, load_fonts
 from tests.helpers.fake_time import FakeTime
 from tests.helpers.sample_exhibit import write_sample_exhibit
@@ -208,7 +209,7 @@ class Kiosk:
     def enter(self) -> None:
         """Start a visit by touching the welcome screen."""
         self.tap("welcomeScreen")
-        self.wait(lambda: self.nav.screen == "exhibit")
+        self.wait(lambda: self.nav.screen == Screen.Exhibit)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.exhibit.load import load_exhibit
 from kiosk.pictures import decoder
+from kiosk.ui.navigation import Screen
 from kiosk.ui.window import KioskView, create_view
 
 
@@ -35,7 +36,7 @@ def test_only_the_welcome_screen_is_built_before_the_screens_are_wanted(
     deferred_view.window.setProperty("screensWanted", True)  # what start-up does next
     qtbot.waitUntil(lambda: deferred_view.window.findChild(QObject, "pager") is not None,
                     timeout=5000)
-    assert deferred_view.nav.screen == "welcome"
+    assert deferred_view.nav.screen == Screen.Welcome
 
 
 def test_a_visitor_who_enters_before_then_gets_the_exhibit_at_once(
@@ -92,7 +93,7 @@ def test_input_is_watched_from_the_first_frame_on(
             view.window.show()
         with qtbot.waitSignal(view.idle.activity, timeout=2000):
             QTest.mouseClick(view.window, Qt.MouseButton.LeftButton, pos=QPoint(640, 400))
-        assert view.nav.screen == "exhibit"  # the tap entered, and was seen as presence
+        assert view.nav.screen == Screen.Exhibit  # the tap entered, and was seen as presence
         QTest.keyClick(view.window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
                        | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
         assert view.staff.property("padOpen")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kiosk.ui.navigation import Screen
+
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk
 
@@ -11,7 +13,7 @@ if TYPE_CHECKING:
 def test_a_whole_visit_is_logged_in_order_with_its_details(kiosk_window: Kiosk) -> None:
     kiosk = kiosk_window
     kiosk.tap("welcomeScreen")                     # era_opened first
-    kiosk.wait(lambda: kiosk.nav.screen == "exhibit")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Exhibit)
     kiosk.swipe(-700)                              # panel_shown one
     kiosk.wait(lambda: kiosk.nav.pageIndex == 1)
     kiosk.tap("languageButton")                    # language_changed ru
@@ -30,7 +32,7 @@ def test_a_whole_visit_is_logged_in_order_with_its_details(kiosk_window: Kiosk) 
     kiosk.wait(lambda: kiosk.nav.pageIndex == 6)
     kiosk.clock.advance(95.5)
     kiosk.tap("homeButton")                        # session_end, attract_shown
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Welcome)
 
     assert kiosk.events == [
         ("era_opened", {"era": "first"}),
@@ -59,7 +61,7 @@ def test_panels_seen_counts_each_panel_once(kiosk_window: Kiosk) -> None:
         kiosk.tap("previousButton")
     kiosk.wait(lambda: kiosk.nav.pageIndex == 0)
     kiosk.tap("homeButton")
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Welcome)
     assert len(kiosk.events_named("panel_shown")) == 6
     assert kiosk.events_named("session_end")[0]["panels_seen"] == 2
 

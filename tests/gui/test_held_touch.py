@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from kiosk.ui.navigation import Screen
+
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk
 
@@ -28,7 +30,7 @@ def hold_then_lift(kiosk: Kiosk, target: str) -> None:
 
 def test_a_held_touch_on_the_welcome_screen_enters(kiosk_window: Kiosk) -> None:
     hold_then_lift(kiosk_window, "welcomeScreen")
-    kiosk_window.wait(lambda: kiosk_window.nav.screen == "exhibit")
+    kiosk_window.wait(lambda: kiosk_window.nav.screen == Screen.Exhibit)
     assert kiosk_window.event_names() == ["era_opened"]
 
 

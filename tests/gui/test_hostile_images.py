@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.exhibit.load import load_exhibit
+from kiosk.ui.navigation import Screen
 from kiosk.ui.window import create_view
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
@@ -45,7 +46,7 @@ def test_a_hostile_picture_shows_the_placeholder_and_the_kiosk_keeps_running(
     view.nav.enter()
     view.nav.goToPage(1)  # panel one shows img0
     qtbot.waitUntil(lambda: view.find_on_screen("imagePlaceholder") is not None, timeout=5000)
-    assert view.nav.screen == "exhibit"
+    assert view.nav.screen == Screen.Exhibit
     # The GUI thread is free: it still renders new frames on request.
     for _ in range(3):
         with qtbot.waitSignal(view.window.frameSwapped, timeout=3000):

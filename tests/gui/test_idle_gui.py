@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint
 
+from kiosk.ui.navigation import Screen
+
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk
 
@@ -90,7 +92,7 @@ def test_keep_exploring_dismisses_the_prompt(kiosk_window: Kiosk) -> None:
     kiosk.wait(lambda: prompt_shown(kiosk))
     kiosk.tap("keepExploringButton")
     kiosk.wait(lambda: not kiosk.idle.promptVisible)
-    assert kiosk.nav.screen == "exhibit" and kiosk.nav.pageIndex == 1
+    assert kiosk.nav.screen == Screen.Exhibit and kiosk.nav.pageIndex == 1
 
 
 def test_with_no_answer_the_kiosk_starts_over(make_kiosk) -> None:
@@ -100,9 +102,9 @@ def test_with_no_answer_the_kiosk_starts_over(make_kiosk) -> None:
     kiosk.nav.setZoom(3.0)
 
     quiet(quiet(kiosk, TIMEOUT_S), COUNTDOWN_S - 0.001)
-    assert kiosk.nav.screen == "exhibit"
+    assert kiosk.nav.screen == Screen.Exhibit
     quiet(kiosk, 0.001)
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Welcome)
 
     assert kiosk.is_shown("welcomeScreen")
     assert not kiosk.item("idlePrompt").isVisible()
@@ -117,9 +119,9 @@ def test_with_no_answer_the_kiosk_starts_over(make_kiosk) -> None:
 
 def test_the_next_visitor_after_a_reset_starts_at_the_beginning(kiosk_window: Kiosk) -> None:
     kiosk = quiet(quiet(visiting(kiosk_window, page=7), TIMEOUT_S), COUNTDOWN_S)
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Welcome)
     kiosk.tap("welcomeScreen")
-    kiosk.wait(lambda: kiosk.nav.screen == "exhibit")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Exhibit)
     assert kiosk.nav.pageIndex == 0
     assert kiosk.item("eraTitle").property("text") == "First Era"
 

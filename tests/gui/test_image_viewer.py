@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QPoint, QPointF
 
-from kiosk.ui.navigation import DOUBLE_TAP_ZOOM, MAX_ZOOM
+from kiosk.ui.navigation import DOUBLE_TAP_ZOOM, MAX_ZOOM, Screen
 
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk
@@ -111,7 +111,7 @@ def test_the_zoom_button_zooms_in_and_out(kiosk_window: Kiosk) -> None:
     kiosk.wait(lambda: kiosk.nav.zoom > 1)
     kiosk.tap("zoomButton")
     kiosk.wait(lambda: kiosk.nav.zoom == 1.0)
-    assert kiosk.nav.screen == "exhibit"  # the home button lies under the zoom button
+    assert kiosk.nav.screen == Screen.Exhibit  # the home button lies under the zoom button
 
 
 def test_pinching_outwards_zooms_in(kiosk_window: Kiosk) -> None:

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from kiosk.ui.navigation import Screen
+
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk
 
@@ -27,14 +29,14 @@ def focus_on(kiosk: Kiosk, name: str, key: Qt.Key = Key.Key_Down, limit: int = 2
 
 def test_enter_on_the_welcome_screen_starts_the_visit(kiosk_window: Kiosk) -> None:
     kiosk_window.key(Key.Key_Return)
-    kiosk_window.wait(lambda: kiosk_window.nav.screen == "exhibit")
+    kiosk_window.wait(lambda: kiosk_window.nav.screen == Screen.Exhibit)
     assert kiosk_window.is_shown("exhibitScreen")
 
 
 def test_the_arrows_turn_pages(kiosk_window: Kiosk) -> None:
     kiosk = kiosk_window
     kiosk.key(Key.Key_Enter)
-    kiosk.wait(lambda: kiosk.nav.screen == "exhibit")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Exhibit)
 
     kiosk.key(Key.Key_Right)
     kiosk.wait(lambda: kiosk.nav.pageIndex == 1)
@@ -64,7 +66,7 @@ def test_home_goes_home(kiosk_window: Kiosk) -> None:
     kiosk.enter()
     kiosk.nav.goToPage(4)
     kiosk.key(Key.Key_Home)
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Welcome)
     assert kiosk.events_named("session_end")[0]["reason"] == "home"
 
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from kiosk.ui.navigation import Screen
+
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk
 
@@ -87,7 +89,7 @@ def test_home_returns_to_the_welcome_screen_in_the_chosen_language_and_ends_the_
 
     kiosk.tap("homeButton")
 
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Welcome)
     assert kiosk.is_shown("welcomeScreen")
     assert not kiosk.item("exhibitScreen").isVisible()
     assert kiosk.nav.language == "ru" and kiosk.nav.pageIndex == 0
@@ -103,10 +105,10 @@ def test_the_next_visit_starts_afresh_after_home(kiosk_window: Kiosk) -> None:
     kiosk.enter()
     kiosk.nav.goToPage(5)
     kiosk.click("homeButton")
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Welcome)
 
     kiosk.tap("welcomeScreen")
 
-    kiosk.wait(lambda: kiosk.nav.screen == "exhibit")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Exhibit)
     assert kiosk.nav.pageIndex == 0
     assert kiosk.item("eraTitle").property("text") == "First Era"

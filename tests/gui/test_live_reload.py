@@ -20,6 +20,7 @@ from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.snapshot import load_snapshot
 from kiosk.live import filewatch as filewatch
 from kiosk.live.livereload import LiveExhibit
+from kiosk.ui.navigation import Screen
 from kiosk.ui.window import KioskView, create_view
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
@@ -136,7 +137,7 @@ def test_an_invalid_save_keeps_the_last_good_exhibit_and_tells_staff_in_a_previe
         preview.path.write_text(_edit(preview.path, "version: 1", "version: 1\ncolour: red"),
                                 encoding="utf-8")
     assert preview.view.nav.title == "Sample Exhibit"
-    assert preview.view.nav.screen == "exhibit"
+    assert preview.view.nav.screen == Screen.Exhibit
     name, fields = preview.events[-1]
     assert name == "reload_rejected"
     assert any(":2:1: error:" in message for message in fields["messages"])
@@ -241,7 +242,7 @@ def test_the_exhibit_folder_removed_while_running_keeps_the_last_good_exhibit(
     shutil.copytree(folder, backup)
     with qtbot.waitSignal(kiosk.live.rejected, timeout=WAIT_MS):
         shutil.rmtree(folder)
-    assert kiosk.view.nav.screen == "exhibit" and kiosk.view.nav.pageIndex == 1
+    assert kiosk.view.nav.screen == Screen.Exhibit and kiosk.view.nav.pageIndex == 1
     assert kiosk.names()[-1] == "reload_rejected"
     # The folder comes back (staff restore it): the kiosk takes it up again.
     with qtbot.waitSignal(kiosk.live.watcher.changed, timeout=WAIT_MS * 2):

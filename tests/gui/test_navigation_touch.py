@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.pages import SWIPE_DISTANCE
+from kiosk.ui.navigation import Screen
 from kiosk.ui.theme import PALETTE
 from kiosk.ui.window import create_view
 
@@ -84,7 +85,7 @@ def test_swiping_on_from_the_last_panel_reaches_the_end_of_the_exhibit(
     kiosk = visiting(kiosk_window, LAST_PAGE)
     kiosk.swipe(-700)
 
-    kiosk.wait(lambda: kiosk.nav.screen == "closing")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Closing)
     assert kiosk.nav.pageIndex == LAST_PAGE
     assert kiosk.events == [("exhibit_finished", {"panels_seen": 1})]
 
@@ -203,7 +204,7 @@ def test_previous_is_off_on_the_first_page_and_next_leads_on_to_the_end(
     assert previous.isEnabled() and following.isEnabled()
     assert following.property("text") == "The end"
     kiosk.tap(following)
-    kiosk.wait(lambda: kiosk.nav.screen == "closing")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Closing)
 
 
 @pytest.mark.parametrize("page, position", [(1, 2), (2, 3), (4, 2), (5, 3)])

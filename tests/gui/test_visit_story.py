@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kiosk.ui.navigation import Screen
+
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk
 
@@ -16,7 +18,7 @@ def test_choosing_russian_on_the_welcome_screen_gives_russian_panels(kiosk_windo
 
     kiosk.tap("chooseLanguage-ru")
 
-    kiosk.wait(lambda: kiosk.nav.screen == "exhibit")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Exhibit)
     assert kiosk.nav.language == "ru"
     kiosk.tap("nextButton")
     kiosk.wait(lambda: kiosk.is_shown("panelTitle"))
@@ -27,19 +29,19 @@ def test_choosing_russian_on_the_welcome_screen_gives_russian_panels(kiosk_windo
 def test_home_keeps_the_chosen_language_and_the_idle_reset_does_not(kiosk_window: Kiosk) -> None:
     kiosk = kiosk_window
     kiosk.tap("chooseLanguage-ru")
-    kiosk.wait(lambda: kiosk.nav.screen == "exhibit")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Exhibit)
 
     kiosk.tap("homeButton")
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Welcome)
     assert kiosk.nav.language == "ru"
     assert kiosk.item("welcomeTitle").property("text") == "Образец выставки"
 
     kiosk.tap(kiosk.window.contentItem())  # anywhere but a language button
-    kiosk.wait(lambda: kiosk.nav.screen == "exhibit")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Exhibit)
     assert kiosk.nav.language == "ru"
 
     kiosk.idle.resetRequested.emit()  # what the idle monitor sends when nobody answers
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Welcome)
     assert kiosk.nav.language == "en"
     assert kiosk.item("welcomeTitle").property("text") == "Sample Exhibit"
 
@@ -55,11 +57,11 @@ def test_the_last_panels_next_reaches_the_closing_screen_and_start_again_the_wel
     kiosk.tap("nextButton")
 
     kiosk.wait(lambda: kiosk.is_shown("closingScreen"))
-    assert kiosk.nav.screen == "closing"
+    assert kiosk.nav.screen == Screen.Closing
     assert kiosk.event_names()[-1] == "exhibit_finished"
 
     kiosk.tap("startAgainButton")
-    kiosk.wait(lambda: kiosk.nav.screen == "welcome")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Welcome)
     assert kiosk.is_shown("welcomeScreen")
 
 
@@ -72,5 +74,5 @@ def test_an_era_tile_on_the_closing_screen_opens_that_era(kiosk_window: Kiosk) -
 
     kiosk.tap("eraTile-0")
 
-    kiosk.wait(lambda: kiosk.nav.screen == "exhibit")
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Exhibit)
     assert kiosk.nav.pageIndex == 0

@@ -7,9 +7,9 @@ import ExhibitKiosk
 Rectangle {
     id: closing
     objectName: "closingScreen"
-    readonly property var nav: Backend.nav
-    readonly property var eras: Backend.eras
-    readonly property var metrics: Backend.metrics
+    readonly property Navigator nav: Backend.nav
+    readonly property ErasModel eras: Backend.eras
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property string headingFamily: Backend.headingFamily
     color: theme.background

@@ -6,8 +6,8 @@ import ExhibitKiosk
 Rectangle {
     id: chooser
     objectName: "eraChooser"
-    readonly property var nav: Backend.nav
-    readonly property var metrics: Backend.metrics
+    readonly property Navigator nav: Backend.nav
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property string headingFamily: Backend.headingFamily
     color: theme.background

@@ -5,9 +5,9 @@ import ExhibitKiosk
 // Every era as a tile, wrapped over as many rows as it takes: to go to any of them.
 Flow {
     id: grid
-    readonly property var nav: Backend.nav
-    readonly property var eras: Backend.eras
-    readonly property var metrics: Backend.metrics
+    readonly property Navigator nav: Backend.nav
+    readonly property ErasModel eras: Backend.eras
+    readonly property ScreenMetrics metrics: Backend.metrics
     property real textSize: metrics.body * 0.9
     spacing: metrics.mm * 3
     Repeater {

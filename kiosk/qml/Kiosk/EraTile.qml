@@ -6,8 +6,8 @@ import ExhibitKiosk
 // the current era is filled.
 Rectangle {
     id: tile
-    readonly property var nav: Backend.nav
-    readonly property var metrics: Backend.metrics
+    readonly property Navigator nav: Backend.nav
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property bool control: true  // found by the contrast and fit checks
     required property int index

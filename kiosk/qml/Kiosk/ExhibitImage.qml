@@ -7,7 +7,7 @@ import ExhibitKiosk
 Item {
     id: root
 
-    readonly property var metrics: Backend.metrics
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     required property string source
     required property string alt

@@ -8,9 +8,9 @@ Item {
     id: screen
     objectName: "exhibitScreen"
 
-    readonly property var nav: Backend.nav
-    readonly property var pages: Backend.pages
-    readonly property var metrics: Backend.metrics
+    readonly property Navigator nav: Backend.nav
+    readonly property PagesModel pages: Backend.pages
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property bool portrait: height > width
     readonly property real edge: metrics.gap * 0.75

@@ -7,9 +7,9 @@ import ExhibitKiosk
 Rectangle {
     id: prompt
     objectName: "idlePrompt"
-    readonly property var nav: Backend.nav
-    readonly property var idle: Backend.idle
-    readonly property var metrics: Backend.metrics
+    readonly property Navigator nav: Backend.nav
+    readonly property IdleMonitor idle: Backend.idle
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property string headingFamily: Backend.headingFamily
     readonly property bool shown: idle !== null && idle.promptVisible

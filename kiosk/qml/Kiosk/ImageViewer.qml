@@ -8,9 +8,9 @@ import ExhibitKiosk
 Rectangle {
     id: viewer
     objectName: "imageViewer"
-    readonly property var nav: Backend.nav
-    readonly property var pages: Backend.pages
-    readonly property var metrics: Backend.metrics
+    readonly property Navigator nav: Backend.nav
+    readonly property PagesModel pages: Backend.pages
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property var entry: nav.viewerImage
     readonly property bool zoomed: nav.zoom > 1.001

@@ -8,7 +8,7 @@ import ExhibitKiosk
 Rectangle {
     id: button
 
-    readonly property var metrics: Backend.metrics
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property bool control: true  // found by the contrast and fit checks
     property string text: ""

@@ -7,12 +7,12 @@ import ExhibitKiosk
 Window {
     id: window
 
-    readonly property var nav: Backend.nav
-    readonly property var pages: Backend.pages
-    readonly property var eras: Backend.eras
-    readonly property var metrics: Backend.metrics
+    readonly property Navigator nav: Backend.nav
+    readonly property PagesModel pages: Backend.pages
+    readonly property ErasModel eras: Backend.eras
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
-    readonly property var idle: Backend.idle
+    readonly property IdleMonitor idle: Backend.idle
     readonly property string fontFamily: Backend.fontFamily
     readonly property string headingFamily: Backend.headingFamily
 
@@ -24,12 +24,17 @@ Window {
     // before they are wanted.
     property bool deferScreens: false
     property bool screensWanted: false
-    readonly property bool welcomeOnly: nav.screen === "welcome"
+    readonly property bool welcomeOnly: nav.screen === Navigator.Welcome
     readonly property bool buildScreens: !deferScreens || screensWanted || !welcomeOnly
     readonly property bool buildInBackground: deferScreens && welcomeOnly
 
     // Kiosk mode (set when the window is created): nothing to drag or close.
     property bool locked: false
+
+    function moveFocus(forward: bool) {
+        const next = activeFocusItem.nextItemInFocusChain(forward)
+        if (next) next.forceActiveFocus(Qt.TabFocusReason)
+    }
 
     title: nav.title
     color: theme.background
@@ -42,38 +47,15 @@ Window {
         anchors.fill: parent
         focus: true
 
-        // An accessible kiosk keypad: arrows, Enter, Escape/back and Home.
-        Keys.onPressed: (event) => {
-            if (event.key === Qt.Key_Home) {
-                window.nav.goHome(); event.accepted = true
-            } else if (event.key === Qt.Key_Escape || event.key === Qt.Key_Back) {
-                if (window.nav.viewerOpen) window.nav.closeImage()
-                else if (window.nav.erasOpen) window.nav.hideEras()
-                else if (window.nav.screen !== "welcome") window.nav.previous()
-                event.accepted = true
-            } else if (window.nav.screen === "welcome"
-                       && (event.key === Qt.Key_Return || event.key === Qt.Key_Enter
-                           || event.key === Qt.Key_Space)) {
-                window.nav.enter(); event.accepted = true
-            } else if (event.key === Qt.Key_Right) {
-                if (window.nav.viewerOpen) window.nav.showImage(window.nav.viewerIndex + 1)
-                else window.nav.next()
-                event.accepted = true
-            } else if (event.key === Qt.Key_Left) {
-                if (window.nav.viewerOpen) window.nav.showImage(window.nav.viewerIndex - 1)
-                else window.nav.previous()
-                event.accepted = true
-            } else if (event.key === Qt.Key_Down || event.key === Qt.Key_Up) {
-                const next = window.activeFocusItem.nextItemInFocusChain(event.key === Qt.Key_Down)
-                if (next) next.forceActiveFocus(Qt.TabFocusReason)
-                event.accepted = true
-            }
-        }
+        // An accessible kiosk keypad: Up and Down move the focus, the rest is the navigator's.
+        Keys.onUpPressed: window.moveFocus(false)
+        Keys.onDownPressed: window.moveFocus(true)
+        Keys.onPressed: (event) => { event.accepted = window.nav.pressKey(event.key) }
 
         WelcomeScreen {
             anchors.fill: parent
             visible: opacity > 0
-            opacity: window.nav.screen === "welcome" ? 1 : 0
+            opacity: window.nav.screen === Navigator.Welcome ? 1 : 0
             Behavior on opacity { enabled: window.nav.animate; NumberAnimation { duration: 250 } }
         }
 
@@ -84,7 +66,7 @@ Window {
             source: "ExhibitScreen.qml"
             enabled: !window.nav.viewerOpen  // the open viewer above takes every touch
             visible: opacity > 0
-            opacity: window.nav.screen === "exhibit" ? 1 : 0
+            opacity: window.nav.screen === Navigator.Exhibit ? 1 : 0
             Behavior on opacity { enabled: window.nav.animate; NumberAnimation { duration: 250 } }
         }
 
@@ -94,7 +76,7 @@ Window {
             asynchronous: window.buildInBackground
             source: "ClosingScreen.qml"
             visible: opacity > 0
-            opacity: window.nav.screen === "closing" ? 1 : 0
+            opacity: window.nav.screen === Navigator.Closing ? 1 : 0
             Behavior on opacity { enabled: window.nav.animate; NumberAnimation { duration: 250 } }
         }
 

@@ -6,9 +6,9 @@ import ExhibitKiosk
 Item {
     id: more
     required property Flickable scroller
-    readonly property var metrics: Backend.metrics
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
-    readonly property var nav: Backend.nav
+    readonly property Navigator nav: Backend.nav
     readonly property bool needed: scroller.contentHeight > scroller.height + 1 && !scroller.atYEnd
     anchors { left: scroller.left; right: scroller.right; bottom: scroller.bottom }
     height: button.height

@@ -6,7 +6,7 @@ import ExhibitKiosk
 // the bar below) or a swipe goes on to the era's panels.
 Item {
     id: page
-    readonly property var metrics: Backend.metrics
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property string headingFamily: Backend.headingFamily
     required property bool portrait

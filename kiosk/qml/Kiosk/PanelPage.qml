@@ -8,9 +8,9 @@ import ExhibitKiosk
 // too long for the screen gets a "More" button that scrolls it, and `kiosk render` warns.
 Item {
     id: page
-    readonly property var metrics: Backend.metrics
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
-    readonly property var nav: Backend.nav
+    readonly property Navigator nav: Backend.nav
     readonly property string headingFamily: Backend.headingFamily
     required property bool portrait
     required property bool compact  // a short screen: the words get more of the width

@@ -7,9 +7,9 @@ import ExhibitKiosk
 // kept. It reads as a document on the wall, not as another caption.
 Item {
     id: page
-    readonly property var metrics: Backend.metrics
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
-    readonly property var nav: Backend.nav
+    readonly property Navigator nav: Backend.nav
     readonly property string headingFamily: Backend.headingFamily
     required property bool portrait
     required property bool current

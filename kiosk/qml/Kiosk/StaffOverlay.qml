@@ -7,8 +7,8 @@ import ExhibitKiosk
 Item {
     id: overlay
     objectName: "staffOverlay"
-    readonly property var staff: Backend.staff
-    readonly property var metrics: Backend.metrics
+    readonly property StaffAccess staff: Backend.staff
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property real zone: metrics.mm * 9
 
@@ -94,20 +94,37 @@ Item {
             columns: 3
             spacing: overlay.metrics.gap
             Repeater {
-                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "\u232B", "0", "OK"]
+                model: 9
                 delegate: KioskButton {
-                    required property string modelData
-                    objectName: "pinKey-" + modelData
+                    required property int index
+                    objectName: "pinKey-" + text
                     width: overlay.metrics.touch * 1.3
-                    text: modelData
-                    primary: modelData === "OK"
+                    text: String(index + 1)
                     enabled: !overlay.staff.locked
-                    onActivated: {
-                        if (modelData === "OK") overlay.staff.submit()
-                        else if (modelData === "\u232B") overlay.staff.backspace()
-                        else overlay.staff.enterDigit(modelData)
-                    }
+                    onActivated: overlay.staff.enterDigit(text)
                 }
+            }
+            KioskButton {
+                objectName: "pinKey-\u232B"
+                width: overlay.metrics.touch * 1.3
+                text: "\u232B"
+                enabled: !overlay.staff.locked
+                onActivated: overlay.staff.backspace()
+            }
+            KioskButton {
+                objectName: "pinKey-0"
+                width: overlay.metrics.touch * 1.3
+                text: "0"
+                enabled: !overlay.staff.locked
+                onActivated: overlay.staff.enterDigit(text)
+            }
+            KioskButton {
+                objectName: "pinKey-OK"
+                width: overlay.metrics.touch * 1.3
+                text: "OK"
+                primary: true
+                enabled: !overlay.staff.locked
+                onActivated: overlay.staff.submit()
             }
         }
         KioskButton {

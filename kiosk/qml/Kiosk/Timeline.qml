@@ -8,9 +8,9 @@ import ExhibitKiosk
 Item {
     id: timeline
     objectName: "timeline"
-    readonly property var nav: Backend.nav
-    readonly property var eras: Backend.eras
-    readonly property var metrics: Backend.metrics
+    readonly property Navigator nav: Backend.nav
+    readonly property ErasModel eras: Backend.eras
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property real textSize: metrics.body * 0.8
     implicitHeight: Math.max(metrics.touch, sizer.implicitHeight * 3 * 0.95 + metrics.mm * 4)

@@ -10,8 +10,8 @@ Item {
     id: welcome
     objectName: "welcomeScreen"
 
-    readonly property var nav: Backend.nav
-    readonly property var metrics: Backend.metrics
+    readonly property Navigator nav: Backend.nav
+    readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property string headingFamily: Backend.headingFamily
     readonly property bool portrait: height > width

@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.exhibit.load import load_exhibit
 from kiosk.ui.idle import IdleMonitor
-from kiosk.ui.navigation import Navigator
+from kiosk.ui.navigation import Navigator, Screen
 from kiosk.ui.window import wire_idle
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
@@ -37,7 +37,7 @@ def wired(qapp: Any, tmp_path: Path, events: list[tuple[str, dict[str, Any]]]
 
 def test_the_welcome_screen_has_nothing_to_reset(wired: tuple[Navigator, IdleMonitor]) -> None:
     nav, idle = wired
-    assert nav.screen == "welcome" and not idle.enabled
+    assert nav.screen == Screen.Welcome and not idle.enabled
 
 
 def test_the_idle_monitor_watches_the_exhibit_and_the_closing_screen(
@@ -47,7 +47,7 @@ def test_the_idle_monitor_watches_the_exhibit_and_the_closing_screen(
     assert idle.enabled
     nav.goToPage(nav.pageCount - 1)
     nav.next()
-    assert nav.screen == "closing" and idle.enabled
+    assert nav.screen == Screen.Closing and idle.enabled
     nav.startAgain()
     assert not idle.enabled
 
@@ -63,6 +63,6 @@ def test_walking_away_from_the_closing_screen_resets_to_the_default_language(
 
     idle.resetRequested.emit()  # the countdown ran out
 
-    assert (nav.screen, nav.language) == ("welcome", "en") and not idle.enabled
+    assert (nav.screen, nav.language) == (Screen.Welcome, "en") and not idle.enabled
     assert [name for name, _ in events] == ["idle_reset", "session_end", "attract_shown"]
     assert events[1][1]["reason"] == "idle"

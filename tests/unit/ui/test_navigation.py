@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.model import Exhibit
-from kiosk.ui.navigation import DOUBLE_TAP_ZOOM, MAX_ZOOM, Navigator
+from kiosk.ui.navigation import DOUBLE_TAP_ZOOM, MAX_ZOOM, Navigator, Screen
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
 LAST_PAGE = 8
@@ -72,7 +73,7 @@ def without_era(exhibit: Exhibit, era_id: str) -> Exhibit:
 
 def test_a_fresh_navigator_waits_on_the_welcome_screen(nav: Navigator, log: Log) -> None:
     assert (nav.screen, nav.pageIndex, nav.language, nav.viewerOpen, nav.zoom) == (
-        "welcome", 0, "en", False, 1.0)
+        Screen.Welcome, 0, "en", False, 1.0)
     assert nav.pageCount == 9
     assert log.events == []
 
@@ -80,7 +81,7 @@ def test_a_fresh_navigator_waits_on_the_welcome_screen(nav: Navigator, log: Log)
 def test_entering_opens_the_first_era(nav: Navigator, log: Log, qtbot: Any) -> None:
     with qtbot.waitSignal(nav.screenChanged):
         nav.enter()
-    assert nav.screen == "exhibit" and nav.pageIndex == 0
+    assert nav.screen == Screen.Exhibit and nav.pageIndex == 0
     assert log.events == [("era_opened", {"era": "first"})]
     nav.enter()  # a second touch changes nothing
     assert len(log.events) == 1
@@ -90,7 +91,7 @@ def test_previous_on_the_first_page_stays_there(nav: Navigator, qtbot: Any) -> N
     nav.enter()
     with qtbot.assertNotEmitted(nav.pageChanged):
         nav.previous()
-    assert nav.pageIndex == 0 and nav.screen == "exhibit"
+    assert nav.pageIndex == 0 and nav.screen == Screen.Exhibit
 
 
 def test_next_walks_every_page_in_order(nav: Navigator) -> None:
@@ -136,7 +137,7 @@ def test_open_era_goes_to_its_opening(nav: Navigator, log: Log) -> None:
 
 def test_open_era_from_the_welcome_screen_starts_the_visit(nav: Navigator) -> None:
     nav.openEra(2)
-    assert nav.screen == "exhibit" and nav.pageIndex == 6
+    assert nav.screen == Screen.Exhibit and nav.pageIndex == 6
 
 
 @pytest.mark.parametrize("dx, velocity, page", [
@@ -283,7 +284,7 @@ def test_choosing_russian_on_the_welcome_screen_enters_in_russian_and_logs_langu
         nav: Navigator, log: Log, qtbot: Any) -> None:
     with qtbot.waitSignals([nav.languageChanged, nav.screenChanged]):
         nav.chooseLanguage("ru")
-    assert (nav.screen, nav.pageIndex, nav.language) == ("exhibit", 0, "ru")
+    assert (nav.screen, nav.pageIndex, nav.language) == (Screen.Exhibit, 0, "ru")
     assert nav.title == "Образец выставки" and nav.ui["next"] == "Далее"
     assert log.events == [("language_chosen", {"lang": "ru"}), ("era_opened", {"era": "first"})]
     nav.next()
@@ -293,14 +294,14 @@ def test_choosing_russian_on_the_welcome_screen_enters_in_russian_and_logs_langu
 def test_choosing_the_language_already_shown_still_counts_as_a_choice(nav: Navigator,
                                                                        log: Log) -> None:
     nav.chooseLanguage("en")
-    assert nav.screen == "exhibit" and nav.language == "en"
+    assert nav.screen == Screen.Exhibit and nav.language == "en"
     assert log.events == [("language_chosen", {"lang": "en"}), ("era_opened", {"era": "first"})]
 
 
 def test_a_language_the_exhibit_lacks_is_ignored(nav: Navigator, log: Log, qtbot: Any) -> None:
     with qtbot.assertNotEmitted(nav.screenChanged), qtbot.assertNotEmitted(nav.languageChanged):
         nav.chooseLanguage("de")
-    assert nav.screen == "welcome" and nav.language == "en"
+    assert nav.screen == Screen.Welcome and nav.language == "en"
     assert log.events == []
 
 
@@ -316,14 +317,14 @@ def test_a_language_button_tapped_again_once_inside_changes_nothing(nav: Navigat
 def test_touching_the_russian_invitation_enters_in_russian_without_a_language_change(
         nav: Navigator, log: Log) -> None:
     nav.enterIn("ru")
-    assert (nav.screen, nav.language) == ("exhibit", "ru")
+    assert (nav.screen, nav.language) == (Screen.Exhibit, "ru")
     assert log.events == [("era_opened", {"era": "first"})]
 
 
 def test_touching_an_invitation_in_an_unknown_language_just_enters(nav: Navigator,
                                                                    log: Log) -> None:
     nav.enterIn("xx")
-    assert (nav.screen, nav.language) == ("exhibit", "en")
+    assert (nav.screen, nav.language) == (Screen.Exhibit, "en")
     assert log.events == [("era_opened", {"era": "first"})]
 
 
@@ -347,7 +348,7 @@ def test_next_on_the_last_panel_reaches_the_closing_screen_and_logs_exhibit_fini
     log.events.clear()
     with qtbot.waitSignal(nav.screenChanged), qtbot.assertNotEmitted(nav.pageChanged):
         nav.next()
-    assert nav.screen == "closing" and nav.pageIndex == LAST_PAGE
+    assert nav.screen == Screen.Closing and nav.pageIndex == LAST_PAGE
     assert log.events == [("exhibit_finished", {"panels_seen": 2})]
 
 
@@ -359,7 +360,7 @@ def test_next_on_the_closing_screen_does_nothing(nav: Navigator, log: Log, qtbot
     with qtbot.assertNotEmitted(nav.screenChanged), qtbot.assertNotEmitted(nav.pageChanged):
         nav.next()
         nav.endSwipe(-400, 0, 1000)
-    assert nav.screen == "closing" and log.events == []
+    assert nav.screen == Screen.Closing and log.events == []
 
 
 def test_swiping_on_past_the_last_panel_reaches_the_closing_screen(nav: Navigator,
@@ -367,7 +368,7 @@ def test_swiping_on_past_the_last_panel_reaches_the_closing_screen(nav: Navigato
     nav.enter()
     nav.goToPage(LAST_PAGE)
     nav.endSwipe(-400, 0, 1000)
-    assert nav.screen == "closing"
+    assert nav.screen == Screen.Closing
     assert log.events[-1] == ("exhibit_finished", {"panels_seen": 1})
 
 
@@ -378,7 +379,7 @@ def test_a_picture_open_on_the_last_panel_closes_on_the_way_out(nav: Navigator,
     nav.openImage(0)
     nav.setZoom(3)
     nav.next()
-    assert nav.screen == "closing"
+    assert nav.screen == Screen.Closing
     assert not nav.viewerOpen and nav.zoom == 1.0 and nav.viewerImage == {}
     assert "image_closed" not in [name for name, _ in log.events]
 
@@ -395,7 +396,7 @@ def test_going_back_from_the_closing_screen_shows_the_last_panel_again(
     log.events.clear()
     with qtbot.waitSignal(nav.screenChanged):
         back(nav)
-    assert nav.screen == "exhibit" and nav.pageIndex == LAST_PAGE and nav.atLastPage
+    assert nav.screen == Screen.Exhibit and nav.pageIndex == LAST_PAGE and nav.atLastPage
     assert log.events == [("panel_shown", {"era": "third", "panel": "six", "lang": "en"})]
 
 
@@ -406,7 +407,7 @@ def test_an_era_opened_from_the_closing_screen_continues_the_visit_at_its_openin
     nav.next()
     log.events.clear()
     nav.openEra(0)
-    assert (nav.screen, nav.pageIndex) == ("exhibit", 0)
+    assert (nav.screen, nav.pageIndex) == (Screen.Exhibit, 0)
     assert log.events == [("era_opened", {"era": "first"})]
     nav.next()
     clock.now += 30
@@ -423,7 +424,7 @@ def test_start_again_returns_to_the_welcome_screen(nav: Navigator, log: Log,
     log.events.clear()
     with qtbot.waitSignal(nav.resetDone), qtbot.assertNotEmitted(nav.languageChanged):
         nav.startAgain()
-    assert (nav.screen, nav.pageIndex, nav.language) == ("welcome", 0, "ru")
+    assert (nav.screen, nav.pageIndex, nav.language) == (Screen.Welcome, 0, "ru")
     assert log.events == [
         ("session_end", {"reason": "start_again", "seconds": 120.0, "panels_seen": 1}),
         ("attract_shown", {}),
@@ -437,7 +438,7 @@ def test_the_idle_reset_ends_a_visit_left_on_the_closing_screen(nav: Navigator,
     nav.next()
     log.events.clear()
     nav.reset(reason="idle")
-    assert (nav.screen, nav.language) == ("welcome", "en")
+    assert (nav.screen, nav.language) == (Screen.Welcome, "en")
     assert [name for name, _ in log.events] == ["session_end", "attract_shown"]
 
 
@@ -490,7 +491,8 @@ def test_rendering_each_language_after_a_reset_shows_that_language(nav: Navigato
         nav.reset(reason="render")
         nav.setLanguage(language)
         shown.append((nav.screen, nav.language, nav.attractLanguages[0]))
-    assert shown == [("welcome", "ru", "ru"), ("welcome", "en", "en"), ("welcome", "ru", "ru")]
+    assert shown == [(Screen.Welcome, "ru", "ru"), (Screen.Welcome, "en", "en"),
+                     (Screen.Welcome, "ru", "ru")]
 
 
 def test_reset_logs_the_session(nav: Navigator, log: Log, clock: Clock) -> None:
@@ -525,7 +527,7 @@ def test_a_reload_keeps_the_visitors_place_when_it_still_exists(nav: Navigator,
 
     assert nav.current_page.panel is not None and nav.current_page.panel.id == "four"
     assert nav.pageIndex == 4  # one page earlier now
-    assert nav.language == "ru" and nav.screen == "exhibit"
+    assert nav.language == "ru" and nav.screen == Screen.Exhibit
     assert nav.generation == generation + 1
     assert nav.pageCount == 8
 
@@ -585,3 +587,24 @@ def test_the_eras_chooser_opens_closes_and_takes_the_visitor_to_an_era(
     nav.reset(reason="idle")  # the next visitor never finds it open
     assert nav.erasOpen is False
     assert nav.snapshot()["eras_open"] is False
+
+
+def test_escape_closes_the_innermost_thing_first_then_steps_back(nav: Navigator) -> None:
+    key = Qt.Key
+    assert nav.pressKey(key.Key_Return) and nav.screen == Screen.Exhibit
+    nav.next()
+    nav.next()
+    nav.openImage(0)
+    nav.showEras()
+    assert nav.pressKey(key.Key_Escape) and not nav.viewerOpen and nav.erasOpen
+    assert nav.pressKey(key.Key_Escape) and not nav.erasOpen and nav.pageIndex == 2
+    assert nav.pressKey(key.Key_Escape) and nav.pageIndex == 1
+
+
+def test_enter_and_space_are_left_to_the_focused_control_once_inside(nav: Navigator) -> None:
+    nav.enter()
+    assert not nav.pressKey(Qt.Key.Key_Return)
+    assert not nav.pressKey(Qt.Key.Key_Space)
+    assert not nav.pressKey(Qt.Key.Key_Down)  # focus moves in QML
+    assert nav.pressKey(Qt.Key.Key_Right) and nav.pageIndex == 1
+    assert nav.pressKey(Qt.Key.Key_Home) and nav.screen == Screen.Welcome
