@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from exhibits import bundled_exhibit
-from harness import cpu_seconds, finish, guarded, images_settled, run_real_kiosk, shown_images
+from harness import cpu_seconds, drive, finish, images_settled, run_real_kiosk, shown_images
 from runner import machine_note, run_child, save_json, table
 
 SCRIPT = Path(__file__).resolve()
@@ -29,7 +29,6 @@ PICTURES_DEADLINE_S = 120.0
 
 def child(exhibit: Path, seconds: float, animate: bool) -> int:
     def on_view(view: Any) -> None:
-        from PySide6.QtCore import QTimer
 
         window = view.window
         state: dict[str, Any] = {"frames": 0, "phase": "loading", "start": time.monotonic()}
@@ -52,10 +51,7 @@ def child(exhibit: Path, seconds: float, animate: bool) -> int:
                 finish({"wall": wall, "cpu": cpu, "frames": state["frames"],
                         "pictures_in": state["pictures_in"]})
 
-        window.frameSwapped.connect(guarded(swapped))
-        timer = QTimer(window)
-        timer.timeout.connect(guarded(poll))
-        timer.start(50)
+        drive(window, swapped, poll, 50)
 
     return run_real_kiosk(exhibit, SIZE, on_view)
 

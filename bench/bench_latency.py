@@ -30,9 +30,9 @@ from typing import Any
 from exhibits import bundled_exhibit, large_exhibit
 from harness import (
     READY,
+    drive,
     fail,
     finish,
-    guarded,
     image_status,
     images_settled,
     run_real_kiosk,
@@ -55,7 +55,7 @@ def child(exhibit: Path, gesture: str, animate: bool, turns: int) -> int:
     os.environ["QML_NO_TOUCH_COMPRESSION"] = "1"
 
     def on_view(view: Any) -> None:
-        from PySide6.QtCore import QPoint, QPointF, QTimer
+        from PySide6.QtCore import QPoint, QPointF
         from PySide6.QtTest import QTest
 
         window, nav = view.window, view.nav
@@ -146,10 +146,7 @@ def child(exhibit: Path, gesture: str, animate: bool, turns: int) -> int:
                 state["changed"] = time.monotonic()
 
         nav.pageChanged.connect(page_changed)
-        window.frameSwapped.connect(guarded(swapped))
-        timer = QTimer(window)
-        timer.timeout.connect(guarded(poll))
-        timer.start(10)
+        drive(window, swapped, poll, 10)
 
     return run_real_kiosk(exhibit, SIZE, on_view)
 

@@ -26,10 +26,9 @@ from typing import Any
 from exhibits import bundled_exhibit, large_exhibit
 from harness import (
     READY,
-    all_items,
+    drive,
     fail,
     finish,
-    guarded,
     image_status,
     images_settled,
     malloc_stats,
@@ -39,6 +38,8 @@ from harness import (
     run_real_kiosk,
 )
 from runner import machine_note, run_child, save_json, table
+
+from kiosk.ui.visualtree import items_under
 
 SCRIPT = Path(__file__).resolve()
 SIZE = (1920, 1080)
@@ -52,7 +53,8 @@ SAMPLE_EVERY = 50
 
 def image_census(window: Any) -> dict[str, float]:
     """Image items alive in the window, and the decoded pixels the loaded ones hold (MB)."""
-    images = [item for item in all_items(window.contentItem()) if item.inherits("QQuickImage")]
+    images = [item for item in items_under(window.contentItem(), visible_only=False)
+              if item.inherits("QQuickImage")]
     ready = [item for item in images if image_status(item) == READY]
     held = sum(item.implicitWidth() * item.implicitHeight() * 4 for item in ready)
     return {"image_items": len(images), "loaded": len(ready),
@@ -62,7 +64,6 @@ def image_census(window: Any) -> dict[str, float]:
 
 def child(exhibit: Path, limit: int) -> int:
     def on_view(view: Any) -> None:
-        from PySide6.QtCore import QTimer
 
         window, nav = view.window, view.nav
         state: dict[str, Any] = {"phase": "starting", "drawn": False}
@@ -110,10 +111,7 @@ def child(exhibit: Path, limit: int) -> int:
             nav.next()
             window.update()  # a frame even if nothing new has to load
 
-        window.frameSwapped.connect(guarded(swapped))
-        timer = QTimer(window)
-        timer.timeout.connect(guarded(poll))
-        timer.start(5)
+        drive(window, swapped, poll, 5)
 
     return run_real_kiosk(exhibit, SIZE, on_view)
 

@@ -108,20 +108,25 @@ def run_real_kiosk(exhibit: Path, size: tuple[int, int],
 
 # --- what is on screen ------------------------------------------------------------------
 
-def all_items(item: QQuickItem) -> list[QQuickItem]:
-    found = [item]
-    for child in item.childItems():
-        found.extend(all_items(child))
-    return found
+def drive(window: QQuickWindow, on_frame: Callable[[], None], poll: Callable[[], None],
+          every_ms: int) -> None:
+    """Call ``on_frame`` at each frame swapped and ``poll`` every ``every_ms``, either ending
+    the run if it raises."""
+    from PySide6.QtCore import QTimer
+
+    window.frameSwapped.connect(guarded(on_frame))
+    timer = QTimer(window)
+    timer.timeout.connect(guarded(poll))
+    timer.start(every_ms)
 
 
 def shown_images(window: QQuickWindow) -> list[QQuickItem]:
     """Visible pictures (built pages left and right included): Image items with a source,
     and exhibit pictures still being decoded, whose Image has no source yet."""
+    from kiosk.ui.visualtree import items_under
+
     images = []
-    for item in all_items(window.contentItem()):
-        if not item.isVisible():
-            continue
+    for item in items_under(window.contentItem()):
         if item.property("pictureLoading") is True or (
                 item.inherits("QQuickImage") and str(item.property("source").toString())):
             images.append(item)
