@@ -1,28 +1,31 @@
 """The curators' proof sheet: every rendered screen beside every word it shows.
 
-A cover page, then a sheet per era opening and per panel with one column per language:
-the screenshot, the texts and, for each image, its caption, alt text and credit, with
-the line of ``exhibit.yaml`` to edit. Drawn with QPdfWriter and QPainter (no extra
-dependency) in the kiosk's bundled Noto fonts; nothing here is ever smaller than 9 pt.
+A cover page, then a section per era opening and per panel, each starting a new page,
+with one column per language: the screenshot, the texts and, for each image, its caption,
+alt text and credit, with the line of ``exhibit.yaml`` to edit. Built as HTML in a
+QTextDocument that Qt paginates and prints to a QPdfWriter (no extra dependency), in the
+kiosk's bundled Noto fonts; nothing here is ever smaller than 9 pt. Exhibit texts are
+untrusted: every one is escaped before it goes into the HTML.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
-    QTextCharFormat,
-    QTextLayout,
+    QTextDocument,
 )
 
 from kiosk.exhibit.model import Exhibit, SourceLocation, Text
@@ -34,276 +37,271 @@ from kiosk.ui.window import BODY_FAMILY, HEADING_FAMILY
 DPI = 300
 IMAGE_DPI = 150  # screenshots are resampled to this: sharp on paper, a PDF that mails
 MARGIN_MM = 12.0
-HEADER_MM = 17.0
-FOOTER_MM = 9.0
 COLUMN_GAP_MM = 8.0
-INK = QColor("#1b1b1b")
-MUTED = QColor("#5a5a5a")
-ACCENT = QColor("#7a5a1c")
-RULE = QColor("#c8c8c8")
-ALERT = QColor("#b00020")  # texts that do not fit: the one thing a reviewer must not miss
-# Of the page's height: leaves room for a panel's words beside a 16:9 screenshot.
-SCREENSHOT_SHARE = 0.36
+INK = "#1b1b1b"
+MUTED = "#5a5a5a"
+ACCENT = "#7a5a1c"
+RULE = "#c8c8c8"
+ALERT = "#b00020"  # texts that do not fit: the one thing a reviewer must not miss
+# Of the printable height: leaves room for the screen's header and a panel's words
+# beside a 16:9 screenshot.
+SCREENSHOT_SHARE = 0.31
+COVER_TEXT_SHARE = 0.42  # of the cover's width; the welcome screens take the rest
 
 
-def _mm(value: float) -> float:
-    return value / 25.4 * DPI
-
-
-def _font(size: float, *, bold: bool = False, italic: bool = False,
-          heading: bool = False) -> QFont:
-    font = QFont(HEADING_FAMILY if heading else BODY_FAMILY)
-    font.setPointSizeF(max(9.0, size))
-    font.setBold(bold)
-    font.setItalic(italic)
-    return font
-
-
-# --- flowing content over pages ----------------------------------------------------------
-
-@dataclass
-class _Line:
-    """A line of text on a proof sheet."""
-
-    layout: QTextLayout  # keeps the line's layout alive
-    index: int
-    height: float
-    colour: QColor
-
-    def draw(self, painter: QPainter, x: float, y: float) -> None:
-        painter.setPen(self.colour)
-        self.layout.lineAt(self.index).draw(painter, QPointF(x, y))
-
-
-@dataclass
-class _Picture:
-    """A screenshot on a proof sheet."""
-
-    image: QImage
-    width: float
-    height: float
-
-    def draw(self, painter: QPainter, x: float, y: float) -> None:
-        target = QRectF(x, y, self.width, self.height)
-        painter.drawImage(target, self.image)
-        painter.setPen(RULE)
-        painter.drawRect(target)
-
-
-@dataclass
-class _Space:
-    """Vertical space between the blocks of a proof sheet."""
-
-    height: float
-
-    def draw(self, painter: QPainter, x: float, y: float) -> None:
-        """Only moves the next piece down."""
-
-
-_Piece = _Line | _Picture | _Space
-
-
-class _Column:
-    """Pieces stacked top to bottom, to be cut into pages of ``height``."""
-
-    def __init__(self, device: QPdfWriter, width: float) -> None:
-        self.device = device
-        self.width = width
-        self.pieces: list[tuple[_Piece, bool]] = []  # (piece, keep with the next one)
-
-    def text(self, text: str, font: QFont, colour: QColor = INK, *, label: str = "",
-             space: float = 1.5, line_spacing: float = 1.2, keep: bool = False) -> None:
-        """A paragraph per line of ``text``; ``label`` starts the first one in bold."""
-        self.space(space)
-        for number, paragraph in enumerate(text.split("\n") or [""]):
-            prefix = f"{label}  " if label and number == 0 else ""
-            layout = QTextLayout(prefix + paragraph, font, self.device)
-            if prefix:
-                bold = QTextCharFormat()
-                bold.setFontWeight(QFont.Weight.Bold)
-                bold.setForeground(ACCENT)
-                span = QTextLayout.FormatRange()
-                span.start, span.length, span.format = 0, len(prefix), bold
-                layout.setFormats([span])
-            layout.beginLayout()
-            count = 0
-            while (line := layout.createLine()).isValid():
-                line.setLineWidth(self.width)
-                line.setPosition(QPointF(0, 0))
-                count += 1
-            layout.endLayout()
-            for index in range(count):
-                height = layout.lineAt(index).height() * line_spacing
-                self.pieces.append((_Line(layout, index, height, colour), keep))
-
-    def picture(self, image: QImage, max_height: float, space: float = 2.0) -> None:
-        self.space(space)
-        scale = min(self.width / image.width(), max_height / image.height())
-        width, height = image.width() * scale, image.height() * scale
-        pixels = max(1, round(width / DPI * IMAGE_DPI))
-        sampled = image.scaledToWidth(pixels, Qt.TransformationMode.SmoothTransformation)
-        self.pieces.append((_Picture(sampled, width, height), True))
-
-    def space(self, mm: float) -> None:
-        if mm > 0:
-            self.pieces.append((_Space(_mm(mm)), False))
-
-    def pages(self, height: float) -> list[list[tuple[float, _Piece]]]:
-        """Where each piece lands: a piece never splits, a kept one moves with the next."""
-        pages: list[list[tuple[float, _Piece]]] = [[]]
-        y = 0.0
-        pieces = self.pieces
-        for i, (piece, keep) in enumerate(pieces):
-            if isinstance(piece, _Space):
-                if y > 0:
-                    y += piece.height
-                continue
-            needed = piece.height
-            if keep and i + 1 < len(pieces):
-                needed += sum(p.height for p, _ in pieces[i + 1:i + 3])
-            if y > 0 and y + min(needed, height) > height:
-                pages.append([])
-                y = 0.0
-            pages[-1].append((y, piece))
-            y += piece.height
-        return pages
-
-
-# --- the document ------------------------------------------------------------------------------
-
-@dataclass
 class _Sheet:
-    """The proof sheet being laid out: its pages of blocks."""
+    """The proof sheet's document, its page geometry in CSS pixels, and its pictures."""
 
-    page: Page
-    columns: list[_Column]
-    cut: list[list[list[tuple[float, _Piece]]]]  # per column, per page
+    def __init__(self, writer: QPdfWriter) -> None:
+        self.doc = QTextDocument()
+        # Lay text out with the PDF's own font metrics, not the screen's.
+        self.doc.documentLayout().setPaintDevice(writer)
+        self.doc.setDocumentMargin(0)
+        self.doc.setDefaultFont(QFont(BODY_FAMILY, 10))
+        self.doc.setPageSize(QSizeF(writer.width(), writer.height()))
+        # HTML lengths are pixels of Qt's default DPI, scaled to the writer's.
+        self.css_dpi = _qt_default_dpi()
+        self.width = writer.width() * self.css_dpi / writer.logicalDpiX()
+        self.height = writer.height() * self.css_dpi / writer.logicalDpiY()
+        self.gap = _px(COLUMN_GAP_MM)
+        self.pictures = 0
 
-    @property
-    def page_count(self) -> int:
-        return max(len(pages) for pages in self.cut)
+    def column_width(self, share: float) -> float:
+        """The width inside a table cell that takes ``share`` of the page."""
+        return self.width * share - self.gap - 1  # 1: rounding must not widen the column
+
+    def picture(self, path: Path, max_width: float, max_height: float) -> str:
+        """An <img> of the screenshot at ``path``, as large as fits; "" if unreadable."""
+        image = QImage(str(path))
+        if image.isNull():
+            return ""
+        scale = min(max_width / image.width(), max_height / image.height())
+        width, height = round(image.width() * scale), round(image.height() * scale)
+        pixels = max(1, round(width / self.css_dpi * IMAGE_DPI))
+        sampled = image.scaledToWidth(pixels, Qt.TransformationMode.SmoothTransformation)
+        sampled = sampled.convertToFormat(QImage.Format.Format_RGB32)
+        painter = QPainter(sampled)  # a hairline frame: a light screen must not melt into paper
+        painter.setPen(QColor(RULE))
+        painter.drawRect(0, 0, sampled.width() - 1, sampled.height() - 1)
+        painter.end()
+        self.pictures += 1
+        url = f"proof:screen/{self.pictures}"  # our own name: no exhibit text in attributes
+        self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), sampled)
+        return (f'<p style="margin:0; margin-top:{_px(2):.0f}px">'
+                f'<img src="{url}" width="{width}" height="{height}"></p>')
 
 
 def write_proof(exhibit: Exhibit, rendered: RenderResult, path: Path,
                 when: datetime) -> int:
     """Write the proof sheet to ``path``; returns its number of pages."""
+    # QTextDocument.print_ fails silently: find out first whether the file can be written.
+    try:
+        path.write_bytes(b"")
+    except OSError as exc:
+        raise OSError(f"{path}: could not write the proof sheet ({exc.strerror or exc})") \
+            from exc
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
+    side = MARGIN_MM - COLUMN_GAP_MM / 2  # each cell pads half a gap: text starts at MARGIN_MM
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0)))
+                                     QPageLayout.Orientation.Landscape,
+                                     QMarginsF(side, MARGIN_MM, side, MARGIN_MM),
+                                     QPageLayout.Unit.Millimeter))
     default = exhibit.default_language
     writer.setTitle(f"{exhibit.title.get(default)}: proof")
     writer.setCreator("exhibit-kiosk")
-    page_width, page_height = writer.width(), writer.height()
-    body_top = _mm(MARGIN_MM + HEADER_MM)
-    body_height = page_height - body_top - _mm(MARGIN_MM + FOOTER_MM)
-    content_width = page_width - 2 * _mm(MARGIN_MM)
 
-    languages = exhibit.languages
-    width = (content_width - _mm(COLUMN_GAP_MM) * (len(languages) - 1)) / len(languages)
-    sheets = []
-    for page in build_pages(exhibit):
-        columns = [_screen_column(writer, width, body_height, exhibit, page, code, rendered)
-                   for code in languages]
-        sheets.append(_Sheet(page, columns, [c.pages(body_height) for c in columns]))
-    total = 1 + sum(sheet.page_count for sheet in sheets)
-    footer = (f"{exhibit.title.get(default)} · proof of {rendered.screen.label} "
-              f"screens · {when:%Y-%m-%d %H:%M}")
+    doc = proof_document(exhibit, rendered, when, writer)
+    footer = (f"{exhibit.title.get(default)} · proof of {rendered.screen.label} screens · "
+              f"{when:%Y-%m-%d %H:%M}")
+    _print_with_footer(doc, writer, footer)
+    if path.stat().st_size == 0:
+        raise OSError(f"{path}: could not write the proof sheet")
+    return doc.pageCount()
 
+
+def _print_with_footer(doc: QTextDocument, writer: QPdfWriter, footer: str) -> None:
+    """Each page as Qt paginated it, with the sheet's footer and "Page N of M" below it:
+    a printed proof comes apart, and a reviewer quotes pages by number."""
+    page = doc.pageSize()
+    total = doc.pageCount()
+    band = QRectF(0, page.height() + _device_mm(writer, 3), page.width(), _device_mm(writer, 5))
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"{path}: could not write the proof sheet")
+        return
     try:
-        _cover(painter, writer, exhibit, rendered, when)
-        _footer(painter, writer, footer, 1, total)
-        number = 1
-        for sheet in sheets:
-            for part in range(sheet.page_count):
+        for number in range(total):
+            if number:
                 writer.newPage()
-                number += 1
-                _header(painter, writer, exhibit, sheet.page, continued=part > 0)
-                for index, pages in enumerate(sheet.cut):
-                    x = _mm(MARGIN_MM) + index * (width + _mm(COLUMN_GAP_MM))
-                    for y, piece in pages[part] if part < len(pages) else []:
-                        piece.draw(painter, x, body_top + y)
-                _footer(painter, writer, footer, number, total)
+            painter.save()
+            painter.translate(0, -number * page.height())
+            doc.drawContents(painter, QRectF(0, number * page.height(), page.width(),
+                                             page.height()))
+            painter.restore()
+            painter.setPen(QColor(RULE))
+            painter.drawLine(band.topLeft(), band.topRight())
+            painter.setPen(QColor(MUTED))
+            painter.setFont(QFont(BODY_FAMILY, 9))
+            align = Qt.AlignmentFlag.AlignBottom
+            painter.drawText(band, align | Qt.AlignmentFlag.AlignLeft, footer)
+            painter.drawText(band, align | Qt.AlignmentFlag.AlignRight,
+                             f"Page {number + 1} of {total}")
     finally:
         painter.end()
-    return total
+
+
+def _device_mm(writer: QPdfWriter, mm: float) -> float:
+    return mm / 25.4 * writer.resolution()
+
+
+def proof_document(exhibit: Exhibit, rendered: RenderResult, when: datetime,
+                   writer: QPdfWriter) -> QTextDocument:
+    """The proof sheet laid out on the pages of ``writer`` (which must outlive it), ready
+    for ``print_``: its cover, then a section per screen, each starting a new page."""
+    sheet = _Sheet(writer)
+    parts = [_cover(sheet, exhibit, rendered, when)]
+    parts.extend(_screen(sheet, exhibit, page, rendered) for page in build_pages(exhibit))
+    sheet.doc.setHtml(f'<body style="font-family:\'{BODY_FAMILY}\'; font-size:10pt; '
+                      f'color:{INK}">{"".join(parts)}</body>')
+    return sheet.doc
+
+
+def _qt_default_dpi() -> int:
+    """Qt's DPI for HTML pixels (qt_defaultDpi, not exposed to Python)."""
+    if QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_Use96Dpi):
+        return 96
+    screen = QGuiApplication.primaryScreen()
+    return round(screen.logicalDotsPerInchY()) if screen is not None else 100
+
+
+def _px(mm: float) -> float:
+    """Millimetres as HTML pixels."""
+    return mm / 25.4 * _qt_default_dpi()
+
+
+def _direction(text: str) -> str:
+    """``rtl`` when the text's first strong character is right-to-left (Arabic, Hebrew)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "ltr"
+
+
+def _para(text: str, size: float = 10.0, colour: str = INK, *, bold: bool = False,
+          italic: bool = False, heading: bool = False, space: float = 1.5, label: str = "",
+          align: str = "") -> str:
+    """A paragraph per line of ``text``, escaped; ``label`` starts the first one in bold.
+    ``space`` is the gap above it in millimetres."""
+    family = HEADING_FAMILY if heading else BODY_FAMILY
+    style = (f"font-family:'{family}'; font-size:{max(9.0, size):g}pt; color:{colour}; "
+             f"font-weight:{'bold' if bold else 'normal'}; "
+             f"font-style:{'italic' if italic else 'normal'}; "
+             "white-space:pre-wrap; line-height:120%; margin:0")
+    top = f" margin-top:{_px(space):.0f}px" if space else ""
+    aligned = f' align="{align}"' if align else ""
+    lines = []
+    for number, line in enumerate(text.split("\n")):
+        prefix = ""
+        if label and number == 0:
+            prefix = (f'<span style="font-weight:bold; font-style:normal; color:{ACCENT}">'
+                      f"{html.escape(label)}</span>  ")
+        lines.append(f'<p dir="{_direction(line)}"{aligned} '
+                     f'style="{style};{top if number == 0 else ""}">'
+                     f"{prefix}{html.escape(line)}</p>")
+    return "".join(lines)
 
 
 def _where(location: SourceLocation | None) -> str:
     return f"{Path(location.file).name}:{location.line}" if location else "?"
 
 
-def _screen_column(device: QPdfWriter, width: float, body_height: float, exhibit: Exhibit,
-                   page: Page, code: str, rendered: RenderResult) -> _Column:
-    column = _Column(device, width)
+def _table(sheet: _Sheet, cells: list[tuple[float, str]], header: str = "",
+           new_page: bool = True) -> str:
+    """A row of cells (share of the page width, HTML); ``header`` repeats on each page."""
+    pad = f"padding-left:{sheet.gap / 2:.1f}px; padding-right:{sheet.gap / 2:.1f}px"
+    head = (f'<thead><tr><td colspan="{len(cells)}" style="{pad}">{header}</td></tr></thead>'
+            if header else "")
+    row = "".join(f'<td width="{share * 100:.2f}%" valign="top" style="{pad}">{body}</td>'
+                  for share, body in cells)
+    brk = ' style="page-break-before:always"' if new_page else ""
+    return (f'<table width="100%" cellspacing="0" cellpadding="0" border="0"{brk}>'
+            f"{head}<tr>{row}</tr></table>")
+
+
+
+def _screen(sheet: _Sheet, exhibit: Exhibit, page: Page, rendered: RenderResult) -> str:
+    """A screen's section: its header, then one column per language."""
+    share = 1 / len(exhibit.languages)
+    cells = [(share, _language_column(sheet, share, exhibit, page, code, rendered))
+             for code in exhibit.languages]
+    return _table(sheet, cells, header=_header(exhibit, page))
+
+
+def _language_column(sheet: _Sheet, share: float, exhibit: Exhibit, page: Page, code: str,
+                     rendered: RenderResult) -> str:
     default = " (default)" if code == exhibit.default_language else ""
-    column.text(f"{language_name(code)} · {code}{default}", _font(10, bold=True), ACCENT,
-                space=0, keep=True)
-    _misfits(column, rendered, page, code)
+    parts = [_para(f"{language_name(code)} · {code}{default}", 10, ACCENT, bold=True, space=0),
+             _misfits(rendered, page, code)]
     shot = rendered.shot(page, code)
     if shot is not None:
-        image = QImage(str(shot.path))
-        if not image.isNull():
-            column.picture(image, body_height * SCREENSHOT_SHARE)
-            column.text(shot.path.name, _font(9), MUTED, space=1)
+        picture = sheet.picture(shot.path, sheet.column_width(share),
+                                sheet.height * SCREENSHOT_SHARE)
+        if picture:
+            parts += [picture, _para(shot.path.name, 9, MUTED, space=1)]
     if page.panel is None:
         era = page.era
-        column.text(era.years, _font(12, bold=True), ACCENT, space=4, keep=True)
-        column.text(era.title.get(code), _font(17, bold=True, heading=True), keep=True)
-        column.text(era.summary.get(code), _font(10.5), space=2)
-        return column
+        parts += [_para(era.years, 12, ACCENT, bold=True, space=4),
+                  _para(era.title.get(code), 17, bold=True, heading=True),
+                  _para(era.summary.get(code), 10.5, space=2)]
+        return "".join(parts)
     panel = page.panel
-    column.text(panel.title.get(code), _font(17, bold=True, heading=True), space=4, keep=True)
+    parts.append(_para(panel.title.get(code), 17, bold=True, heading=True, space=4))
     if page.quote and panel.quote is not None:
         quote = panel.quote
-        _field(column, "Quotation", quote.text, code)
-        _field(column, "Who", quote.who, code)
-        _field(column, "When", quote.when, code)
-        _field(column, "Source", quote.source, code)
-        return column
+        parts += [_field("Quotation", quote.text, code), _field("Who", quote.who, code),
+                  _field("When", quote.when, code), _field("Source", quote.source, code)]
+        return "".join(parts)
     if panel.text is not None:
-        column.text(panel.text.get(code), _font(10.5), space=2)
+        parts.append(_para(panel.text.get(code), 10.5, space=2))
     else:
-        column.text("No body text.", _font(10, italic=True), MUTED, space=2)
+        parts.append(_para("No body text.", 10, MUTED, italic=True, space=2))
     for number, image in enumerate(panel.images, 1):
         picture = image.files.get(code)
-        size = f" · {picture.width}×{picture.height} px" if picture.width and picture.height \
-            else ""
-        column.text(f"Image {number} of {len(panel.images)} · {picture.file}{size} · "
-                    f"{_where(image.location)}", _font(9, bold=True), MUTED, space=3, keep=True)
-        _field(column, "Caption", image.caption, code)
-        _field(column, "Alt text", image.alt, code)
-        _field(column, "Credit", image.credit, code)
-    return column
+        size = (f" · {picture.width}×{picture.height} px" if picture.width and picture.height
+                else "")
+        parts += [_para(f"Image {number} of {len(panel.images)} · {picture.file}{size} · "
+                        f"{_where(image.location)}", 9, MUTED, bold=True, space=3),
+                  _field("Caption", image.caption, code),
+                  _field("Alt text", image.alt, code),
+                  _field("Credit", image.credit, code)]
+    return "".join(parts)
 
 
-def _misfits(column: _Column, rendered: RenderResult, page: Page | None, code: str) -> None:
+def _misfits(rendered: RenderResult, page: Page | None, code: str) -> str:
     """A red note of what first failed to fit on this screen (`kiosk render` lists them)."""
     found = [w for w in rendered.fit if w.page == page and w.language == code]
     if not found:
-        return
-    column.text(f"Does not fit on {rendered.screen.label}:", _font(10.5, bold=True), ALERT,
-                space=2, keep=True)
+        return ""
+    parts = [_para(f"Does not fit on {rendered.screen.label}:", 10.5, ALERT, bold=True,
+                   space=2)]
     for warning in found:
         where = (_where(warning.location) if warning.location is not None
                  else Path(warning.screen_file).name)
-        column.text(f"{warning.message} ({where})", _font(10), ALERT, space=0.6)
+        parts.append(_para(f"{warning.message} ({where})", 10, ALERT, space=0.6))
+    return "".join(parts)
 
 
-def _field(column: _Column, label: str, text: Text | None, code: str) -> None:
+def _field(label: str, text: Text | None, code: str) -> str:
     if text is None:
-        column.text("none given", _font(10, italic=True), MUTED, label=label, space=0.6)
-    else:
-        column.text(text.get(code), _font(10), label=label, space=0.6)
+        return _para("none given", 10, MUTED, italic=True, label=label, space=0.6)
+    return _para(text.get(code), 10, label=label, space=0.6)
 
 
-def _header(painter: QPainter, writer: QPdfWriter, exhibit: Exhibit, page: Page,
-            continued: bool) -> None:
-    left, top = _mm(MARGIN_MM), _mm(MARGIN_MM)
-    right = writer.width() - _mm(MARGIN_MM)
+def _header(exhibit: Exhibit, page: Page) -> str:
+    """What and where the screen is: repeated at the top of each page it runs onto."""
     default = exhibit.default_language
     era = page.era
     kicker = (f"Era {page.era_index + 1} of {len(exhibit.eras)} · {era.years} · "
@@ -315,55 +313,24 @@ def _header(painter: QPainter, writer: QPdfWriter, exhibit: Exhibit, page: Page,
         title = (f"Panel {page.panel_index + 1} of {len(era.panels)}: "
                  f"{page.panel.title.get(default)}" + (", its quotation" if page.quote else ""))
         ids, where = f"era: {era.id} · panel: {page.panel.id}", _where(page.panel.location)
-    if continued:
-        title += " (continued)"
-    _draw_text(painter, kicker, _font(10, bold=True), ACCENT, left, top, right - left)
-    _draw_text(painter, where, _font(12, bold=True), INK, left, top, right - left,
-               Qt.AlignmentFlag.AlignRight)
-    _draw_text(painter, title, _font(14, bold=True, heading=True), INK, left, top + _mm(5.5),
-               right - left - _mm(70))
-    _draw_text(painter, ids, _font(9), MUTED, left, top + _mm(7.5), right - left,
-               Qt.AlignmentFlag.AlignRight)
-    painter.setPen(RULE)
-    y = top + _mm(HEADER_MM - 4)
-    painter.drawLine(QPointF(left, y), QPointF(right, y))
+    left = (_para(kicker, 10, ACCENT, bold=True, space=0)
+            + _para(title, 14, bold=True, heading=True, space=0.5))
+    right = (_para(where, 12, bold=True, space=0, align="right")
+             + _para(ids, 9, MUTED, space=0.5, align="right"))
+    return (f'<table width="100%" cellspacing="0" cellpadding="0" border="0"><tr>'
+            f'<td width="70%" valign="top">{left}</td>'
+            f'<td width="30%" valign="top">{right}</td></tr></table>'
+            f'<hr style="background-color:{RULE}">')  # Qt draws a ruler in its background
 
 
-def _footer(painter: QPainter, writer: QPdfWriter, text: str, number: int, total: int) -> None:
-    left = _mm(MARGIN_MM)
-    width = writer.width() - 2 * left
-    y = writer.height() - _mm(MARGIN_MM + FOOTER_MM) + _mm(5)
-    painter.setPen(RULE)
-    painter.drawLine(QPointF(left, y - _mm(2)), QPointF(left + width, y - _mm(2)))
-    _draw_text(painter, text, _font(9), MUTED, left, y, width - _mm(40))
-    _draw_text(painter, f"Page {number} of {total}", _font(9, bold=True), MUTED, left, y, width,
-               Qt.AlignmentFlag.AlignRight)
-
-
-def _draw_text(painter: QPainter, text: str, font: QFont, colour: QColor, x: float, y: float,
-               width: float, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
-    """One line, elided to ``width``."""
-    painter.setFont(font)
-    painter.setPen(colour)
-    metrics = painter.fontMetrics()
-    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, round(width))
-    painter.drawText(QRectF(x, y, width, metrics.height() * 1.2),
-                     int(align | Qt.AlignmentFlag.AlignTop), shown)
-
-
-def _cover(painter: QPainter, writer: QPdfWriter, exhibit: Exhibit, rendered: RenderResult,
-           when: datetime) -> None:
-    left, top = _mm(MARGIN_MM), _mm(MARGIN_MM + 6)
-    page_width = writer.width() - 2 * left
-    height = writer.height() - top - _mm(MARGIN_MM + FOOTER_MM)
-    text_width = page_width * 0.42
-    column = _Column(writer, text_width)
-    column.text("Proof sheet", _font(11, bold=True), ACCENT, space=0, keep=True)
+def _cover(sheet: _Sheet, exhibit: Exhibit, rendered: RenderResult, when: datetime) -> str:
+    default = exhibit.default_language
+    parts = [_para("Proof sheet", 11, ACCENT, bold=True, space=0)]
     for index, (_code, title) in enumerate(exhibit.title):
-        column.text(title, _font(26 if index == 0 else 16, bold=True, heading=True),
-                    INK if index == 0 else MUTED, space=3 if index == 0 else 1)
+        parts.append(_para(title, 26 if index == 0 else 16, INK if index == 0 else MUTED,
+                           bold=True, heading=True, space=3 if index == 0 else 1))
     if exhibit.subtitle is not None:
-        column.text(exhibit.subtitle.get(exhibit.default_language), _font(13), MUTED, space=2)
+        parts.append(_para(exhibit.subtitle.get(default), 13, MUTED, space=2))
     panels = sum(len(era.panels) for era in exhibit.eras)
     images = sum(1 for _ in exhibit.images())
     facts = [
@@ -374,29 +341,25 @@ def _cover(painter: QPainter, writer: QPdfWriter, exhibit: Exhibit, rendered: Re
         ("Contents", f"{len(exhibit.eras)} eras, {panels} panels, {images} images"),
         ("Screens", f"{len(rendered.shots)} PNG files beside this proof"),
     ]
-    column.space(6)
-    for label, value in facts:
-        column.text(value, _font(10.5), label=label, space=1.5)
-    column.text("Each following page shows one screen: its source line in the exhibit file "
-                "(top right), then one column per language with the screenshot and every "
-                "text a visitor can read or hear.", _font(10), MUTED, space=6)
+    for number, (label, value) in enumerate(facts):
+        parts.append(_para(value, 10.5, label=label, space=7.5 if number == 0 else 1.5))
+    parts.append(_para("Each following section shows one screen and starts a new page: "
+                       "its source line in the exhibit file (top right, repeated on every "
+                       "page the screen runs onto), then one column per language with the "
+                       "screenshot and every text a visitor can read or hear.",
+                       10, MUTED, space=6))
     if rendered.fit:
-        column.text(f"{len(rendered.fit)} texts do not fit on this screen; each is noted in "
-                    "red on the page where it is first seen.", _font(10.5, bold=True), ALERT,
-                    space=4)
-        for code in exhibit.languages:
-            _misfits(column, rendered, None, code)
-    for y, piece in column.pages(height)[0]:
-        piece.draw(painter, left, top + y)
+        parts.append(_para(f"{len(rendered.fit)} texts do not fit on this screen; each is "
+                           "noted in red on the page where it is first seen.", 10.5, ALERT,
+                           bold=True, space=4))
+        parts.extend(_misfits(rendered, None, code) for code in exhibit.languages)
 
     shots = [s for s in (rendered.shot(None, c) for c in exhibit.languages) if s is not None]
-    x = left + text_width + _mm(COLUMN_GAP_MM)
-    pictures = _Column(writer, page_width - text_width - _mm(COLUMN_GAP_MM))
+    pictures = []
     for shot in shots[:2]:
-        image = QImage(str(shot.path))
-        if not image.isNull():
-            pictures.picture(image, (height - _mm(16)) / min(2, len(shots)) - _mm(8), space=0)
-            pictures.text(shot.path.name, _font(9), MUTED, space=1)
-            pictures.space(4)
-    for y, piece in pictures.pages(height)[0]:
-        piece.draw(painter, x, top + y)
+        picture = sheet.picture(shot.path, sheet.column_width(1 - COVER_TEXT_SHARE),
+                                (sheet.height - _px(16)) / min(2, len(shots)) - _px(8))
+        if picture:
+            pictures += [picture, _para(shot.path.name, 9, MUTED, space=1)]
+    return _table(sheet, [(COVER_TEXT_SHARE, "".join(parts)),
+                          (1 - COVER_TEXT_SHARE, "".join(pictures))], new_page=False)

@@ -8,15 +8,19 @@ import os
 import re
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImage, QImageReader, QPdfWriter
 
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.pages import build_pages
 from kiosk.render.command import render_command, screenshot_name, stale_screens
+from kiosk.render.proof import proof_document, write_proof
+from kiosk.render.rendered import RenderResult
+from kiosk.screens import DEFAULT_PROFILE
 from tests.helpers.sample_exhibit import COLOURS, write_sample_exhibit
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
@@ -159,3 +163,32 @@ def test_renders_with_no_display_at_all(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "out" / "00-welcome.png").is_file()
     assert (tmp_path / "out" / "proof.pdf").is_file()
+
+
+def test_the_proof_sheet_shows_exhibit_text_exactly_as_written(qapp: object,
+                                                                tmp_path: Path) -> None:
+    """Exhibit text is untrusted: markup in it is printed, never interpreted."""
+    text = '<b>not bold</b> &amp; <img src="x.png"> </td></table>  two  spaces'
+    exhibit = write_sample_exhibit(tmp_path / "exhibit")
+    yaml = exhibit.read_text(encoding="utf-8")
+    exhibit.write_text(yaml.replace("caption: {en: Red caption.", f"caption: {{en: '{text}'", 1),
+                       encoding="utf-8")
+    loaded = load_exhibit(exhibit)
+    assert loaded.exhibit is not None
+    writer = QPdfWriter(str(tmp_path / "proof.pdf"))
+    doc = proof_document(loaded.exhibit, RenderResult(DEFAULT_PROFILE, ("en", "ru")),
+                         datetime.now().astimezone(), writer)
+    shown = doc.toPlainText()
+    assert f"Caption  {text}\n" in shown
+    assert "Caption  Красная подпись." in shown  # the Russian one beside it
+
+
+def test_a_proof_sheet_that_cannot_be_written_is_an_error(qapp: object, tmp_path: Path) -> None:
+    """QTextDocument.print_ fails silently; the render command needs an OSError."""
+    loaded = load_exhibit(write_sample_exhibit(tmp_path / "exhibit"))
+    assert loaded.exhibit is not None
+    rendered = RenderResult(DEFAULT_PROFILE, loaded.exhibit.languages)
+    now = datetime.now().astimezone()
+    assert write_proof(loaded.exhibit, rendered, tmp_path / "proof.pdf", now) == PROOF_PAGES
+    with pytest.raises(OSError, match="could not write the proof sheet"):
+        write_proof(loaded.exhibit, rendered, tmp_path / "missing" / "proof.pdf", now)
