@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
@@ -50,7 +50,7 @@ class StaffAccess(QObject):
         self._pad_open = False
         self._menu_open = False
         self._digits = ""
-        self._message = ""
+        self._wrong_pin = False  # the last PIN tried was wrong: the pad says so
         self._preview = False
         # Refreshes the "locked for N s" countdown while the pad is open.
         self._ticker = QTimer(self, interval=1000)
@@ -68,9 +68,11 @@ class StaffAccess(QObject):
         return len(self._digits)
 
     def _get_message(self) -> str:
+        # Translated as it is read, so it follows the kiosk's language (see kiosk.ui.translation).
         if self._lockout.locked():
-            return f"Locked: try again in {self._lockout.seconds_left()} s"
-        return self._message
+            return QCoreApplication.translate("StaffAccess", "Locked: try again in %1 s").replace(
+                "%1", str(self._lockout.seconds_left()))
+        return QCoreApplication.translate("StaffAccess", "Wrong PIN") if self._wrong_pin else ""
 
     def _get_locked(self) -> bool:
         return self._lockout.locked()
@@ -117,7 +119,7 @@ class StaffAccess(QObject):
         self._open_pad()
 
     def _open_pad(self) -> None:
-        self._pad_open, self._digits, self._message = True, "", ""
+        self._pad_open, self._digits, self._wrong_pin = True, "", False
         self._ticker.start()
         self.changed.emit()
 
@@ -127,7 +129,7 @@ class StaffAccess(QObject):
     def enterDigit(self, digit: str) -> None:
         if self._pad_open and digit.isdigit() and len(self._digits) < MAX_PIN_DIGITS:
             self._digits += digit
-            self._message = ""
+            self._wrong_pin = False
             self.changed.emit()
 
     @Slot()
@@ -147,11 +149,11 @@ class StaffAccess(QObject):
         if digits and self._store.verify(digits):
             self._lockout.record_success()
             log.info("staff menu opened")
-            self._pad_open, self._menu_open, self._message = False, True, ""
+            self._pad_open, self._menu_open, self._wrong_pin = False, True, False
         else:
             self._lockout.record_failure()
             log.warning("wrong staff PIN entered")
-            self._message = "Wrong PIN"
+            self._wrong_pin = True
         self.changed.emit()
 
     @Slot()
@@ -159,7 +161,7 @@ class StaffAccess(QObject):
         """Leave the pad or menu; also called on every idle reset."""
         if self._pad_open or self._menu_open or self._digits:
             self._pad_open = self._menu_open = False
-            self._digits, self._message = "", ""
+            self._digits, self._wrong_pin = "", False
             self._ticker.stop()
             self.changed.emit()
 
@@ -192,6 +194,6 @@ class StaffAccess(QObject):
             chord = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                      | Qt.KeyboardModifier.ShiftModifier)
             if event.key() == Qt.Key.Key_S and mods == chord:
-                self._open_pad_if_pin_set("Ctrl+Alt+Shift+S")
+                self._open_pad_if_pin_set("Ctrl+Alt+Shift+S")  # guard: staff-chord-needs-a-pin
                 return True
         return False

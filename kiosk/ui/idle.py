@@ -216,9 +216,7 @@ class IdleMonitor(QObject):
         app = QGuiApplication.instance()
         if not isinstance(app, QGuiApplication):  # a QCoreApplication gets no input
             raise RuntimeError("IdleMonitor.start() needs a QGuiApplication")
-        # The kiosk's window alone when known: every input event reaches it first, and
-        # the filter is then not called for the thousands of other events an
-        # application handles (timers, repaints of the attract loop).
+        # The window when known: every input reaches it, and little else does.
         self._app = self.watched or app
         self._app.installEventFilter(self)
         self._running = True

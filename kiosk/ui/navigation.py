@@ -20,7 +20,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.exhibit.model import Exhibit, Image, Quote
 from kiosk.exhibit.pages import Page, build_pages, era_start, find_page, swipe_step
-from kiosk.ui.chrome import language_name, strings_for
+from kiosk.ui.chrome import language_name
 
 QML_IMPORT_NAME = "ExhibitKiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -196,10 +196,6 @@ class Navigator(QObject):
 
     def _get_next_language_name(self) -> str:
         return language_name(self._next_language())
-
-    @Property("QVariantMap", notify=languageChanged)
-    def ui(self) -> dict[str, str]:
-        return strings_for(self._language)
 
     def _get_viewer_open(self) -> bool:
         return self._viewer_open

@@ -29,6 +29,7 @@ from kiosk.ui.metrics import ScreenMetrics
 from kiosk.ui.models import ErasModel, PagesModel
 from kiosk.ui.navigation import EventSink, Navigator, Screen, no_events
 from kiosk.ui.theme import PALETTE
+from kiosk.ui.translation import Translations
 from kiosk.ui.visualtree import items_under
 
 log = logging.getLogger(__name__)
@@ -154,6 +155,9 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
             log.warning("QML: %s", text)
 
     engine.warnings.connect(collect)
+    # The kiosk's own words in the navigator's language, from the first frame on.
+    translations = Translations(engine, nav)
+    translations.retranslated.connect(staff.changed)  # its messages are made in Python
     engine.addImportPath(str(QML_DIR))
     decoder = ImageDecoder.attach(engine)
     if defer_screens:
@@ -179,6 +183,7 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
         # Once the first frame is up: pictures, and the input watchers, Python event
         # filters whose first event builds PySide's QEvent types (see kiosk.ui.idle).
         on_first_frame(window, decoder.start_decoding)
+        # guard: input-watched-from-first-frame
         on_first_frame(window, watch_input)
     else:
         watch_input()

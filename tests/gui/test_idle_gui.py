@@ -126,6 +126,26 @@ def test_the_next_visitor_after_a_reset_starts_at_the_beginning(kiosk_window: Ki
     assert kiosk.item("eraTitle").property("text") == "First Era"
 
 
+def test_the_prompt_asks_in_the_visitors_language_and_the_reset_brings_back_the_first(
+        kiosk_window: Kiosk) -> None:
+    kiosk = visiting(kiosk_window)
+    kiosk.tap("languageButton")
+    kiosk.wait(lambda: kiosk.item("homeButton").property("text") == "В начало")
+    quiet(kiosk, TIMEOUT_S)
+    kiosk.wait(lambda: prompt_shown(kiosk))
+    assert kiosk.item("stillThereText").property("text") == "Вы ещё здесь?"
+    assert kiosk.item("countdownText").property("text") == "Возврат к началу через 15 с"
+    assert kiosk.item("keepExploringButton").property("text") == "Продолжить"
+
+    quiet(kiosk, COUNTDOWN_S)
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Welcome)
+    kiosk.tap("welcomeScreen")
+
+    kiosk.wait(lambda: kiosk.nav.screen == Screen.Exhibit)
+    assert kiosk.item("homeButton").property("text") == "Home"
+    assert kiosk.item("nextButton").property("text") == "Next"
+
+
 def keep_touching(kiosk: Kiosk, step: Callable[[int], None], seconds: float,
                   interval_s: float = 0.04) -> None:
     """A visitor's fingers moving for ``seconds``, a step every ``interval_s``."""

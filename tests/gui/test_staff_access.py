@@ -185,3 +185,28 @@ def test_the_pin_file_holds_no_pin_in_clear(tmp_path: Path) -> None:
     stored = (tmp_path / "staff.json").read_text()
     assert "918273" not in stored
     assert store.verify("918273") and not store.verify("918274")
+
+
+def _text(view: KioskView, name: str) -> str:
+    return view.find(name).property("text")
+
+
+def test_the_pin_pad_and_menu_speak_the_kiosks_language(qtbot: QtBot, view: KioskView) -> None:
+    PinStore().set_pin("1357")
+    view.nav.enter()
+    view.nav.toggleLanguage()  # a visitor chose Russian
+    QTest.keyClick(view.window, Qt.Key.Key_S, CHORD)
+    qtbot.waitUntil(lambda: view.find("pinPad").property("visible") is True)
+    assert _text(view, "pinCancel") == "Отмена" and _text(view, "pinKey-OK") == "ОК"
+    _type(view.staff, "0000")
+    qtbot.waitUntil(lambda: _text(view, "pinMessage") == "Неверный PIN-код")
+
+    view.nav.toggleLanguage()  # words made in Python follow a change of language too
+    qtbot.waitUntil(lambda: _text(view, "pinMessage") == "Wrong PIN")
+    assert _text(view, "pinCancel") == "Cancel"
+
+    view.nav.toggleLanguage()
+    _type(view.staff, "1357")
+    qtbot.waitUntil(lambda: view.find("staffMenu").property("visible") is True)
+    assert _text(view, "staffQuit") == "Выйти на рабочий стол"
+    assert _text(view, "staffClose") == "Закрыть"

@@ -15,7 +15,7 @@ Rectangle {
     color: theme.background
 
     Accessible.role: Accessible.Pane
-    Accessible.name: nav.ui.thanks
+    Accessible.name: qsTr("Thank you for visiting")
 
     Column {
         anchors.centerIn: parent
@@ -30,7 +30,7 @@ Rectangle {
         Text {
             objectName: "thanksText"
             width: parent.width
-            text: closing.nav.ui.thanks
+            text: qsTr("Thank you for visiting")
             textFormat: Text.PlainText
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
@@ -53,14 +53,14 @@ Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
             primary: true
             icon: "\u21BA"
-            text: closing.nav.ui.startAgain
+            text: qsTr("Start again")
             textSize: closing.metrics.body * 1.1
             onActivated: closing.nav.startAgain()
         }
         Item { width: 1; height: closing.metrics.gap * 0.5 }
         Text {
             width: parent.width
-            text: closing.nav.ui.thanksBody
+            text: qsTr("Choose an era below to look again, or start again for the next visitor.")
             textFormat: Text.PlainText
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter

@@ -15,7 +15,7 @@ Rectangle {
     opacity: nav.erasOpen ? 1 : 0
     Behavior on opacity { enabled: chooser.nav.animate; NumberAnimation { duration: 200 } }
     Accessible.role: Accessible.Dialog
-    Accessible.name: nav.ui.eras
+    Accessible.name: qsTr("Eras")
 
     TapHandler {}  // nothing underneath reacts while the eras are shown
 
@@ -23,7 +23,7 @@ Rectangle {
         objectName: "closeErasButton"
         anchors { top: parent.top; right: parent.right; margins: chooser.metrics.gap * 0.75 }
         icon: "\u2715"
-        text: chooser.nav.ui.close
+        text: qsTr("Close")
         primary: true
         onActivated: chooser.nav.hideEras()
     }
@@ -33,7 +33,7 @@ Rectangle {
         spacing: chooser.metrics.gap
         Text {
             width: parent.width
-            text: chooser.nav.ui.eras
+            text: qsTr("Eras")
             textFormat: Text.PlainText
             horizontalAlignment: Text.AlignHCenter
             color: chooser.theme.text

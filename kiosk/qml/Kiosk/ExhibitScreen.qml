@@ -47,7 +47,7 @@ Item {
         anchors.leftMargin: screen.edge
         y: screen.compact ? screen.height - (screen.barHeight + height) / 2 : screen.edge
         icon: "\u2302"
-        text: screen.nav.ui.home
+        text: qsTr("Home")
         onActivated: screen.nav.goHome()
     }
     KioskButton {
@@ -122,7 +122,8 @@ Item {
                     current: pageLoader.index === screen.nav.pageIndex
                     eraTitle: pageLoader.eraTitle; years: pageLoader.years
                     title: pageLoader.title; quote: pageLoader.quote
-                    place: screen.nav.ui.pageOf.arg(pageLoader.eraPosition).arg(pageLoader.eraPages)
+                    //: The page's place in its era: 3 of 5
+                    place: qsTr("%1 of %2").arg(pageLoader.eraPosition).arg(pageLoader.eraPages)
                 }
             }
             Component {
@@ -133,7 +134,8 @@ Item {
                     current: pageLoader.index === screen.nav.pageIndex
                     eraTitle: pageLoader.eraTitle; years: pageLoader.years
                     title: pageLoader.title; body: pageLoader.body; images: pageLoader.images
-                    place: screen.nav.ui.pageOf.arg(pageLoader.eraPosition).arg(pageLoader.eraPages)
+                    //: The page's place in its era: 3 of 5
+                    place: qsTr("%1 of %2").arg(pageLoader.eraPosition).arg(pageLoader.eraPages)
                     wordy: pageLoader.wordy
                 }
             }
@@ -180,8 +182,8 @@ Item {
         anchors.verticalCenter: bottomBar.verticalCenter
         icon: "\u2190"
         // On a short screen the arrows alone, so the timeline keeps its room.
-        text: screen.compact ? "" : screen.nav.ui.previous
-        accessibleName: screen.nav.ui.previous
+        text: screen.compact ? "" : accessibleName
+        accessibleName: qsTr("Previous")
         enabled: screen.nav.pageIndex > 0
         onActivated: screen.nav.previous()
     }
@@ -201,7 +203,7 @@ Item {
         anchors.centerIn: timeline
         width: Math.min(implicitWidth, timeline.width)
         icon: "\u2630"
-        text: screen.nav.ui.eras
+        text: qsTr("Eras")
         onActivated: screen.nav.showEras()
     }
     KioskButton {
@@ -212,7 +214,8 @@ Item {
         anchors.verticalCenter: bottomBar.verticalCenter
         icon: "\u2192"
         text: screen.compact ? "" : accessibleName
-        accessibleName: screen.nav.atLastPage ? screen.nav.ui.finish : screen.nav.ui.next
+        //: Next, on the last page: it leads to the closing screen
+        accessibleName: screen.nav.atLastPage ? qsTr("The end") : qsTr("Next")
         iconAfter: true
         primary: true
         onActivated: screen.nav.next()

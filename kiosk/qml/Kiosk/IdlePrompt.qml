@@ -19,7 +19,7 @@ Rectangle {
     opacity: shown ? 1 : 0
     Behavior on opacity { enabled: prompt.nav.animate; NumberAnimation { duration: 250 } }
     Accessible.role: Accessible.AlertMessage
-    Accessible.name: nav.ui.stillThere
+    Accessible.name: qsTr("Are you still there?")
 
     // Takes the touch that dismisses the prompt (the idle monitor hides the prompt only
     // after it has been delivered), so nothing underneath reacts to it.
@@ -39,7 +39,7 @@ Rectangle {
             Text {
                 objectName: "stillThereText"
                 width: parent.width
-                text: prompt.nav.ui.stillThere
+                text: qsTr("Are you still there?")
                 textFormat: Text.PlainText
                 wrapMode: Text.WordWrap
                 horizontalAlignment: Text.AlignHCenter
@@ -51,7 +51,8 @@ Rectangle {
             Text {
                 objectName: "countdownText"
                 width: parent.width
-                text: prompt.nav.ui.resetIn.arg(prompt.idle !== null ? prompt.idle.secondsLeft : 0)
+                //: The countdown to the idle reset, in seconds
+                text: qsTr("Starting over in %1 s").arg(prompt.idle !== null ? prompt.idle.secondsLeft : 0)
                 textFormat: Text.PlainText
                 horizontalAlignment: Text.AlignHCenter
                 color: prompt.theme.textMuted
@@ -61,7 +62,7 @@ Rectangle {
                 objectName: "keepExploringButton"
                 anchors.horizontalCenter: parent.horizontalCenter
                 primary: true
-                text: prompt.nav.ui.keepExploring
+                text: qsTr("Keep exploring")
                 onActivated: prompt.idle.poke()
             }
         }

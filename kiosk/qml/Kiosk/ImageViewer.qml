@@ -110,7 +110,7 @@ Rectangle {
             objectName: "zoomButton"
             anchors { left: parent.left; verticalCenter: parent.verticalCenter; leftMargin: viewer.edge }
             icon: viewer.zoomed ? "\u2212" : "+"
-            accessibleName: viewer.nav.ui.zoomHint
+            accessibleName: qsTr("Pinch or double-tap to zoom")
             onActivated: viewer.nav.toggleZoom()
         }
         Row {
@@ -121,12 +121,12 @@ Rectangle {
                 objectName: "viewerPrevious"
                 enabled: viewer.nav.viewerIndex > 0
                 icon: "\u2190"
-                accessibleName: viewer.nav.ui.previous
+                accessibleName: qsTr("Previous")
                 onActivated: viewer.nav.showImage(viewer.nav.viewerIndex - 1)
             }
             Text {
                 anchors.verticalCenter: parent.verticalCenter
-                text: viewer.nav.ui.imageOf.arg(viewer.nav.viewerIndex + 1).arg(viewer.nav.viewerCount)
+                text: qsTr("Image %1 of %2").arg(viewer.nav.viewerIndex + 1).arg(viewer.nav.viewerCount)
                 textFormat: Text.PlainText
                 color: viewer.theme.textMuted
                 font.pixelSize: viewer.metrics.body * 0.85
@@ -135,7 +135,7 @@ Rectangle {
                 objectName: "viewerNext"
                 enabled: viewer.nav.viewerIndex < viewer.nav.viewerCount - 1
                 icon: "\u2192"
-                accessibleName: viewer.nav.ui.next
+                accessibleName: qsTr("Next")
                 onActivated: viewer.nav.showImage(viewer.nav.viewerIndex + 1)
             }
         }
@@ -144,7 +144,7 @@ Rectangle {
             objectName: "closeViewerButton"
             anchors { right: parent.right; verticalCenter: parent.verticalCenter; rightMargin: viewer.edge }
             icon: "\u2715"
-            text: viewer.nav.ui.close
+            text: qsTr("Close")
             primary: true
             onActivated: viewer.nav.closeImage()
         }
@@ -167,6 +167,7 @@ Rectangle {
             Text {
                 objectName: "viewerCaption"
                 width: parent.width
+                // guard: plain-text-viewer-caption
                 text: viewer.entry.caption !== undefined ? viewer.entry.caption : ""
                 textFormat: Text.PlainText
                 wrapMode: Text.WordWrap

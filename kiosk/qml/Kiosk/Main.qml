@@ -39,7 +39,7 @@ Window {
     title: nav.title
     color: theme.background
     flags: locked ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
-    onClosing: (close) => { close.accepted = !locked }
+    onClosing: (close) => { close.accepted = !locked }  // guard: locked-window-refuses-close
 
     Item {
         id: root

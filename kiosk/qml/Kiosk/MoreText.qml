@@ -8,7 +8,6 @@ Item {
     required property Flickable scroller
     readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
-    readonly property Navigator nav: Backend.nav
     readonly property bool needed: scroller.contentHeight > scroller.height + 1 && !scroller.atYEnd
     anchors { left: scroller.left; right: scroller.right; bottom: scroller.bottom }
     height: button.height
@@ -28,7 +27,7 @@ Item {
         anchors { right: parent.right; bottom: parent.bottom }
         icon: "\u2193"
         iconAfter: true
-        text: more.nav.ui.moreText
+        text: qsTr("More")
         onActivated: more.scroller.contentY = Math.min(more.scroller.contentHeight - more.scroller.height,
                                                     more.scroller.contentY + more.scroller.height * 0.7)
     }

@@ -51,7 +51,7 @@ Item {
             source: page.first.source
             alt: page.first.alt
             Accessible.role: Accessible.Button
-            Accessible.name: page.nav.ui.openImage + ": " + page.first.alt
+            Accessible.name: qsTr("Open image") + ": " + page.first.alt
             VisitorTap { onTapped: page.nav.openImage(0) }
         }
         Row {
@@ -75,7 +75,7 @@ Item {
                     border.color: activeFocus ? page.theme.text : page.theme.controlEdge
                     activeFocusOnTab: page.current
                     Accessible.role: Accessible.Button
-                    Accessible.name: page.nav.ui.openImage + ": " + modelData.alt
+                    Accessible.name: qsTr("Open image") + ": " + modelData.alt
                     Keys.onReturnPressed: page.nav.openImage(index)
                     Keys.onEnterPressed: page.nav.openImage(index)
                     ExhibitImage {
@@ -100,6 +100,7 @@ Item {
                 Text {
                     objectName: "panelCaption"
                     width: parent.width
+                    // guard: plain-text-panel-caption
                     text: page.first.caption
                     textFormat: Text.PlainText
                     wrapMode: Text.WordWrap
@@ -124,7 +125,7 @@ Item {
                 objectName: "enlargeButton"
                 anchors { right: parent.right; top: parent.top }
                 icon: "\u2922"
-                accessibleName: page.nav.ui.openImage
+                accessibleName: qsTr("Open image")
                 enabled: mainImage.status === Image.Ready
                 onActivated: page.nav.openImage(0)
             }

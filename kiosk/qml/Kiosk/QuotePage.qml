@@ -57,7 +57,8 @@ Item {
                     id: mark
                     // The great opening mark of a quotation printed on a wall: it stands for
                     // the quotation marks, so the words themselves go without.
-                    text: page.nav.ui.openQuote
+                    //: The great opening quotation mark over a quotation
+                    text: qsTr("\u201c")
                     textFormat: Text.PlainText
                     color: page.theme.accent
                     font.family: page.headingFamily

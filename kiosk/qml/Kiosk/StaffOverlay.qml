@@ -56,7 +56,7 @@ Item {
 
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
-            text: "Staff PIN"
+            text: qsTr("Staff PIN")
             textFormat: Text.PlainText
             color: overlay.theme.text
             font.pixelSize: overlay.metrics.body * 1.2
@@ -121,7 +121,7 @@ Item {
             KioskButton {
                 objectName: "pinKey-OK"
                 width: overlay.metrics.touch * 1.3
-                text: "OK"
+                text: qsTr("OK")
                 primary: true
                 enabled: !overlay.staff.locked
                 onActivated: overlay.staff.submit()
@@ -130,7 +130,7 @@ Item {
         KioskButton {
             objectName: "pinCancel"
             anchors.horizontalCenter: parent.horizontalCenter
-            text: "Cancel"
+            text: qsTr("Cancel")
             onActivated: overlay.staff.close()
         }
     }
@@ -144,7 +144,7 @@ Item {
         spacing: overlay.metrics.gap
 
         Text {
-            text: "Staff menu"
+            text: qsTr("Staff menu")
             textFormat: Text.PlainText
             color: overlay.theme.text
             font.pixelSize: overlay.metrics.body * 1.3
@@ -153,14 +153,14 @@ Item {
         Flow {
             width: parent.width
             spacing: overlay.metrics.gap
-            KioskButton { objectName: "staffReload"; text: "Reload now"; onActivated: overlay.staff.reloadNow() }
+            KioskButton { objectName: "staffReload"; text: qsTr("Reload now"); onActivated: overlay.staff.reloadNow() }
             KioskButton {
                 objectName: "staffPreview"
-                text: overlay.staff.preview ? "Leave preview mode" : "Preview mode"
+                text: overlay.staff.preview ? qsTr("Leave preview mode") : qsTr("Preview mode")
                 onActivated: overlay.staff.togglePreview()
             }
-            KioskButton { objectName: "staffQuit"; text: "Quit to desktop"; onActivated: overlay.staff.quitToDesktop() }
-            KioskButton { objectName: "staffClose"; text: "Close"; primary: true; onActivated: overlay.staff.close() }
+            KioskButton { objectName: "staffQuit"; text: qsTr("Quit to desktop"); onActivated: overlay.staff.quitToDesktop() }
+            KioskButton { objectName: "staffClose"; text: qsTr("Close"); primary: true; onActivated: overlay.staff.close() }
         }
         Rectangle {
             width: parent.width

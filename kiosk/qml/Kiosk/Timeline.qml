@@ -17,7 +17,7 @@ Item {
     height: implicitHeight
 
     Accessible.role: Accessible.PageTabList
-    Accessible.name: nav.ui.timeline
+    Accessible.name: qsTr("Timeline")
 
     // The height of a line, for the tiles' height: years over a name on two lines.
     Text { id: sizer; visible: false; text: "Ag"; textFormat: Text.PlainText; font.pixelSize: timeline.textSize }
