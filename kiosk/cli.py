@@ -41,7 +41,7 @@ def positive_int(value: str) -> int:
         number = int(value)
     except ValueError:
         number = 0
-    if number < 1:
+    if number < 1:  # guard: event-log-options-validated
         raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
     return number
 
@@ -85,6 +85,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                               "(default 10)")
     if validate := command("validate", "check an exhibit file and its images"):
         _exhibit_argument(validate)
+        validate.add_argument("--site", type=Path, default=None, metavar="PATH",
+                              help="check this site file (hours, closures, display, "
+                                   "metrics) instead; with EXHIBIT too, check both")
     if render := command("render", "render every screen to PNG plus a proof sheet, and "
                                    "check that every text fits"):
         _exhibit_argument(render)
@@ -124,6 +127,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         from kiosk.exhibit.report import validate_command
 
+        if args.site is not None:
+            from kiosk.site.report import validate_site_command
+
+            status = validate_site_command(args.site, sys.stdout, sys.stderr)
+            if args.exhibit is None:
+                return status
+            return max(status, validate_command(args.exhibit, sys.stdout, sys.stderr))
         return validate_command(exhibit, sys.stdout, sys.stderr)
     if args.command == "render":
         from kiosk.render.command import render_command
@@ -144,4 +154,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     max_mb = args.event_log_max_mb
     return run_kiosk(exhibit, windowed=args.windowed, size=args.size, event_log=args.event_log,
                      event_log_max_bytes=max_mb * 1_000_000 if max_mb else None,
-                     event_log_keep=args.event_log_keep)
+                     event_log_keep=args.event_log_keep)  # guard: event-log-options-wired

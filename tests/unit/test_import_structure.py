@@ -81,7 +81,8 @@ def test_no_two_modules_import_each_other() -> None:
 
 def test_the_model_staff_records_and_installer_import_no_qt() -> None:
     qt_users = sorted(name for name, found in imports().items()
-                      if name.startswith(("kiosk.exhibit", "kiosk.staff.pin", "kiosk.service"))
+                      if name.startswith(("kiosk.exhibit", "kiosk.staff.pin", "kiosk.service",
+                                          "kiosk.site"))
                       and any(module.startswith(("PySide6", "shiboken6")) for module in found))
     assert qt_users == []
 
