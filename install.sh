@@ -17,6 +17,9 @@ packages=(
   xvfb xdotool x11-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus
   # systemd-analyze, with which the tests check the unit `kiosk install-service` writes.
   systemd
+  # The node exporter that serves the kiosk's metrics file, and promtool (Debian ships it
+  # in `prometheus`) that checks and tests deploy/prometheus/alerts.yml.
+  prometheus-node-exporter prometheus
 )
 
 if command -v apt-get >/dev/null 2>&1; then
@@ -37,6 +40,10 @@ if command -v apt-get >/dev/null 2>&1; then
     if [ ${#available[@]} -gt 0 ]; then
       DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
         "${available[@]}" >/dev/null
+      # Only promtool is wanted from `prometheus`: its server is not left running.
+      if [[ " ${available[*]} " == *" prometheus "* ]] && command -v systemctl >/dev/null; then
+        $sudo systemctl disable --now prometheus >/dev/null 2>&1 || true
+      fi
     fi
   fi
 fi

@@ -1,0 +1,241 @@
+"""The kiosk's state for Prometheus, written as a file the node exporter's textfile
+collector serves (deploy/README.md, "Metrics and alerts"; the rules are in
+deploy/prometheus/alerts.yml).
+
+The app calls the plain methods below as things happen (a reload, a frame, a visit) and
+:meth:`KioskMetrics.write` every ``interval`` seconds. Nothing here listens on the network
+and nothing needs Qt. Every metric carries the label ``kiosk`` (the site file's ``name``).
+
+Times are Unix timestamps, not "seconds since": a file that stops being written keeps its
+last values, so an age written into it would freeze at a healthy few seconds, while
+``time() - …_timestamp_seconds`` in a rule keeps growing. Restarts are not counted in a
+file of their own: each run exports its start time, and ``changes()`` over it counts
+restarts, as Prometheus does for every process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, date, datetime, tzinfo
+from pathlib import Path
+
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.core import (
+    CounterMetricFamily,
+    GaugeMetricFamily,
+    InfoMetricFamily,
+    Metric,
+)
+from prometheus_client.process_collector import ProcessCollector
+
+from kiosk import __version__
+
+PREFIX = "exhibit_kiosk"
+# One kiosk a machine (the service unit's name is fixed), so one fixed file name: a kiosk
+# renamed in its site file leaves no file with stale values behind.
+METRICS_FILE_NAME = f"{PREFIX}.prom"
+DEFAULT_INTERVAL = 15.0  # seconds between writes, as the site file's default
+# The node exporter runs as its own account; the kiosk's service has UMask=0077.
+FILE_MODE = 0o644
+
+log = logging.getLogger(__name__)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class KioskMetrics:
+    """The kiosk's counters and gauges, in a registry of their own (never the global one,
+    which would mix in whatever else the process imports)."""
+
+    def __init__(self, kiosk: str, *, exhibit: str = "", digest: str = "",
+                 interval: float = DEFAULT_INTERVAL, version: str = __version__,
+                 clock: Callable[[], datetime] = _now, zone: tzinfo | None = None,
+                 process: bool = True) -> None:
+        self.kiosk = kiosk
+        self.exhibit = exhibit
+        self.digest = digest
+        self.interval = interval
+        self.version = version
+        self._clock = clock
+        self.zone = zone  # where "today" is for visits; None is the machine's zone
+        self.up = True
+        self.open = True  # no site hours: open always
+        self.display_on = True
+        self.validation_errors = 0
+        self.watchdog_pings = 0
+        self.reloads_applied = 0
+        self.reloads_rejected = 0
+        self.pictures_failed = 0
+        self.last_frame: datetime | None = None  # absent until the first frame
+        self.last_write: datetime | None = None
+        self._failing = False  # so a folder that stays unwritable is logged once
+        self._visits = 0
+        self._visits_day: date | None = None
+        self.registry = CollectorRegistry()
+        self.registry.register(self)
+        # Resident memory, start time, CPU and open files of this process, as the client
+        # library reads them from /proc; prefixed so they never clash with the node
+        # exporter's own process_* metrics about itself.
+        self._process = ProcessCollector(namespace=PREFIX, registry=None) if process else None
+
+    # --- what the app reports -----------------------------------------------------------
+
+    def started(self, exhibit: str, digest: str, errors: int = 0) -> None:
+        """The exhibit shown at start-up; ``errors`` when it is the last good version of a
+        file that now has errors."""
+        self.exhibit, self.digest, self.validation_errors = exhibit, digest, errors
+
+    def reload_applied(self, digest: str, exhibit: str | None = None) -> None:
+        """A new exhibit went up on screen."""
+        self.reloads_applied += 1
+        self.digest = digest
+        if exhibit is not None:
+            self.exhibit = exhibit
+        self.validation_errors = 0
+
+    def reload_rejected(self, errors: int) -> None:
+        """A saved exhibit had ``errors``; visitors keep the last good one."""
+        self.reloads_rejected += 1
+        self.validation_errors = errors
+
+    def frame_shown(self, at: datetime | None = None) -> None:
+        self.last_frame = at or self._clock()
+
+    def watchdog_pinged(self) -> None:
+        self.watchdog_pings += 1
+
+    def picture_failed(self) -> None:
+        """A picture could not be decoded (counted per attempt, not per file)."""
+        self.pictures_failed += 1
+
+    def set_open(self, is_open: bool) -> None:
+        self.open = is_open
+
+    def set_display_on(self, on: bool) -> None:
+        self.display_on = on
+
+    def visit_ended(self, at: datetime | None = None) -> None:
+        """A visitor session ended; counted on the local day it ended."""
+        day = self._day(at or self._clock())
+        if day != self._visits_day:
+            self._visits, self._visits_day = 0, day
+        self._visits += 1
+
+    def stopped(self) -> None:
+        """The kiosk is stopping cleanly; write once more after this so the file says so."""
+        self.up = False
+
+    @property
+    def visits_today(self) -> int:
+        return self._visits if self._visits_day == self._day(self._clock()) else 0
+
+    def _day(self, moment: datetime) -> date:
+        return moment.astimezone(self.zone).date()
+
+    # --- the file -----------------------------------------------------------------------
+
+    def text(self) -> bytes:
+        """The metrics in Prometheus' text format, as the file holds them."""
+        return generate_latest(self.registry)
+
+    def write(self, folder: Path) -> bool:
+        """Write ``METRICS_FILE_NAME`` in ``folder`` at once (a temporary file renamed over
+        it). Never raises: a kiosk shows its exhibit whether or not it can report."""
+        self.last_write = self._clock()
+        path = Path(folder) / METRICS_FILE_NAME
+        try:
+            # Not prometheus_client.write_to_textfile: its file gets the service's umask
+            # (0077), which the node exporter's account cannot read.
+            _write_atomically(path, self.text())
+        except OSError as error:
+            if not self._failing:
+                log.warning("cannot write the metrics file %s (%s); trying again every "
+                            "%g s", path, error.strerror or error, self.interval)
+            self._failing = True
+            return False
+        if self._failing:
+            log.info("the metrics file %s is written again", path)
+        self._failing = False
+        return True
+
+    # --- the collector the registry calls -----------------------------------------------
+
+    def collect(self) -> Iterator[Metric]:
+        kiosk = [self.kiosk]
+        info = InfoMetricFamily(PREFIX, "The kiosk's version and the exhibit it shows.",
+                                labels=["kiosk"])
+        info.add_metric(kiosk, {"version": self.version, "exhibit": self.exhibit,
+                                "digest": self.digest})
+        yield info
+        yield _gauge("up", "1 while the kiosk runs; 0 once it has stopped cleanly.",
+                     kiosk, self.up)
+        yield _gauge("metrics_interval_seconds", "How often the kiosk writes this file.",
+                     kiosk, self.interval)
+        if self.last_write is not None:
+            yield _gauge("last_write_timestamp_seconds",
+                         "When the kiosk last wrote this file (Unix time).",
+                         kiosk, self.last_write.timestamp())
+        if self.last_frame is not None:
+            yield _gauge("last_frame_timestamp_seconds",
+                         "When the kiosk's window last drew a frame (Unix time).",
+                         kiosk, self.last_frame.timestamp())
+        yield _counter("watchdog_pings", "Pings sent to systemd's watchdog.",
+                       kiosk, self.watchdog_pings)
+        yield _counter("reloads_applied", "New exhibits put on screen without a restart.",
+                       kiosk, self.reloads_applied)
+        yield _counter("reloads_rejected", "Saved exhibits refused for their errors.",
+                       kiosk, self.reloads_rejected)
+        yield _gauge("validation_errors",
+                     "Errors in the exhibit file as last read; 0 when it is valid.",
+                     kiosk, self.validation_errors)
+        yield _gauge("display_on", "1 while the display is on, 0 while switched off.",
+                     kiosk, self.display_on)
+        yield _gauge("open", "1 during opening hours, 0 while closed.", kiosk, self.open)
+        yield _gauge("visits_today", "Visitor sessions ended since local midnight.",
+                     kiosk, self.visits_today)
+        yield _counter("picture_decode_failures", "Pictures that could not be decoded.",
+                       kiosk, self.pictures_failed)
+        if self._process is not None:
+            yield from _labelled(self._process.collect(), "kiosk", self.kiosk)
+
+
+def _gauge(name: str, help_text: str, labels: list[str], value: float) -> GaugeMetricFamily:
+    family = GaugeMetricFamily(f"{PREFIX}_{name}", help_text, labels=["kiosk"])
+    family.add_metric(labels, float(value))
+    return family
+
+
+def _counter(name: str, help_text: str, labels: list[str], value: int) -> CounterMetricFamily:
+    family = CounterMetricFamily(f"{PREFIX}_{name}", help_text, labels=["kiosk"])
+    family.add_metric(labels, value)
+    return family
+
+
+def _labelled(families: Iterable[Metric], label: str, value: str) -> Iterator[Metric]:
+    """The families with one more label on every sample, as this module's own have."""
+    for family in families:
+        family.samples = [sample._replace(labels={label: value, **sample.labels})
+                          for sample in family.samples]
+        yield family
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    # The temporary name does not end in .prom, so the node exporter never reads it half
+    # written; it lives in the same folder so the rename is atomic.
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as file:
+            os.fchmod(file.fileno(), FILE_MODE)  # fchmod is not masked by the umask
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
