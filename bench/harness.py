@@ -1,8 +1,8 @@
 """The child-process side of the benchmarks: the kiosk's real start-up, with hooks to measure.
 
 :func:`run_real_kiosk` calls :func:`kiosk.run.run_kiosk` exactly as ``kiosk --windowed``
-does. The only change is a wrapper around ``create_view`` (which ``run_kiosk`` imports when
-it runs) that hands the new view to the benchmark before the window is shown, so it can
+does. The only change is a wrapper around ``create_view`` (in ``kiosk.run``, where
+``run_kiosk`` finds it) that hands the new view to the benchmark before the window is shown, so it can
 watch frames and drive the window from the kiosk's own event loop. A benchmark ends with
 :func:`finish`, which prints one ``BENCH-RESULT`` line of JSON and leaves at once.
 
@@ -75,13 +75,12 @@ def run_real_kiosk(exhibit: Path, size: tuple[int, int],
                    on_view: Callable[[KioskView], None]) -> int:
     """Start the kiosk through ``run_kiosk``; ``on_view`` gets the view before it is shown."""
     import kiosk.exhibit.load as load_module
-    import kiosk.ui.window as window_module
+    import kiosk.run as run_module
     from kiosk.refcounts import make_singletons_immortal
-    from kiosk.run import run_kiosk
 
     make_singletons_immortal()  # as the `kiosk` command does first (see the module)
     mark("imports done")
-    create_view = window_module.create_view
+    create_view = run_module.create_view
     load_exhibit = load_module.load_exhibit
 
     def measured_load(*args: Any, **kwargs: Any) -> Any:
@@ -101,9 +100,9 @@ def run_real_kiosk(exhibit: Path, size: tuple[int, int],
         return view
 
     load_module.load_exhibit = measured_load
-    window_module.create_view = measured_create  # type: ignore[assignment]
+    run_module.create_view = measured_create  # type: ignore[assignment]
     events = Path(os.environ.get("BENCH_WORKDIR", "/tmp")) / "events.jsonl"
-    return run_kiosk(exhibit, windowed=True, size=size, event_log=events)
+    return run_module.run_kiosk(exhibit, windowed=True, size=size, event_log=events)
 
 
 # --- what is on screen ------------------------------------------------------------------

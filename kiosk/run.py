@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import logging
+import signal
+import socket
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSocketNotifier, Qt
 from PySide6.QtGui import QCursor, QGuiApplication
 
 from kiosk import __version__
 from kiosk.exhibit.start import StartingExhibit, load_for_start
+from kiosk.live.eventlog import DEFAULT_KEEP, DEFAULT_MAX_BYTES, EventLog, default_event_log_path
+from kiosk.live.faults import install_fault_handler
+from kiosk.live.livereload import LiveExhibit
+from kiosk.live.watchdog import Watchdog
 from kiosk.logsetup import setup_logging
+from kiosk.pictures import decoder
 from kiosk.refcounts import make_singletons_immortal
 from kiosk.ui.firstframe import on_first_frame
-
-if TYPE_CHECKING:
-    import socket
-
-    from kiosk.live.eventlog import EventLog
-    from kiosk.live.livereload import LiveExhibit
-    from kiosk.live.watchdog import Watchdog
-    from kiosk.ui.window import KioskView
+from kiosk.ui.window import KioskView, create_view, load_fonts
 
 log = logging.getLogger(__name__)
 
@@ -54,19 +53,11 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     app.setApplicationName("exhibit-kiosk")
     app.setApplicationDisplayName(exhibit.title.get(exhibit.default_language))
 
-    from kiosk.live.eventlog import (
-        DEFAULT_KEEP,
-        DEFAULT_MAX_BYTES,
-        EventLog,
-        default_event_log_path,
-    )
-    from kiosk.live.faults import install_fault_handler
-    from kiosk.ui.window import create_view, load_fonts
-
     load_fonts()
     events = EventLog(event_log or default_event_log_path(),
                       max_bytes=event_log_max_bytes or DEFAULT_MAX_BYTES,
                       keep=event_log_keep or DEFAULT_KEEP)
+    # guard: restart-wired-to-exit
     faults = install_fault_handler(on_too_many=lambda: app.exit(EXIT_TOO_MANY_FAULTS))
 
     screen_size = app.primaryScreen().size()
@@ -86,8 +77,6 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     code = app.exec()
     services.stop(code)
     view.dispose()
-    from kiosk.pictures import decoder
-
     decoder.shutdown()  # a decode still running finishes; those waiting are dropped
     faults.uninstall()
     events.log("stop", code=code)
@@ -116,9 +105,6 @@ class _Services:
         self._watchdog: Watchdog | None = None
 
     def start(self) -> None:
-        from kiosk.live.livereload import LiveExhibit
-        from kiosk.live.watchdog import Watchdog
-
         app, view, path, events = self._app, self._view, self._exhibit_path, self._events
         view.window.setProperty("screensWanted", True)  # build the rest of the screens
         live = LiveExhibit(view, path.resolve(), preview=self._windowed, log_event=events.log)
@@ -183,9 +169,6 @@ def stop_on_signals(app: QGuiApplication) -> None:
     logged would run in the middle of whatever the main thread was doing (a write to
     stderr, for one, which refuses to be re-entered, and the stop would be lost).
     """
-    import signal
-    import socket
-
     stopping = {signal.SIGTERM.value, signal.SIGINT.value}
     reader, writer = socket.socketpair()
     reader.setblocking(False)
@@ -205,5 +188,5 @@ def stop_on_signals(app: QGuiApplication) -> None:
     notifier.activated.connect(wake)
     for number in stopping:
         # Only so that the wakeup fd is written; the work is done in wake().
-        signal.signal(number, lambda _signum, _frame: None)
+        signal.signal(number, lambda _signum, _frame: None)  # guard: stop-from-the-event-loop
     _signal_sockets[:] = [reader, writer]  # alive as long as the process
