@@ -2,8 +2,8 @@
 
 :func:`run_real_kiosk` calls :func:`kiosk.run.run_kiosk` exactly as ``kiosk --windowed``
 does. The only change is a wrapper around ``create_view`` (in ``kiosk.run``, where
-``run_kiosk`` finds it) that hands the new view to the benchmark before the window is shown, so it can
-watch frames and drive the window from the kiosk's own event loop. A benchmark ends with
+``run_kiosk`` finds it) that hands the new view to the benchmark before the window is shown,
+so it can watch frames and drive the window from the kiosk's own event loop. A benchmark ends with
 :func:`finish`, which prints one ``BENCH-RESULT`` line of JSON and leaves at once.
 
 Times are ``time.monotonic()``: one clock for the whole machine on Linux, so a child's

@@ -42,6 +42,7 @@ class LogFile(RotatingFileHandler):
             self._failing = False
             sys.stderr.write(f"{self.baseFilename}: writing again\n")
 
+    # guard: log-file-full-disk-said-once
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
         self._errors += 1
         if not self._failing:

@@ -26,6 +26,7 @@ def config_dir() -> Path:
 
 def data_dir() -> Path:
     """``$XDG_DATA_HOME/exhibit-kiosk`` (default ``~/.local/share/exhibit-kiosk``)."""
+    # guard: home-folders-not-made-on-asking
     return _base("XDG_DATA_HOME", ".local/share")
 
 

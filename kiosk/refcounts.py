@@ -19,6 +19,7 @@ _HEADROOM = 1 << 60
 
 
 def make_singletons_immortal() -> None:
+    # guard: pyside-refcount-headroom
     if sys.version_info >= (3, 12):
         return
     for singleton in (None, True, False):

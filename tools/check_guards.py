@@ -13,8 +13,13 @@ pass. The working tree this script lives in is never modified.
     .venv/bin/python tools/check_guards.py --list
 
 Exit status: 0 when every guard is proven, 1 when a guard's tests still pass with the guard
-disabled (or fail without it), 2 when the guard list itself is out of date (a snippet no
-longer found exactly once, a test id that does not exist) or the run could not be made.
+disabled (or fail without it), 2 when the guard list itself is out of date (a guard's
+marker missing, or its code no longer beside it; a test id that does not exist) or the run
+could not be made.
+
+Each guard's code carries a marker comment, `# guard: NAME` (`// guard: NAME` in QML), on
+its line or just above it: a reader of the source sees the line is proven, and the guard is
+found by its marker, so the code around it may change.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TIMEOUT = 120.0
+MARKER = "guard:"  # in a comment on or just above the guarded code: `# guard: yaml-tags`
 
 
 @dataclass(frozen=True)
@@ -44,12 +50,15 @@ class Guard:
 
     name: str
     file: str  # relative to the repository root
-    old: str  # must occur exactly once in ``file``
+    old: str  # the code the guard is, found just below its marker in ``file``
     new: str
     tests: tuple[str, ...]  # pytest node ids; a test id without [params] means all of them
     # For a guard whose mutation hangs its tests: a shorter limit than --timeout, so a
     # known hang costs less (the unmutated tests take a few seconds).
     timeout: float | None = None
+    # Lines after the marker the code may start in: more only where no comment can sit
+    # closer (inside the text of a file the kiosk writes).
+    reach: int = 6
 
     def __post_init__(self) -> None:
         if isinstance(self.tests, str):  # ("one id") without its comma
@@ -248,7 +257,7 @@ GUARDS: tuple[Guard, ...] = (
           "if image.isNull():", "if False:",
           (GA + "test_a_cut_short_picture_is_refused_by_the_decoder_not_handed_over_blank",)),
     Guard("placeholder-shown", "kiosk/qml/Kiosk/ExhibitImage.qml",
-          "visible: root.picture.failed || image.status === Image.Error", "visible: false",
+          "visible: root.status === Image.Error", "visible: false",
           (HI + "test_a_hostile_picture_shows_the_placeholder_and_the_kiosk_keeps_running"
                 "[bomb-100000x100000.png]",)),
     # --- 3. hostile text -----------------------------------------------------------------
@@ -342,7 +351,7 @@ GUARDS: tuple[Guard, ...] = (
     Guard("unit-sandboxed", "kiosk/service/unittemplate.py",
           "ProtectSystem=strict\nProtectHome=read-only\n", "",
           ("tests/unit/service/test_install.py::test_the_kiosk_may_write_only_its_own_folders_and_"
-           "its_sessions_runtime_folder",)),
+           "its_sessions_runtime_folder",), reach=50),
     Guard("stop-from-the-event-loop", "kiosk/run.py",
           "signal.signal(number, lambda _signum, _frame: None)",
           'signal.signal(number, lambda _signum, _frame: (log.info("stopping on signal %d", '
@@ -568,10 +577,10 @@ def check_list(guards: Sequence[Guard], root: Path) -> None:
         if not path.is_file():
             problems.append(f"{guard.name}: {guard.file} does not exist")
             continue
-        count = path.read_text(encoding="utf-8").count(guard.old)
-        if count != 1:
-            problems.append(f"{guard.name}: the snippet {guard.old!r} occurs {count} times in "
-                            f"{guard.file} (it must occur exactly once); update the guard")
+        try:
+            locate(path.read_text(encoding="utf-8"), guard)
+        except ListError as error:
+            problems.append(str(error))
             continue
         if guard.file.endswith(".py"):
             mutated = mutate(path.read_text(encoding="utf-8"), guard)
@@ -589,8 +598,33 @@ def check_list(guards: Sequence[Guard], root: Path) -> None:
         raise ListError("\n".join(problems))
 
 
+def markers(line: str) -> list[str]:
+    """The guard names a source line's marker comment gives (`# guard: a, b`)."""
+    _, found, names = line.partition(MARKER)
+    return [name.strip() for name in names.split(",")] if found else []
+
+
+def locate(text: str, guard: Guard) -> int:
+    """Where the guard's code starts: its first occurrence at or after the line that holds
+    the guard's marker, starting within ``guard.reach`` lines of it. The marker, not the exact
+    text, says where the guard is, so code around it may change freely."""
+    lines = text.splitlines(keepends=True)
+    marked = [number for number, line in enumerate(lines) if guard.name in markers(line)]
+    if len(marked) != 1:
+        raise ListError(f"{guard.name}: {len(marked)} lines of {guard.file} carry the marker "
+                        f"'{MARKER} {guard.name}' (there must be exactly one)")
+    start = sum(len(line) for line in lines[:marked[0]])
+    reach = start + sum(len(line) for line in lines[marked[0]:marked[0] + guard.reach])
+    found = text.find(guard.old, start)
+    if found < 0 or found >= reach:
+        raise ListError(f"{guard.name}: {guard.old!r} is not within {guard.reach} lines of "
+                        f"its marker in {guard.file} (line {marked[0] + 1}); update the guard")
+    return found
+
+
 def mutate(text: str, guard: Guard) -> str:
-    return text.replace(guard.old, guard.new, 1)
+    at = locate(text, guard)
+    return text[:at] + guard.new + text[at + len(guard.old):]
 
 
 def matches(test_id: str, nodeid: str) -> bool:

@@ -327,6 +327,7 @@ class ExhibitBuilder:
         file = value.value.strip()
         try:
             path = resolve_inside(self.resolved_root, file, root_is_resolved=True)
+            # guard: validate-checks-image-files
             info = inspect_image(path) if self.check_images else None
             if info is not None and info.format == "svg" and self.time_svgs:
                 self._time_svg(path, (info.width, info.height))

@@ -36,6 +36,7 @@ class Diagnostic:
     def __str__(self) -> str:
         # A file name or a quoted text may hold control characters: shown escaped, an ESC
         # cannot drive the terminal and a newline cannot split the FILE:LINE:COL line.
+        # guard: messages-escape-controls
         file, message = escape_controls(self.file), escape_controls(self.message)
         if self.line <= 0:
             return f"{file}: {self.severity}: {message}"

@@ -232,12 +232,14 @@ class Reader:
         if reading == "empty" and node.value == "":
             self.error(node, f"'{field}' has no text; write it after the colon")
             return None
+        # guard: yaml11-booleans-say-quote
         if reading is not None:
             self.error(node, f"YAML reads `{node.value}` as {reading}, not text; put it in "
                              f"quotes: {name}: \"{node.value}\"")
             return None
         value = keep_dashes_attached(node.value.strip())
         hidden = INVISIBLE_CONTROLS.search(value.replace("\n", "").replace("\t", ""))
+        # guard: display-text-controls
         if hidden:
             self.error(node, f"'{field}' holds an invisible control character "
                              f"(U+{ord(hidden.group()):04X}), which could hide or reorder what "

@@ -10,7 +10,7 @@ import os
 import stat
 from pathlib import Path
 
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = 2 * 1024 * 1024  # guard: exhibit-size-cap
 
 
 def read_bytes(path: Path) -> bytes | str:
@@ -56,9 +56,11 @@ def open_regular_file(path: Path | str) -> tuple[int, os.stat_result]:
     Opened without blocking and checked on the open descriptor, not before: a FIFO put in
     the file's place (even between a check and the open) is refused instead of waited on
     for ever. Raises OSError (:class:`NotRegularFile` for anything but a file)."""
+    # guard: regular-files-only-no-fifo-wait
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
+        # guard: exhibit-not-a-regular-file
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularFile(Path(path), info.st_mode)
         os.set_blocking(fd, True)

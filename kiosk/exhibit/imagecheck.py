@@ -92,11 +92,12 @@ def resolve_inside(root: Path, relative: str, *, root_is_resolved: bool = False)
     if "\\" in relative:
         raise ImageRefused("the path uses '\\' between folders; write '/' instead, "
                            "e.g. assets/photo.jpg")
+    # guard: absolute-path
     if PurePosixPath(relative).is_absolute() or PureWindowsPath(relative).drive:
         raise ImageRefused("the path is absolute; write it relative to the exhibit file's "
                            "folder, e.g. assets/photo.jpg")
     parts = [part for part in relative.split("/") if part not in ("", ".")]
-    if ".." in parts:
+    if ".." in parts:  # guard: dot-dot-path
         raise ImageRefused("the path uses '..' to leave the exhibit folder; keep the images "
                            "inside it")
     base = str(root) if root_is_resolved else os.path.realpath(root)
@@ -119,7 +120,7 @@ def _follow_links(base: Path, relative: str) -> Path:
         resolved = (base / relative).resolve()
     except (OSError, RuntimeError) as exc:  # symlink loops
         raise ImageRefused(f"the path cannot be followed: {os_reason(exc)}") from None
-    if not resolved.is_relative_to(base):
+    if not resolved.is_relative_to(base):  # guard: symlink-out-of-folder
         raise ImageRefused(
             f"a symbolic link leads outside the exhibit folder (to {resolved}); copy the "
             "file into the folder instead")
@@ -147,6 +148,7 @@ def inspect_image(path: Path) -> ImageInfo:
         fd, info = open_regular_file(path)
     except FileNotFoundError:
         raise ImageRefused(_not_found(path)) from None
+    # guard: image-not-a-regular-file
     except NotRegularFile as exc:
         raise ImageRefused(f"it is {_kind(exc.mode)}, not an image file") from None
     except (OSError, ValueError) as exc:
@@ -157,7 +159,7 @@ def inspect_image(path: Path) -> ImageInfo:
                 raise ImageRefused("the file is empty (0 bytes); export the image again")
             head = stream.read(64)
             actual = _sniff(head)
-            if actual != expected:
+            if actual != expected:  # guard: magic-bytes
                 raise ImageRefused(_mismatch(path, actual, expected))
             if expected == "png":
                 width, height = _png_size(head)
@@ -166,6 +168,7 @@ def inspect_image(path: Path) -> ImageInfo:
             elif expected == "webp":
                 width, height = _webp_size(head)
             if expected != "svg":
+                # guard: picture-cut-short-refused
                 _check_complete(stream, expected, head, info.st_size)
             else:
                 if info.st_size > SVG_MAX_BYTES:
@@ -179,6 +182,7 @@ def inspect_image(path: Path) -> ImageInfo:
         raise ImageRefused(f"the file cannot be read: {os_reason(exc)}") from None
     if width <= 0 or height <= 0:
         raise ImageRefused(f"the header gives a size of {width}×{height} pixels")
+    # guard: pixel-count-cap
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         raise ImageRefused(
             f"the image is {width}×{height} pixels ({width * height / 1e6:.0f} megapixels); "
@@ -193,7 +197,7 @@ def inspect_svg(data: bytes, folder: Path) -> SvgFacts:
     svg = read_svg(data)
     for name in svg.pictures:
         try:
-            inspect_image(resolve_inside(folder, name))
+            inspect_image(resolve_inside(folder, name))  # guard: svg-pictures-checked
         except ImageRefused as refused:
             raise ImageRefused(f"its <image> '{name}': {refused.message}") from None
     return svg
@@ -243,7 +247,7 @@ _TRUNCATED = "the file is cut short (its header is incomplete); copy or export i
 
 
 def _png_size(head: bytes) -> tuple[int, int]:
-    if len(head) < 24:
+    if len(head) < 24:  # guard: truncated-header
         raise ImageRefused(_TRUNCATED)
     if head[12:16] != b"IHDR":
         raise ImageRefused("the PNG header is damaged (no IHDR chunk first); export it again")

@@ -54,6 +54,7 @@ def load_exhibit(path: Path, *, check_images: bool = True, time_svgs: bool = Fal
     file = str(path)
     try:
         return _load(path, file, check_images, time_svgs)
+    # guard: load-never-raises
     except Exception as exc:  # the promise is a result for every input, even our own bugs
         log.exception("unexpected failure while loading %s", file)
         return LoadResult(None, (Diagnostic(
@@ -74,7 +75,7 @@ def _load(path: Path, file: str, check_images: bool, time_svgs: bool) -> LoadRes
     builder = ExhibitBuilder(path, file, check_images=check_images, time_svgs=time_svgs)
     exhibit = builder.build(root)
     diagnostics = tuple(sorted([*problems, *builder.reader.diagnostics]))
-    if any(d.is_error for d in diagnostics):
+    if any(d.is_error for d in diagnostics):  # guard: errors-mean-no-exhibit
         exhibit = None
     return LoadResult(exhibit, diagnostics, counts=builder.counts, source=source.data)
 

@@ -18,6 +18,7 @@ def validate_command(path: Path, stdout: TextIO, stderr: TextIO) -> int:
     Diagnostics and the summary go to ``stdout`` (they are the report asked for); a file
     that cannot be read at all is reported on ``stderr``.
     """
+    # guard: validate-times-svgs
     return report(path, load_exhibit(path, time_svgs=True), stdout, stderr)
 
 

@@ -72,6 +72,7 @@ def load_snapshot(exhibit_path: Path) -> Snapshot | None:
 
     def unchanged(key: dict[str, object]) -> bool:
         files = tuple(name for name, _ in key["files"])  # type: ignore[attr-defined]
+        # guard: snapshot-only-if-unchanged
         if key == _key(exhibit_path, read_bytes(exhibit_path), files):
             return True
         log.info("%s changed since it was last loaded; loading it", exhibit_path)
@@ -88,7 +89,7 @@ def load_last_good(exhibit_path: Path) -> Snapshot | None:
     def same_exhibit_and_kiosk(key: dict[str, object]) -> bool:
         checked_by = key["checked by"]
         return (key["exhibit"] == _identity(exhibit_path) and isinstance(checked_by, tuple)
-                and checked_by[0] == __version__)
+                and checked_by[0] == __version__)  # guard: last-good-same-kiosk
 
     return _read(exhibit_path, same_exhibit_and_kiosk)
 
@@ -127,6 +128,7 @@ def save_snapshot(exhibit_path: Path, result: LoadResult) -> bool:
     files = tuple(str(path) for path in exhibit.referenced_files())
     key = _key(exhibit_path, result.source, files)  # the bytes it was made from
     fresh = time.time_ns() - SETTLE_NS
+    # guard: snapshot-not-while-settling
     if any(sig is not None and max(sig[3], sig[4]) > fresh for _, sig in key["files"]):
         log.info("a picture of %s changed seconds ago; not keeping this load", exhibit_path)
         return False
@@ -194,7 +196,7 @@ def _unpack(blob: bytes) -> tuple[dict[str, object], bytes]:
     if not blob.startswith(MAGIC):
         raise ValueError("not a snapshot file")
     checksum, payload = blob[len(MAGIC):len(MAGIC) + 4], blob[len(MAGIC) + 4:]
-    if int.from_bytes(checksum, "little") != zlib.crc32(payload):
+    if int.from_bytes(checksum, "little") != zlib.crc32(payload):  # guard: snapshot-checksum
         raise ValueError("checksum mismatch")
     size = int.from_bytes(payload[:8], "little")
     key = pickle.loads(payload[8:8 + size])

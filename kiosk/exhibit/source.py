@@ -37,21 +37,22 @@ def read_source(path: Path, file: str) -> Source:
     if isinstance(data, str):
         return refuse(data)
     encoding = utf16_or_32(data)
+    # guard: utf16
     if encoding:
         return refuse(f"the file is saved as {encoding}; {_SAVE_AS_UTF8}")
-    nul = data.find(b"\0")
+    nul = data.find(b"\0")  # guard: nul-byte
     if nul >= 0:
         line, col = _byte_position(data, nul)
         return refuse(f"the file contains a NUL byte, so it is not plain text (UTF-16 or a "
                       f"binary file?); {_SAVE_AS_UTF8}", line, col)
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8")  # guard: invalid-utf8
     except UnicodeDecodeError as exc:
         line, col = _byte_position(data, exc.start)
         return refuse(f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} here); "
                       f"{_SAVE_AS_UTF8}", line, col)
     text = text.removeprefix("\ufeff")
-    return Source(text, _tab_indentation(text, file), data=data)
+    return Source(text, _tab_indentation(text, file), data=data)  # guard: tab-indentation
 
 
 def _tab_indentation(text: str, file: str) -> tuple[Diagnostic, ...]:

@@ -21,8 +21,8 @@ from kiosk.exhibit.filebytes import utf16_or_32
 from kiosk.exhibit.imagerefused import ImageRefused
 
 #: SVGs are parsed whole, so their size is capped; `<use>` copies are capped after expansion.
-SVG_MAX_BYTES = 5 * 1024 * 1024
-SVG_MAX_USE_COPIES = 10_000
+SVG_MAX_BYTES = 5 * 1024 * 1024  # guard: svg-size-cap
+SVG_MAX_USE_COPIES = 10_000  # guard: svg-use-copies
 
 _UNIT_PX = {"": 1.0, "px": 1.0, "pt": 4 / 3, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54,
             "in": 96.0, "em": 16.0, "ex": 8.0}
@@ -54,7 +54,7 @@ def read_svg(data: bytes) -> SvgFacts:
     if len(data) > SVG_MAX_BYTES:
         raise ImageRefused(f"the SVG is over the {SVG_MAX_BYTES // 1048576} MB limit")
     lowered = data.lower()
-    if b"<!doctype" in lowered or b"<!entity" in lowered:
+    if b"<!doctype" in lowered or b"<!entity" in lowered:  # guard: svg-entities
         raise ImageRefused(
             "the SVG has a <!DOCTYPE> or <!ENTITY> declaration, which the kiosk refuses "
             "for safety; delete it (SVG does not need one)")
@@ -107,6 +107,7 @@ def _size(attrs: dict[str, str]) -> tuple[int, int]:
 
 
 def _round(value: float) -> int:
+    # guard: svg-size-finite
     if not math.isfinite(value):
         raise ImageRefused("the SVG gives its size as a number too large to use; give its "
                            "width and height in pixels, e.g. width=\"1200\" height=\"800\"")
@@ -156,7 +157,7 @@ def _references(root: ET.Element) -> tuple[str, ...]:
                 continue
             if tag == "a":
                 continue  # a link is only followed by a browser, and the kiosk has none
-            if tag != "image":
+            if tag != "image":  # guard: svg-no-other-references
                 raise ImageRefused(
                     f"its <{tag}> refers to '{_shown(target)}', outside the SVG; the kiosk "
                     "draws only what is in the file itself")
@@ -180,6 +181,7 @@ def _picture_reference(target: str) -> str:
     if _SCHEME.match(target) or target.startswith((":", "~")):
         raise ImageRefused(f"{where}, which is not a file in the exhibit; {_STAY_INSIDE}")
     path = PurePosixPath(target)
+    # guard: svg-image-stays-in-its-folder
     if path.is_absolute() or "\\" in target or ".." in path.parts:
         raise ImageRefused(f"{where}, outside the SVG's folder; {_STAY_INSIDE}")
     if path.suffix.lower() == ".svg":
@@ -191,6 +193,7 @@ def _picture_reference(target: str) -> str:
 def _check_urls(tag: str, text: str) -> None:
     for match in _URL.finditer(text):
         target = match.group(2).strip()
+        # guard: svg-no-external-urls
         if not target.startswith("#"):
             raise ImageRefused(
                 f"its <{tag}> refers to 'url({_shown(target)})', outside the SVG (an external "
@@ -234,7 +237,7 @@ def _check_use_expansion(root: ET.Element) -> None:
     def expand(element_id: str) -> int:
         if element_id in copies:
             return copies[element_id]
-        if element_id in visiting:
+        if element_id in visiting:  # guard: svg-use-loop
             raise ImageRefused(
                 f"the SVG's <use> elements form a loop through id '{element_id}'; "
                 "it would never finish drawing")

@@ -139,7 +139,7 @@ class _TreeBuilder:
         if not isinstance(key, Scalar):
             return
         existing = top.node.items.get(key.value)
-        if existing is not None:
+        if existing is not None:  # guard: duplicate-keys
             first = existing[0]
             self.error(key.line, key.col,
                        f"duplicate key '{key.value}' (first written at line {first.line}); "
@@ -149,11 +149,11 @@ class _TreeBuilder:
 
     def refuse_anchor_and_tag(self, event: yaml.NodeEvent, line: int, col: int) -> bool:
         """Report an anchor or an explicit tag on a value; whether it was tagged."""
-        if event.anchor is not None:
+        if event.anchor is not None:  # guard: yaml-anchors
             self.error(line, col,
                        f"`&{event.anchor}` defines an anchor; anchors (`&`) and aliases (`*`) "
                        "are not supported in exhibit files: remove it")
-        tagged = _explicit_tag(event)
+        tagged = _explicit_tag(event)  # guard: yaml-tags
         if tagged is not None:
             self.error(line, col,
                        f"the tag `{tagged}` is not supported in exhibit files; remove it "
@@ -163,6 +163,7 @@ class _TreeBuilder:
     def scalar(self, event: yaml.ScalarEvent, line: int, col: int) -> bool:
         if event.anchor is None and event.tag is None:
             # The common case first, kept lean: a 1,000-panel file has ~30,000 of these.
+            # guard: yaml11-text-kept-as-typed
             self.attach(Scalar(event.value, not event.style, line, col))
         elif self.refuse_anchor_and_tag(event, line, col):
             self.attach(Refused(line, col))
@@ -180,7 +181,7 @@ class _TreeBuilder:
     def push(self, event: yaml.CollectionStartEvent, node: Sequence | Mapping) -> bool:
         """Start reading a list or mapping, unless that nests it too deep."""
         tagged = self.refuse_anchor_and_tag(event, node.line, node.col)
-        if len(self.stack) >= MAX_DEPTH:
+        if len(self.stack) >= MAX_DEPTH:  # guard: block-depth
             self.error(node.line, node.col, _TOO_DEEP)
             raise _GiveUp
         self.stack.append(_Open(node, tagged))
@@ -192,6 +193,7 @@ class _TreeBuilder:
                     else closed.node)
         return False
 
+    # guard: yaml-aliases
     def alias(self, event: yaml.AliasEvent, line: int, col: int) -> bool:
         self.error(line, col,
                    f"`*{event.anchor}` refers to an anchor; anchors (`&`) and aliases (`*`) "
@@ -201,7 +203,7 @@ class _TreeBuilder:
 
     def document_start(self, event: yaml.DocumentStartEvent, line: int, col: int) -> bool:
         self.documents += 1
-        if self.documents > 1:
+        if self.documents > 1:  # guard: second-document
             self.error(line, col,
                        "a second YAML document starts here (after a `---` or `...` line); "
                        "an exhibit file holds exactly one: remove the extra `---`/`...`")
@@ -216,7 +218,7 @@ def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
     """The document's root node (None if the text has no document or cannot be parsed)."""
     builder = _TreeBuilder(file)
     diagnostics, error = builder.diagnostics, builder.error
-    too_deep = _flow_too_deep(text)
+    too_deep = _flow_too_deep(text)  # guard: flow-depth-before-parsing
     if too_deep is not None:
         error(*too_deep, _TOO_DEEP)
         return None, diagnostics
@@ -238,7 +240,7 @@ def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
     finally:
         loader.dispose()
     root, documents = builder.root, builder.documents
-    if documents == 0 or (root is None and not diagnostics):
+    if documents == 0 or (root is None and not diagnostics):  # guard: empty-file
         error(0, 0, "the file is empty (or holds only comments); start it with `version: 1`")
         return None, diagnostics
     return root, diagnostics

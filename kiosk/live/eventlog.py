@@ -97,7 +97,7 @@ class EventLog:
         line = json.dumps(record, ensure_ascii=False, default=str, separators=(",", ":")) + "\n"
         try:
             size = self._append(line.encode("utf-8"))
-        except OSError as error:
+        except OSError as error:  # guard: event-log-write-failure
             self._check_tail = True
             if not self._failing:
                 logger.warning(
@@ -124,7 +124,7 @@ class EventLog:
         """Write ``data`` at the end of the file; returns the file's size after it."""
         # Opened per event so a deleted or rotated file is noticed rather than written
         # into the void; events are rare enough that the open costs nothing.
-        if self._check_tail and _ends_mid_line(self.path):
+        if self._check_tail and _ends_mid_line(self.path):  # guard: event-log-torn-line
             data = b"\n" + data
         try:
             fd = os.open(self.path, _OPEN_FLAGS, 0o644)
@@ -141,17 +141,18 @@ class EventLog:
             os.close(fd)
 
     def _rotate(self, size: int) -> None:
+        # guard: event-log-one-rotation-at-a-time
         if self._rotation is not None and self._rotation.is_alive():
             return  # one at a time: the file grows a little past the limit meanwhile
         # Should this attempt fail, the next waits until the file has grown this much more.
-        self._rotate_at = size + self.max_bytes
+        self._rotate_at = size + self.max_bytes  # guard: event-log-rotation-backoff
         pending = rotated_path(self.path, 0, compressed=False)
         # One left by a crash or a failed rotation is moved along first, never renamed over.
-        left_over = os.path.lexists(pending)
+        left_over = os.path.lexists(pending)  # guard: event-log-pending-not-renamed-over
         if not left_over:
             try:
-                os.rename(self.path, pending)
-            except OSError as refused:
+                os.rename(self.path, pending)  # guard: event-log-rename-before-compress
+            except OSError as refused:  # guard: event-log-rename-refused
                 self._rotation_failed(refused)
                 return
             self._rotate_at = self.max_bytes
@@ -168,10 +169,11 @@ class EventLog:
         # Any error is caught here: one escaping a thread would count as a kiosk fault.
         try:
             move_along(self.path, self.keep)
+            # guard: event-log-pending-then-current
             if then_again:  # the file that was waiting for the pending one goes next
                 self._rotate_at = self.max_bytes
             compress_rotated(self.path)
-        except OSError as failure:
+        except OSError as failure:  # guard: event-log-rotation-failure-said
             self._rotation_failed(failure)
             return
         except Exception:

@@ -65,7 +65,7 @@ def move_along(path: Path, keep: int) -> None:
         free += 1
     # Oldest first, so each file moves onto the number just vacated, never onto a file
     # that is kept.
-    for number in range(free - 1, -1, -1):
+    for number in range(free - 1, -1, -1):  # guard: event-log-shift-never-overwrites
         for source in numbered[number]:
             target = rotated_path(path, number + 1, source.suffix == ".gz")
             if os.path.lexists(target):
@@ -73,7 +73,7 @@ def move_along(path: Path, keep: int) -> None:
             os.rename(source, target)
     numbered, _ = _rotated_files(path)
     for number, files in numbered.items():
-        if number > keep:
+        if number > keep:  # guard: event-log-keep-count
             for file in files:
                 file.unlink(missing_ok=True)
 
@@ -82,14 +82,15 @@ def compress_rotated(path: Path) -> None:
     earlier failure or crash."""
     numbered, temporary = _rotated_files(path)
     for stale in temporary:  # a compression cut short; its source is still there
-        stale.unlink(missing_ok=True)
+        stale.unlink(missing_ok=True)  # guard: event-log-stale-tmp-removed
     for number, files in sorted(numbered.items()):
         plain = rotated_path(path, number, compressed=False)
-        if number == 0 or plain not in files:
+        if number == 0 or plain not in files:  # guard: event-log-leftovers-compressed
             continue
         packed = rotated_path(path, number)
         if packed not in files:
             _compress(plain, packed)
+        # guard: event-log-crash-copy-checked, event-log-crash-copy-removed
         elif _same_content(packed, plain):
             # Left by a crash after the .gz was in place, before its source was removed.
             plain.unlink()
@@ -110,6 +111,7 @@ def _compress(plain: Path, packed: Path) -> None:
         _fsync_folder(packed.parent)  # the .gz's name on disk before its source goes
     except BaseException:
         with contextlib.suppress(OSError):  # a read-only folder: the next rotation removes it
+            # guard: event-log-keep-uncompressed-on-failure
             temporary.unlink(missing_ok=True)
         raise
     plain.unlink()

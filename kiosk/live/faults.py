@@ -66,6 +66,7 @@ class FaultHandler:
         now = self._clock()
         self._forget_old(now)
         self._times.append(now)
+        # guard: restart-past-threshold
         if len(self._times) >= self.threshold and not self._gave_up:
             self._gave_up = True
             logger.critical("%d unexpected errors within %g s; quitting so the service "
@@ -121,6 +122,6 @@ def install_fault_handler(*, on_too_many: Callable[[], None], threshold: int = 5
     except OSError as error:
         logger.warning("cannot open the crash log (%s); hard crashes go to stderr", error)
         faulthandler.enable(all_threads=True)
-    sys.excepthook = handler.excepthook
+    sys.excepthook = handler.excepthook  # guard: slot-exception-logged
     threading.excepthook = handler._thread_hook
     return handler

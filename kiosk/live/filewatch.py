@@ -24,10 +24,8 @@ from kiosk.exhibit.filebytes import read_regular_file
 
 log = logging.getLogger(__name__)
 
-# What "this file changed" means: a new inode (renamed over), size, mtime, ctime (which no
-# tool can set back, unlike mtime with `cp -p` or `touch -r`), and for the exhibit file
-# itself a digest, because on FAT/exFAT sticks mtime is only good to 2 s and a typo fix
-# often keeps the size.
+# "Changed": a new inode, size, mtime, ctime (no tool sets it back), and for the exhibit
+# file a digest too (FAT sticks keep mtime to 2 s; a typo fix often keeps the size).
 _Signature = tuple[int, int, int, int, int, bytes] | None
 _Identity = tuple[int, int]  # (st_dev, st_ino): which inode a watch is really on
 
@@ -157,10 +155,11 @@ class ReloadWatcher(QObject):
             identity = _identity(folder)
             if identity is None:
                 self._report_missing(folder, "folder")
-                ancestor = _nearest_existing_folder(folder)
+                ancestor = _nearest_existing_folder(folder)  # guard: watch-survives-folder-removal
                 if ancestor is not None and (ancestor_id := _identity(ancestor)) is not None:
                     wanted[ancestor] = ancestor_id
             else:
+                # guard: watch-the-folders
                 self._report_back(folder)
                 wanted[folder] = identity
         for path in self._files:
@@ -172,6 +171,7 @@ class ReloadWatcher(QObject):
                 wanted[path] = identity
 
         listed = set(self._fs.files()) | set(self._fs.directories())
+        # guard: watch-follows-new-inode
         stale = [p for p in listed if p not in wanted or self._watching.get(p) != wanted[p]]
         if stale:
             self._fs.removePaths(stale)

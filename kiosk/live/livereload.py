@@ -84,7 +84,7 @@ class LiveExhibit(QObject):
         self._files = _ExhibitFiles(path, settle_ms)
         self._thread = QThread(self)
         self._thread.setObjectName("exhibit-files")
-        self._files.moveToThread(self._thread)
+        self._files.moveToThread(self._thread)  # guard: exhibit-files-off-gui-thread
         # Stopped on its own thread, just before that thread ends.
         self._thread.finished.connect(self._files.stop)
         self._watch_requested.connect(self._files.watch)
@@ -116,7 +116,7 @@ class LiveExhibit(QObject):
     @Slot(object)
     def _loaded(self, result: LoadResult) -> None:
         self.last_messages = tuple(str(d) for d in result.diagnostics)
-        if result.exhibit is None:
+        if result.exhibit is None:  # guard: reload-keeps-last-good
             errors = [str(d) for d in result.errors] or ["the exhibit file cannot be read"]
             log.warning("reload rejected; still showing the last good exhibit:\n%s",
                         "\n".join(errors))

@@ -38,12 +38,12 @@ class Watchdog(QObject):
         """Report readiness (once) and start pinging if systemd asked for a watchdog."""
         if not self._ready_sent:
             self._ready_sent = True
-            if notify("READY=1"):
+            if notify("READY=1"):  # guard: sd-notify-ready
                 logger.info("told systemd the kiosk is ready")
         timeout = watchdog_interval()
         if timeout is None:
             return
-        self._timer.start(max(1, int(timeout * 1000 / 2)))
+        self._timer.start(max(1, int(timeout * 1000 / 2)))  # guard: sd-notify-watchdog-timer
         logger.info("sending systemd watchdog pings every %d ms", self._timer.interval())
         self._ping()
 

@@ -1,9 +1,11 @@
 """Exhibit pictures decoded off the GUI thread, within a memory budget.
 
-QML asks for a picture with `Backend.decoder.picture(item, file, width, height, crop, …)`
-(the file and the size it is shown at) and gets an `image://` URL once it is decoded. (Not
-through a QML type written in Python: PySide keeps the Python side of every such object
-QML creates after the object is gone, one per page turned.)
+Each ExhibitImage asks once, when it is complete, for its own `Picture`
+(`Backend.decoder.pictureFor(item)`, see picture.py): a small object only the decoder holds,
+deleted with the item. The item binds what it wants (the file and the size it is shown
+at) to the picture's `request`, and shows the picture's `url`, which changes only when its
+own decode does. (Not a QML type written in Python: PySide keeps the Python side of every
+such object QML creates after the object is gone, one per page turned.)
 
 The decode runs on a worker thread: the validator's header checks first (the file may have
 been swapped since the exhibit was checked), then Qt's decoder at the shown size. At most
@@ -11,8 +13,13 @@ been swapped since the exhibit was checked), then Qt's decoder at the shown size
 are decoded one after another instead of together; a picture larger than the whole budget
 (the validator allows up to 250 megapixels) is decoded alone. The finished image goes to the
 GUI thread, and QML shows it through a *synchronous* image provider that only hands over
-what is ready: no Python ever runs on Qt's own loader thread, where it would need the
-interpreter lock while Qt holds locks the GUI thread also takes.
+what is ready: no Python ever runs on Qt's own loader thread.
+
+Why not Qt's asynchronous image provider: Qt calls it, and its responses, on the loader
+thread while holding the loader's lock, and every such call into Python needs the
+interpreter lock. Whenever the GUI thread holds the interpreter lock while QML starts or
+stops an image load (QML loaded from Python, an Image's source set from Python), each
+thread waits for the other for good; tests/unit/pictures/test_async_provider.py shows it.
 
 Decoded pictures stay while an item uses them; those no longer shown are kept, up to
 `CACHE_BUDGET` bytes, for a visitor who swipes back.
@@ -37,6 +44,7 @@ from shiboken6 import getCppPointer
 
 from kiosk.exhibit.imagecheck import ImageRefused, inspect_image, shown_size
 from kiosk.pictures.imagedecode import decode, decode_cost, release_free_memory
+from kiosk.pictures.picture import Key, Picture, request_key
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +61,6 @@ CACHE_BUDGET = 8 * 1024 * 1024
 CACHE_FAILURES = 256
 #: Worker threads: decoding is CPU-bound and a gallery PC has few cores to share with QML.
 THREADS = 2
-
-Key = tuple[str, int, int, bool]  # file URL (with its generation), box width, height, crop
-
 
 class DecodeBudget:
     """Bytes of decoding allowed at once, granted in the order asked for.
@@ -82,6 +87,7 @@ class DecodeBudget:
         ticket = object()
         with self._changed:
             self._queue.append(ticket)
+            # guard: decode-budget
             self._changed.wait_for(lambda: self._queue[0] is ticket and (
                 self._in_use == 0 or self._in_use + cost <= self.limit))
             self._queue.popleft()
@@ -105,7 +111,7 @@ def _submit(job: _Job, bridge: _Bridge) -> None:
     with _executor_lock:
         if _executor is None:
             _executor = ThreadPoolExecutor(THREADS, thread_name_prefix="decode")
-        _executor.submit(_run, job, bridge)
+        _executor.submit(_run, job, bridge)  # guard: decode-off-gui-thread
 
 
 def shutdown() -> None:
@@ -139,6 +145,7 @@ def _run(job: _Job, bridge: _Bridge) -> None:
     image, reason, cancelled = QImage(), "", job.cancelled.is_set()
     if not cancelled:
         try:
+            # guard: runtime-recheck
             info = inspect_image(job.path)
             target = shown_size((info.width, info.height), job.box, crop=job.crop,
                                 scalable=info.format == "svg")
@@ -187,17 +194,6 @@ class _Entry:
         return self.image.sizeInBytes() if self.image is not None else 0
 
 
-class _Owner:
-    """One item's request: the picture and size it asked for, and the decode it shows."""
-
-    __slots__ = ("key", "token", "shown")
-
-    def __init__(self) -> None:
-        self.key: Key | None = None
-        self.token: str | None = None
-        self.shown: str | None = None
-
-
 _tokens = itertools.count(1)  # never reused, so Qt can never show a stale picture by URL
 
 
@@ -207,7 +203,7 @@ class ImageDecoder(QObject):
     """One window's pictures: who needs which, what is decoded, what is being decoded."""
 
     pendingChanged = Signal()
-    revisionChanged = Signal()  # a picture (or a refusal) is in
+    decoded = Signal(str)  # the token of a decode now in, or refused (for Python, not QML)
 
     def __init__(self, parent: QObject | None = None, *,
                  cache_budget: int = CACHE_BUDGET) -> None:
@@ -220,8 +216,8 @@ class ImageDecoder(QObject):
         self._bridge = _Bridge()  # no parent: workers may still hold it after the window
         self._bridge.finished.connect(self._finished)
         self._closed = False
-        self._owners: dict[int, _Owner] = {}
-        self._revision_count = 0
+        # Each item's picture, by the item's address; this is all that keeps one alive.
+        self._pictures: dict[int, Picture] = {}
         self._deferred: list[_Job] | None = None  # jobs kept back until start_decoding()
 
     @staticmethod
@@ -274,56 +270,51 @@ class ImageDecoder(QObject):
 
     # --- for QML ---------------------------------------------------------------------------
 
-    def _revision(self) -> int:
-        return self._revision_count
-
-    revision = Property(int, _revision, notify=revisionChanged)
-
-    @Slot(QObject, str, int, int, bool, int, result="QVariantMap")
-    def picture(self, owner: QObject, source: str, width: int, height: int, crop: bool,
-                revision: int) -> dict[str, object]:
-        """What `owner` (an item showing a picture) should show of ``source`` decoded to fit
-        (or cover) ``width``×``height``: ``url`` for an Image once decoded, ``failed``,
-        ``loading`` and ``status`` (as Image.status: 0 null, 1 ready, 2 loading, 3 error).
-
-        QML passes ``revision`` only so the binding is evaluated again whenever a decode
-        finishes. The owner's earlier request is released when it asks for another picture
-        or size, and when it is destroyed.
-        """
-        del revision
-        held = self._owner_state(owner)
-        key = (source, width, height, crop) if source and width > 0 and height > 0 else None
-        if key != held.key:
-            previous = held.token
-            if held.key is None or key is None or key[0] != held.key[0]:
-                held.shown = None  # another picture: never leave the last one up meanwhile
-            held.key = key
-            held.token = self.subscribe(key) if key is not None else None
-            if previous is not None:
-                self.unsubscribe(previous)
-        image, reason = self.result(held.token) if held.token is not None else (None, None)
-        if image is not None:
-            held.shown = held.token  # (a new size of the same picture replaces the old one)
-        failed = reason is not None
-        loading = held.token is not None and image is None and not failed
-        url = self.url(held.shown) if held.shown is not None and not failed else ""
-        status = 3 if failed else 1 if url else 2 if loading else 0
-        return {"url": url, "failed": failed, "loading": loading, "status": status}
-
-    def _owner_state(self, owner: QObject) -> _Owner:
+    @Slot(QObject, result=Picture)
+    def pictureFor(self, owner: QObject) -> Picture:
+        """The picture `owner` (an item showing one) binds its request to. It is let go of,
+        decode and all, when the owner is destroyed."""
         address = getCppPointer(owner)[0]
-        held = self._owners.get(address)
-        if held is None:
-            held = _Owner()
-            self._owners[address] = held
+        picture = self._pictures.get(address)
+        if picture is None:
+            picture = Picture(self)
+            QQmlEngine.setObjectOwnership(picture, QQmlEngine.ObjectOwnership.CppOwnership)
+            self._pictures[address] = picture
             # A partial, not a method of the owner: nothing here keeps a wrapper of it alive.
             owner.destroyed.connect(partial(self._owner_gone, address))
-        return held
+        return picture
+
+    def ask(self, picture: Picture) -> None:
+        """Decode what the picture's request now names, and let go of what it named."""
+        key = request_key(picture.request)
+        if key == picture.key:
+            return
+        previous = picture.token
+        if picture.key is None or key is None or key[0] != picture.key[0]:
+            picture.shown = None  # another picture: never leave the last one up meanwhile
+        picture.key = key
+        picture.token = self.subscribe(key) if key is not None else None
+        if previous is not None:
+            self.unsubscribe(previous)
+        self._tell(picture)
+
+    def _tell(self, picture: Picture) -> None:
+        """Give the picture what there is for its request now."""
+        token = picture.token
+        image, reason = self.result(token) if token is not None else (None, None)
+        if image is not None:
+            picture.shown = token  # (a new size of the same picture replaces the old one)
+        failed = reason is not None
+        url = self.url(picture.shown) if picture.shown is not None and not failed else ""
+        picture.show(url, failed=failed,
+                     loading=token is not None and image is None and not failed)
 
     def _owner_gone(self, address: int, *_: object) -> None:
-        held = self._owners.pop(address, None)
-        if held is not None and held.token is not None:
-            self.unsubscribe(held.token)
+        picture = self._pictures.pop(address, None)
+        if picture is not None and picture.token is not None:
+            self.unsubscribe(picture.token)
+        # Python held the only reference to the picture: it is deleted as this returns, not
+        # later, when the decoder may have gone first (as at the engine's end).
 
     # --- for the image provider, render and tests ----------------------------------------
 
@@ -345,7 +336,7 @@ class ImageDecoder(QObject):
 
     def owners(self) -> int:
         """Items that asked for a picture and are not yet destroyed."""
-        return len(self._owners)
+        return len(self._pictures)
 
     def unused_bytes(self) -> int:
         """Bytes of decoded pictures no item shows, kept for going back."""
@@ -411,8 +402,10 @@ class ImageDecoder(QObject):
                 entry.image = image
             if not entry.users:
                 self._keep_unused(entry)
-            self._revision_count += 1
-            self.revisionChanged.emit()
+            self.decoded.emit(token)
+            # Only the items showing this decode hear of it.
+            for picture in [p for p in self._pictures.values() if p.token == token]:
+                self._tell(picture)
         self.pendingChanged.emit()
 
     def _keep_unused(self, entry: _Entry) -> None:

@@ -59,6 +59,7 @@ def decode(path: Path, info: ImageInfo, box: tuple[int, int], *, crop: bool) -> 
     """The picture at ``path`` decoded to fit (or, with ``crop``, cover) ``box`` pixels,
     turned upright by its EXIF orientation. Raises :class:`ImageRefused` if it cannot be."""
     if info.format == "svg":
+        # guard: svg-drawn-in-its-own-process
         return _draw_svg(path, info, box, crop=crop)
     reader = QImageReader(str(path), _QT_FORMAT[info.format])
     reader.setAutoTransform(True)
@@ -70,7 +71,7 @@ def decode(path: Path, info: ImageInfo, box: tuple[int, int], *, crop: bool) -> 
     if target != natural:
         reader.setScaledSize(QSize(*target))
     image = reader.read()
-    if image.isNull():
+    if image.isNull():  # guard: undecodable-is-refused
         raise ImageRefused(f"it could not be decoded ({reader.errorString()}); "
                            "export it again")
     return image

@@ -44,6 +44,7 @@ def draw_svg(path: Path, size: tuple[int, int], *, seconds: float | None = None,
     drawn, or takes longer than ``seconds`` (:data:`DRAW_SECONDS` unless given)."""
     seconds = DRAW_SECONDS if seconds is None else seconds
     width, height = size
+    # guard: svg-drawing-import-path
     command = [sys.executable, "-P", "-m", "kiosk.pictures.svgdraw", str(path.absolute()),
                str(width), str(height), repr(seconds), "pixels" if keep_pixels else "time"]
     # The child runs this very copy of the kiosk; -P keeps the exhibit folder (its working
@@ -89,6 +90,7 @@ def _child(argv: list[str]) -> int:
         float(argv[3]), argv[4]
     try:
         data = read_regular_file(path, SVG_MAX_BYTES)
+        # guard: svg-drawing-checks-its-bytes
         inspect_svg(data, path.parent)
     except ImageRefused as refused:
         print(refused.message, file=sys.stderr)
@@ -102,7 +104,7 @@ def _child(argv: list[str]) -> int:
     from PySide6.QtSvg import QSvgRenderer
 
     app = QGuiApplication(["kiosk-svgdraw"])  # text in an SVG needs the font database
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds)  # guard: svg-drawing-stopped-at-budget
     renderer = QSvgRenderer(QByteArray(data))
     if not renderer.isValid():
         print("it could not be drawn (Qt cannot read it); export it again", file=sys.stderr)

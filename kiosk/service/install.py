@@ -52,10 +52,10 @@ def unit_path_word(path: str) -> str:
     systemd splits such a list at spaces, unquotes ``"…"`` with ``\\`` escapes, and
     expands ``%`` specifiers, so a path is quoted when it needs it and ``%`` doubled.
     Raises :class:`UnitValueError` for a control character, which no quoting can hold."""
-    if re.search(r"[\x00-\x1f\x7f]", path):
+    if re.search(r"[\x00-\x1f\x7f]", path):  # guard: unit-home-refuses-controls
         raise UnitValueError(f"{path!r} holds a line break or another control character")
     word = _specifiers_escaped(path)
-    if any(c.isspace() or c in "\"'\\" for c in word):
+    if any(c.isspace() or c in "\"'\\" for c in word):  # guard: unit-home-quoted
         word = '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return word
 
@@ -77,7 +77,7 @@ def render_unit(exhibit: Path, user: str, command: list[str] | None = None,
     home folder that is not a plain absolute path."""
     argv = [CAGE, "-s", "--", *(command or kiosk_command()), str(exhibit)]
     for value in (user, *argv, str(home)):
-        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):  # guard: unit-refuses-line-breaks
             raise UnitValueError(f"{value!r} holds a line break or another control "
                                  "character, which a systemd unit cannot hold safely; "
                                  "rename it")
@@ -89,6 +89,7 @@ def render_unit(exhibit: Path, user: str, command: list[str] | None = None,
     exec_start = " ".join(
         shlex.quote(arg).replace("%", "%%").replace("$", "$$") for arg in argv)
     config, data, cache = (unit_path_word(str(folder)) for folder in kiosk_folders(home))
+    # guard: unit-description-specifiers
     return UNIT_TEMPLATE.format(header=header, exhibit_name=_specifiers_escaped(exhibit.name),
                                 user=user, tty=TTY, exec_start=exec_start, uid=int(uid),
                                 config_dir=config, data_dir=data, cache_dir=cache)

@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 def _address(value: str) -> str | bytes | None:
     if value.startswith("@"):
         # The abstract namespace: a leading NUL byte instead of a path on disk.
-        return b"\0" + value[1:].encode()
+        return b"\0" + value[1:].encode()  # guard: sd-notify-abstract-socket
     if value.startswith("/"):
         return value
     return None  # e.g. vsock:…, which a kiosk on a gallery PC never meets

@@ -5,6 +5,7 @@ is there and why some stay open)."""
 from __future__ import annotations
 
 WRITTEN_BY = "# Written by `kiosk install-service`.\n"
+# guard: unit-sandboxed
 UNIT_TEMPLATE = """\
 {header}# Starts the exhibit at boot, fullscreen in the cage kiosk compositor on {tty},
 # and restarts it whenever it stops or hangs.

@@ -145,6 +145,7 @@ class PinLockout:
         self._lockouts = 0  # in a row, since the last right PIN
         self._until: float | None = None
         self._unwritable_said = False
+        # guard: pin-lockout-kept-on-disk
         if path is not None:
             self._load(path)
 
@@ -167,6 +168,7 @@ class PinLockout:
                            "locked for %g min; `kiosk set-pin` clears it", path, error,
                            self.longest_lockout_s / 60)
             self._failures, self._lockouts = 0, 0
+            # guard: pin-lockout-damaged-means-locked
             self._until = self._clock() + self.longest_lockout_s
             return
         self._failures, self._lockouts = failures, lockouts
@@ -204,6 +206,7 @@ class PinLockout:
         if self._failures >= self.max_tries:
             self._failures = 0
             self._lockouts += 1
+            # guard: pin-lockout-doubles
             seconds = min(self.first_lockout_s * 2 ** (self._lockouts - 1),
                           self.longest_lockout_s)
             self._until = self._clock() + seconds

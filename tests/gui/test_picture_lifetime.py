@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from kiosk.pictures.decoder import CACHE_BUDGET
+from kiosk.pictures.decoder import CACHE_BUDGET, ImageDecoder
+from kiosk.pictures.picture import Picture
 from kiosk.ui.visualtree import items_under
 
 if TYPE_CHECKING:
@@ -21,6 +22,13 @@ def _picture_items(kiosk: Kiosk) -> int:
     """Items alive that show a decoded picture (exhibit pictures and the welcome's)."""
     return sum(item.property("pictureLoading") is not None
                for item in items_under(kiosk.window.contentItem(), visible_only=False))
+
+
+def _pictures_alive(decoder: ImageDecoder) -> int:
+    """The decoder's per-item picture objects that Python still holds."""
+    gc.collect()
+    return sum(isinstance(thing, Picture) and thing.decoder is decoder
+               for thing in gc.get_objects())
 
 
 def test_turning_pages_for_a_long_time_holds_only_the_pictures_of_built_pages(
@@ -40,5 +48,7 @@ def test_turning_pages_for_a_long_time_holds_only_the_pictures_of_built_pages(
     items = _picture_items(kiosk)
     assert 0 < decoder.users() <= items
     assert decoder.owners() <= items
+    # Each item's picture object goes with its item, Python side and all.
+    assert 0 < _pictures_alive(decoder) <= items
     # What is no longer shown is kept only up to the cache budget.
     assert decoder.unused_bytes() <= CACHE_BUDGET

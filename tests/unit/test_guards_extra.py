@@ -68,7 +68,7 @@ def test_a_cut_short_picture_is_refused_by_the_decoder_not_handed_over_blank(
     decoder = ImageDecoder()
     try:
         key = (QUrl.fromLocalFile(str(picture)).toString() + "?g=1", 640, 400, False)
-        with qtbot.waitSignal(decoder.revisionChanged, timeout=WAIT_MS):
+        with qtbot.waitSignal(decoder.decoded, timeout=WAIT_MS):
             token = decoder.subscribe(key)
         image, reason = decoder.result(token)
         assert image is None

@@ -14,27 +14,40 @@ Item {
     property int fillMode: Image.PreserveAspectFit
     property real decodeScale: 1.0
     // Image's own statuses: Loading while decoding, Error for a refused file.
-    readonly property int status: picture.status === Image.Ready ? image.status : picture.status
+    readonly property int status: root.picture === null ? Image.Null
+        : root.picture.status === Image.Ready ? image.status : root.picture.status
     // Still on its way (render and the benchmarks wait for pictures to be in).
-    readonly property bool pictureLoading: picture.loading
-    // The decoded picture for this item; asked again whenever a decode finishes.
-    readonly property var picture: Backend.decoder.picture(
-        root, root.source,
-        Math.ceil(root.width * root.decodeScale * Screen.devicePixelRatio),
-        Math.ceil(root.height * root.decodeScale * Screen.devicePixelRatio),
-        root.fillMode === Image.PreserveAspectCrop, Backend.decoder.revision)
+    readonly property bool pictureLoading: root.picture !== null && root.picture.loading
+    // This item's picture, from the decoder once the item is complete (set there only).
+    // It changes when this item's own decode does, never for another item's.
+    property Picture picture: null
     readonly property alias paintedWidth: image.paintedWidth
     readonly property alias paintedHeight: image.paintedHeight
 
     Accessible.role: Accessible.Graphic
     Accessible.name: alt
 
+    Component.onCompleted: root.picture = Backend.decoder.pictureFor(root)
+
+    // What to decode: the file, at the size it is shown in device pixels, fitted or cropped.
+    Binding {
+        target: root.picture
+        property: "request"
+        value: ({
+            source: root.source,
+            width: Math.ceil(root.width * root.decodeScale * Screen.devicePixelRatio),
+            height: Math.ceil(root.height * root.decodeScale * Screen.devicePixelRatio),
+            crop: root.fillMode === Image.PreserveAspectCrop
+        })
+    }
+
     Image {
         id: image
         objectName: "exhibitImage"
         anchors.fill: parent
-        // Decoded off the GUI thread already; this only picks the finished picture up.
-        source: root.picture.url
+        // Decoded off the GUI thread already; this only picks the finished picture up, on
+        // the GUI thread: from Qt's loader thread the provider's Python would deadlock.
+        source: root.picture !== null ? root.picture.url : ""
         asynchronous: false
         cache: false
         fillMode: root.fillMode
@@ -47,7 +60,7 @@ Item {
     Rectangle {
         objectName: "imagePlaceholder"
         anchors.fill: parent
-        visible: root.picture.failed || image.status === Image.Error
+        visible: root.status === Image.Error  // guard: placeholder-shown
         color: root.theme.surface
         radius: root.metrics.mm * 2
         Column {

@@ -124,7 +124,7 @@ def _key(path: Path, box: tuple[int, int] = (640, 400)) -> tuple[str, int, int, 
 
 def _decode(qtbot: QtBot, decoder: ImageDecoder, path: Path,
             box: tuple[int, int] = (640, 400)) -> tuple[QImage | None, str | None]:
-    with qtbot.waitSignal(decoder.revisionChanged, timeout=10000):
+    with qtbot.waitSignal(decoder.decoded, timeout=10000):
         token = decoder.subscribe(_key(path, box))
     return decoder.result(token)
 
