@@ -83,6 +83,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         run.add_argument("--event-log-keep", type=positive_int, default=None, metavar="N",
                          help="how many rotated event logs to keep, PATH.1.gz to PATH.N.gz "
                               "(default 10)")
+        run.add_argument("--site", type=Path, default=None, metavar="PATH",
+                         help="the site file (name, hours, metrics; default: "
+                              "/etc/exhibit-kiosk/site.yaml, else the user's config folder)")
     if validate := command("validate", "check an exhibit file and its images"):
         _exhibit_argument(validate)
         validate.add_argument("--site", type=Path, default=None, metavar="PATH",
@@ -154,4 +157,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     max_mb = args.event_log_max_mb
     return run_kiosk(exhibit, windowed=args.windowed, size=args.size, event_log=args.event_log,
                      event_log_max_bytes=max_mb * 1_000_000 if max_mb else None,
-                     event_log_keep=args.event_log_keep)  # guard: event-log-options-wired
+                     event_log_keep=args.event_log_keep,  # guard: event-log-options-wired
+                     site_path=args.site)

@@ -8,6 +8,7 @@ import socket
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSocketNotifier, Qt
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -21,8 +22,14 @@ from kiosk.live.watchdog import Watchdog
 from kiosk.logsetup import setup_logging
 from kiosk.pictures import decoder
 from kiosk.refcounts import make_singletons_immortal
+from kiosk.site.defaults import default_site
+from kiosk.site.locate import find_site_file
+from kiosk.site.model import Site
 from kiosk.ui.firstframe import on_first_frame
 from kiosk.ui.window import KioskView, create_view, load_fonts
+
+if TYPE_CHECKING:
+    from kiosk.live.reporting import MetricsReporter
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +39,8 @@ _signal_sockets: list[socket.socket] = []
 
 def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
               size: tuple[int, int] | None = None, event_log: Path | None = None,
-              event_log_max_bytes: int | None = None, event_log_keep: int | None = None) -> int:
+              event_log_max_bytes: int | None = None, event_log_keep: int | None = None,
+              site_path: Path | None = None) -> int:
     """Show the exhibit until the kiosk is told to stop; returns the exit code.
 
     The welcome screen goes up first: in kiosk mode it is full screen, frameless,
@@ -44,6 +52,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     make_singletons_immortal()  # before any PySide call (see the module)
     setup_logging()
     starting = load_for_start(exhibit_path)
+    site = load_site_for_start(site_path)
     exhibit = starting.exhibit
     if exhibit is None:
         return 1
@@ -60,12 +69,24 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     # guard: restart-wired-to-exit
     faults = install_fault_handler(on_too_many=lambda: app.exit(EXIT_TOO_MANY_FAULTS))
 
+    reporter: MetricsReporter | None = None
+    if site.metrics is not None:
+        # Metrics machinery (prometheus_client) only on kiosks whose site asks for it.
+        from kiosk.live.reporting import MetricsReporter
+
+        reporter = MetricsReporter(site, exhibit_path.resolve(), parent=app)
+
+    def log_event(name: str, **fields: object) -> None:
+        events.log(name, **fields)
+        if reporter is not None:
+            reporter.visitor_event(name)
+
     screen_size = app.primaryScreen().size()
     view = create_view(exhibit,
                        size=size or ((1920, 1080) if windowed
                                      else (screen_size.width(), screen_size.height())),
-                       log_event=events.log, defer_screens=True, locked=not windowed)
-    services = _Services(app, view, exhibit_path, windowed, events, starting)
+                       log_event=log_event, defer_screens=True, locked=not windowed)
+    services = _Services(app, view, exhibit_path, windowed, events, starting, reporter)
 
     if windowed:
         view.window.show()
@@ -83,6 +104,25 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     return code
 
 
+def load_site_for_start(named: Path | None) -> Site:
+    """The site file's settings; with none, or one that does not load, open always (its
+    problems logged for staff: hours must never keep an exhibit dark by mistake)."""
+    path = find_site_file(named)
+    if path is None:
+        return default_site()
+    # The site file's reader (YAML) only on kiosks that have one.
+    from kiosk.site.load import load_site
+
+    result = load_site(path)
+    if result.site is None:
+        log.error("the site file %s has errors; running without it (open always, no "
+                  "metrics) until it is fixed:\n%s", path,
+                  "\n".join(str(d) for d in result.errors))
+        return default_site()
+    log.info("site file %s: kiosk %r", path, result.site.name)
+    return result.site
+
+
 def hide_cursor() -> None:
     """Kiosk mode's cursor: none. (The window itself, made `locked` when it was created,
     has no frame and refuses to close, whatever shortcut or window manager asks: see
@@ -94,7 +134,8 @@ class _Services:
     """What the kiosk runs beside its window, started once the first frame is up."""
 
     def __init__(self, app: QGuiApplication, view: KioskView, exhibit_path: Path,
-                 windowed: bool, events: EventLog, starting: StartingExhibit) -> None:
+                 windowed: bool, events: EventLog, starting: StartingExhibit,
+                 reporter: MetricsReporter | None = None) -> None:
         self._app = app
         self._starting = starting
         self._view = view
@@ -103,6 +144,7 @@ class _Services:
         self._events = events
         self.live: LiveExhibit | None = None
         self._watchdog: Watchdog | None = None
+        self._reporter = reporter
 
     def start(self) -> None:
         app, view, path, events = self._app, self._view, self._exhibit_path, self._events
@@ -118,6 +160,8 @@ class _Services:
         view.staff.previewToggled.connect(lambda on: _set_preview(view, live, on))
         stop_on_signals(app)
         self._watchdog = Watchdog(app)
+        if self._reporter is not None:
+            self._report(self._reporter, live, self._watchdog)
         self._watchdog.start()  # READY=1: the event loop runs and the exhibit is on screen
         # The file name only: a full path can carry a staff member's account name.
         events.log("start", exhibit=path.name, mode="preview" if self._windowed else "kiosk")
@@ -125,9 +169,19 @@ class _Services:
         if self._starting.keep is not None:
             self._starting.keep()
 
+    def _report(self, reporter: MetricsReporter, live: LiveExhibit, watchdog: Watchdog) -> None:
+        reporter.watch(self._view.window)
+        live.applied.connect(reporter.reloadApplied)
+        live.rejected.connect(reporter.reloadRejected)
+        watchdog.pinged.connect(reporter.watchdogPinged)
+        self._view.decoder.refused.connect(reporter.pictureRefused)
+        reporter.start(len(self._starting.errors))
+
     def stop(self, code: int) -> None:
         messages = self.live.last_messages if self.live is not None else ()
         log.info("kiosk stopping (code %d); last validation messages: %s", code, messages)
+        if self._reporter is not None:
+            self._reporter.stop()
         if self._watchdog is not None:
             self._watchdog.stop()
         if self.live is not None:

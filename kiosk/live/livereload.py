@@ -66,7 +66,7 @@ class _ExhibitFiles(QObject):
 
 class LiveExhibit(QObject):
     applied = Signal()
-    rejected = Signal()
+    rejected = Signal(int)  # how many errors the rejected file has
     # To the exhibit's thread (queued: its objects live there).
     _watch_requested = Signal(object)
     _load_requested = Signal()
@@ -122,7 +122,7 @@ class LiveExhibit(QObject):
                         "\n".join(errors))
             self._log("reload_rejected", messages=errors)
             self._tell_staff(errors)
-            self.rejected.emit()
+            self.rejected.emit(len(errors))
             return
         self._view.banner.set_text("")
         if self.preview or self._view.nav.screen == Screen.Welcome:

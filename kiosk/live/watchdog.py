@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.service.sdnotify import notify, watchdog_interval
 
@@ -17,6 +17,8 @@ logger = logging.getLogger(__name__)
 
 class Watchdog(QObject):
     """``start()`` sends READY=1 once and pings WATCHDOG=1 at half systemd's interval."""
+
+    pinged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,4 +54,5 @@ class Watchdog(QObject):
         self._timer.stop()
 
     def _ping(self) -> None:
-        notify("WATCHDOG=1")
+        if notify("WATCHDOG=1"):
+            self.pinged.emit()

@@ -204,6 +204,7 @@ class ImageDecoder(QObject):
 
     pendingChanged = Signal()
     decoded = Signal(str)  # the token of a decode now in, or refused (for Python, not QML)
+    refused = Signal()  # a picture could not be shown (counted in the metrics)
 
     def __init__(self, parent: QObject | None = None, *,
                  cache_budget: int = CACHE_BUDGET) -> None:
@@ -398,6 +399,7 @@ class ImageDecoder(QObject):
                 entry.reason = reason
                 log.warning("the picture %s cannot be shown: %s", QUrl(entry.key[0]).toLocalFile(),
                             reason)
+                self.refused.emit()
             else:
                 entry.image = image
             if not entry.users:

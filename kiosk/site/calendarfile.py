@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
-
 from kiosk.exhibit.diagnostics import Diagnostic
 from kiosk.exhibit.filebytes import NotRegularFile, TooLarge, os_reason, read_regular_file
 from kiosk.site.model import Closure, TimedClosure
@@ -70,6 +68,9 @@ def read_calendar(path: Path, shown: str, zone: ZoneInfo) -> CalendarClosures:
         return CalendarClosures(problem=f"the calendar file '{shown}' cannot be read: "
                                         f"{os_reason(exc)}")
     try:
+        # Only sites with a calendar of closures need the iCalendar reader.
+        from icalendar import Calendar
+
         calendar = Calendar.from_ical(data)
     except Exception as exc:  # icalendar raises ValueError mostly, but is not bound to
         return CalendarClosures(problem=f"'{shown}' is not a valid iCalendar file "

@@ -69,11 +69,6 @@ def load_site(path: Path, *, zone: ZoneInfo | None = None,
             "please report this with the file attached"),))
 
 
-def default_site(*, zone: ZoneInfo | None = None, hostname: str | None = None) -> Site:
-    """The settings of a kiosk with no site file: open around the clock, as ever."""
-    return Site(hostname or socket.gethostname(), zone or machine_zone())
-
-
 def _load(path: Path, file: str, zone: ZoneInfo, hostname: str) -> SiteLoadResult:
     source = read_source(path, file)
     if source.text is None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.site.load import default_site
+from kiosk.site.defaults import default_site
 from kiosk.site.nextopening import NextOpening, next_opening
 from kiosk.site.schedule import Change, Schedule
 from tests.unit.site.sitefiles import BERLIN, WEEK, berlin, schedule_of

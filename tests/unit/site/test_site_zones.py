@@ -6,7 +6,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from kiosk.site.load import default_site, load_site
+from kiosk.site.defaults import default_site
+from kiosk.site.load import load_site
 from kiosk.site.zones import UTC, closest_zone_name, machine_zone, zone_named
 from tests.unit.site.sitefiles import write_site
 
