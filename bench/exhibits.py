@@ -99,7 +99,8 @@ def _write_large(folder: Path, eras: int, panels_per_era: int, size: tuple[int, 
                         f"{size[0]}x{size[1]}", *map(str, missing)], check=True)
     lines = ["version: 1", "title: {en: Benchmark Exhibit, ru: Замерная выставка}",
              "subtitle: {en: Generated for the benchmarks, ru: Создана для замеров}",
-             "languages: [en, ru]", "attract:", "  image: assets/attract.png",
+             "languages: [en, ru]", "attract:", "  image:", "    file: assets/attract.png",
+             "    alt: {en: A generated photograph, ru: Созданная фотография}",
              "  prompt: {en: Touch to explore, ru: Коснитесь экрана}", "eras:"]
     _link(sources[0], assets / "attract.png")
     number = 0
