@@ -18,13 +18,16 @@ from kiosk.exhibit.start import StartingExhibit, load_for_start
 from kiosk.live.eventlog import DEFAULT_KEEP, DEFAULT_MAX_BYTES, EventLog, default_event_log_path
 from kiosk.live.faults import install_fault_handler
 from kiosk.live.livereload import LiveExhibit
+from kiosk.live.screenpower import ScreenPower
 from kiosk.live.watchdog import Watchdog
 from kiosk.logsetup import setup_logging
 from kiosk.pictures import decoder
+from kiosk.power.display import DisplaySwitch
 from kiosk.refcounts import make_singletons_immortal
 from kiosk.site.defaults import default_site
 from kiosk.site.locate import find_site_file
 from kiosk.site.model import Site
+from kiosk.site.schedule import Schedule
 from kiosk.ui.firstframe import on_first_frame
 from kiosk.ui.window import KioskView, create_view, load_fonts
 
@@ -85,7 +88,19 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     view = create_view(exhibit,
                        size=size or ((1920, 1080) if windowed
                                      else (screen_size.width(), screen_size.height())),
-                       log_event=log_event, defer_screens=True, locked=not windowed)
+                       log_event=log_event, defer_screens=True, locked=not windowed,
+                       schedule=None if site.always_open else Schedule(site))
+    power = (ScreenPower(DisplaySwitch(site.display.backends), site.display.off_after,
+                         log_event, parent=app) if not site.always_open else None)
+    if power is not None:
+        view.hours.closedChanged.connect(power.closed)
+        if not view.hours.open:
+            power.closed(True)  # started at night: the display goes off after the grace
+    if reporter is not None:
+        view.hours.closedChanged.connect(reporter.closedChanged)
+        reporter.closedChanged(not view.hours.open)
+        if power is not None:
+            power.changed.connect(reporter.displayChanged)
     services = _Services(app, view, exhibit_path, windowed, events, starting, reporter)
 
     if windowed:
@@ -97,6 +112,8 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
 
     code = app.exec()
     services.stop(code)
+    if power is not None:
+        power.stop()
     view.dispose()
     decoder.shutdown()  # a decode still running finishes; those waiting are dropped
     faults.uninstall()

@@ -443,7 +443,7 @@ GUARDS: tuple[Guard, ...] = (
           "if number < 1:", "if number < -99:",
           ("tests/unit/test_cli.py::test_event_log_limits_must_be_whole_numbers_of_one_or_more",)),
     Guard("event-log-options-wired", "kiosk/cli.py",
-          "event_log_keep=args.event_log_keep)", "event_log_keep=None)",
+          "event_log_keep=args.event_log_keep,", "event_log_keep=None,",
           ("tests/unit/test_cli.py::test_event_log_limits_reach_the_kiosk",)),
     # --- 4. faults while running ---------------------------------------------------------
     Guard("reload-keeps-last-good", "kiosk/live/livereload.py",

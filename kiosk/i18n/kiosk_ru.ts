@@ -2,6 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>ClosedScreen</name>
+    <message>
+        <source>Closed · opens %1</source>
+        <extracomment>On the closed screen: %1 is when it opens next, e.g. &quot;tomorrow at 10:00&quot;</extracomment>
+        <translation>Закрыто · откроется %1</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыто</translation>
+    </message>
+</context>
+<context>
     <name>ClosingScreen</name>
     <message>
         <source>Thank you for visiting</source>
@@ -100,6 +112,50 @@
     <message>
         <source>More</source>
         <translation>Читать дальше</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningHours</name>
+    <message>
+        <source>on Monday at %1</source>
+        <translation>в понедельник в %1</translation>
+    </message>
+    <message>
+        <source>on Tuesday at %1</source>
+        <translation>во вторник в %1</translation>
+    </message>
+    <message>
+        <source>on Wednesday at %1</source>
+        <translation>в среду в %1</translation>
+    </message>
+    <message>
+        <source>on Thursday at %1</source>
+        <translation>в четверг в %1</translation>
+    </message>
+    <message>
+        <source>on Friday at %1</source>
+        <translation>в пятницу в %1</translation>
+    </message>
+    <message>
+        <source>on Saturday at %1</source>
+        <translation>в субботу в %1</translation>
+    </message>
+    <message>
+        <source>on Sunday at %1</source>
+        <translation>в воскресенье в %1</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation>сегодня в %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <translation>завтра в %1</translation>
+    </message>
+    <message>
+        <source>on %1 at %2</source>
+        <extracomment>%1 is a date such as &quot;3 January&quot;, %2 a time such as &quot;10:00&quot;</extracomment>
+        <translation>%1 в %2</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,14 @@ class MetricsReporter(QObject):
     def pictureRefused(self) -> None:  # noqa: N802
         self.metrics.picture_failed()
 
+    @Slot(bool)
+    def closedChanged(self, closed: bool) -> None:  # noqa: N802
+        self.metrics.set_open(not closed)
+
+    @Slot(bool)
+    def displayChanged(self, on: bool) -> None:  # noqa: N802
+        self.metrics.set_display_on(on)
+
     def visitor_event(self, name: str) -> None:
         """Every visitor event passes here: a session's end is a visit."""
         if name == "session_end":

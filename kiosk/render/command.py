@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -31,6 +31,8 @@ from kiosk.render.fitreport import FitLog, fit_warning
 from kiosk.render.proof import write_proof
 from kiosk.render.rendered import RenderResult, Screenshot
 from kiosk.screens import DEFAULT_PROFILE, ScreenProfile, sized, unique
+from kiosk.site.model import Interval, Site, WeeklyHours
+from kiosk.site.schedule import Schedule
 from kiosk.ui.visualtree import items_under
 from kiosk.ui.window import create_view, load_fonts
 
@@ -49,11 +51,20 @@ MAX_PENDING_SAVES = 4
 PNG_QUALITY = 80  # Qt's scale for PNG: zlib level 9 at 0, none at 100
 _IMAGE_LOADING = 2  # QQuickImageBase.Status.Loading
 _SCREEN_FILE = re.compile(r"^\d\d-.+\.png$")
+CLOSED_STEM = "99-closed"  # after every page, whatever the exhibit holds
+# The closed screen is shown as on a Monday evening of a kiosk open daily 10:00-18:00.
+_SAMPLE_HOURS = Schedule(Site("render", UTC, WeeklyHours(((Interval(600, 1080),),) * 7)))
+_OPEN_AT = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+_CLOSED_AT = datetime(2026, 6, 1, 20, 0, tzinfo=UTC)
 
 
-def screenshot_name(page: Page | None, language: str, default_language: str) -> str:
-    """``00-welcome.png``, ``01-recognition.png``, ``01-recognition--embassy-ru.png`` …"""
-    if page is None:
+def screenshot_name(page: Page | None, language: str, default_language: str, *,
+                    closed: bool = False) -> str:
+    """``00-welcome.png``, ``01-recognition.png``, ``01-recognition--embassy-ru.png`` …,
+    and the closed screen's ``99-closed.png``."""
+    if closed:
+        stem = CLOSED_STEM
+    elif page is None:
         stem = "00-welcome"
     else:
         stem = f"{page.era_index + 1:02d}-{page.era.id}"
@@ -66,14 +77,17 @@ def screenshot_name(page: Page | None, language: str, default_language: str) -> 
 
 def render_exhibit(exhibit: Exhibit, out: Path | None, screen: ScreenProfile, *,
                    languages: tuple[str, ...] | None = None) -> RenderResult:
-    """Render the welcome screen and every page in each of ``languages`` (default: all)
-    on ``screen`` to PNG files in ``out`` (None: none), checking on each that every text
-    fits. Needs a QGuiApplication; raises OSError if a file can't be written."""
+    """Render the welcome screen, every page and the closed screen in each of
+    ``languages`` (default: all) on ``screen`` to PNG files in ``out`` (None: none),
+    checking on each that every text fits. Needs a QGuiApplication; raises OSError if a
+    file can't be written."""
     started = time.monotonic()
     languages = languages or exhibit.languages
     result = RenderResult(screen, languages)
     fit = FitLog()
-    view = create_view(exhibit, size=screen.size, physical_mm=screen.physical_mm)
+    moment = [_OPEN_AT]  # the kiosk's clock: open for the pages, closed for the last
+    view = create_view(exhibit, size=screen.size, physical_mm=screen.physical_mm,
+                       schedule=_SAMPLE_HOURS, hours_clock=lambda: moment[0])
     # No transitions, no idle prompt: every grab shows a screen at rest.
     view.nav.animate = False
     view.idle.stop()
@@ -84,15 +98,23 @@ def render_exhibit(exhibit: Exhibit, out: Path | None, screen: ScreenProfile, *,
     with ThreadPoolExecutor(max_workers=2) as pool:
         try:
             for language in languages:
+                moment[0] = _OPEN_AT
+                view.hours.check()
                 view.nav.reset(reason="render")
                 view.nav.setLanguage(language)
-                targets: list[Page | None] = [None, *view.nav.pages]
+                targets: list[Page | None] = [None, *view.nav.pages, None]
                 for index, page in enumerate(targets):
-                    if page is not None:
+                    closed = index == len(targets) - 1
+                    if closed:
+                        moment[0] = _CLOSED_AT
+                        view.hours.check()
+                        view.nav.setLanguage(language)  # closing time starts afresh
+                    elif page is not None:
                         if index == 1:
                             view.nav.enter()
                         view.nav.goToPage(index - 1)
-                    name = screenshot_name(page, language, exhibit.default_language)
+                    name = screenshot_name(page, language, exhibit.default_language,
+                                           closed=closed)
                     if not wait_until_settled(window, view.engine):
                         result.unsettled.append(name)
                     where = str(out / name) if out is not None else name
@@ -105,7 +127,7 @@ def render_exhibit(exhibit: Exhibit, out: Path | None, screen: ScreenProfile, *,
                     if len(saves) >= MAX_PENDING_SAVES:  # a 4K screen is 33 MB: keep few
                         saves.pop(0).result()
                     saves.append(pool.submit(_save, image, path))
-                    result.shots.append(Screenshot(path, language, page))
+                    result.shots.append(Screenshot(path, language, page, closed))
         finally:
             for save in saves:
                 save.result()  # re-raises a failed write

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 
 from kiosk.exhibit.model import Exhibit, SourceLocation, Text
 from kiosk.exhibit.pages import Page, build_pages
-from kiosk.render.rendered import RenderResult
+from kiosk.render.rendered import RenderResult, Screenshot
 from kiosk.ui.chrome import language_name
 from kiosk.ui.window import BODY_FAMILY, HEADING_FAMILY
 
@@ -161,6 +161,7 @@ def proof_document(exhibit: Exhibit, rendered: RenderResult, when: datetime,
     sheet = _Sheet(writer)
     parts = [_cover(sheet, exhibit, rendered, when)]
     parts.extend(_screen(sheet, exhibit, page, rendered) for page in build_pages(exhibit))
+    parts.append(_closed_screen(sheet, exhibit, [s for s in rendered.shots if s.closed]))
     sheet.doc.setHtml(f'<body style="font-family:\'{BODY_FAMILY}\'; font-size:10pt; '
                       f'color:{INK}">{"".join(parts)}</body>')
     return sheet.doc
@@ -238,6 +239,27 @@ def _screen(sheet: _Sheet, exhibit: Exhibit, page: Page, rendered: RenderResult)
     cells = [(share, _language_column(sheet, share, exhibit, page, code, rendered))
              for code in exhibit.languages]
     return _table(sheet, cells, header=_header(exhibit, page))
+
+
+def _closed_screen(sheet: _Sheet, exhibit: Exhibit, shots: list[Screenshot]) -> str:
+    """The closed screen, shown outside opening hours: its pictures only, as its words
+    are the exhibit's title and the kiosk's own."""
+    share = 1 / len(exhibit.languages)
+    cells = []
+    for code in exhibit.languages:
+        parts = [_para(f"{language_name(code)} · {code}", 10, ACCENT, bold=True, space=0)]
+        shot = next((s for s in shots if s.language == code), None)
+        picture = (sheet.picture(shot.path, sheet.column_width(share),
+                                 sheet.height * SCREENSHOT_SHARE) if shot else "")
+        if shot is not None and picture:
+            parts += [picture, _para(shot.path.name, 9, MUTED, space=1)]
+        cells.append((share, "".join(parts)))
+    header = (_para("Outside opening hours", 10, ACCENT, bold=True, space=0)
+              + _para("Closed screen", 14, bold=True, heading=True, space=0.5)
+              + _para("Dimmed; a touch lights it for a minute. Shown here as on an evening "
+                      "before a 10:00 opening.", 10, MUTED, space=0.5)
+              + f'<hr style="background-color:{RULE}">')
+    return _table(sheet, cells, header=header)
 
 
 def _language_column(sheet: _Sheet, share: float, exhibit: Exhibit, page: Page, code: str,

@@ -13,11 +13,13 @@ from kiosk.screens import ScreenProfile
 
 @dataclass(frozen=True)
 class Screenshot:
-    """One rendered screen: the welcome screen (``page`` is None) or one page."""
+    """One rendered screen: the welcome screen (``page`` is None), one page, or the
+    closed screen (``closed``)."""
 
     path: Path
     language: str
     page: Page | None
+    closed: bool = False
 
 
 @dataclass
@@ -37,4 +39,5 @@ class RenderResult:
         return self.screen.size
 
     def shot(self, page: Page | None, language: str) -> Screenshot | None:
-        return next((s for s in self.shots if s.page == page and s.language == language), None)
+        return next((s for s in self.shots
+                     if s.page == page and s.language == language and not s.closed), None)

@@ -12,6 +12,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 from kiosk.pictures.decoder import ImageDecoder
 from kiosk.staff.access import StaffAccess
 from kiosk.ui.banner import StaffBanner
+from kiosk.ui.hours import OpeningHours
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.metrics import ScreenMetrics
 from kiosk.ui.models import ErasModel, PagesModel
@@ -29,12 +30,14 @@ class Backend(QObject):
     def __init__(self, nav: Navigator, pages: PagesModel, eras: ErasModel,
                  metrics: ScreenMetrics, idle: IdleMonitor, banner: StaffBanner,
                  staff: StaffAccess, decoder: ImageDecoder, theme: dict[str, str],
-                 font_family: str, heading_family: str, parent: QObject | None = None) -> None:
+                 font_family: str, heading_family: str, hours: OpeningHours,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._nav, self._pages, self._eras = nav, pages, eras
         self._metrics, self._idle, self._banner = metrics, idle, banner
         self._staff, self._decoder, self._theme = staff, decoder, theme
         self._font_family, self._heading_family = font_family, heading_family
+        self._hours = hours
 
     @staticmethod
     def create(engine: QQmlEngine) -> Backend:
@@ -72,6 +75,9 @@ class Backend(QObject):
     def _get_decoder(self) -> ImageDecoder:
         return self._decoder
 
+    def _get_hours(self) -> OpeningHours:
+        return self._hours
+
     @Property("QVariantMap", constant=True)
     def theme(self) -> dict[str, str]:
         return self._theme
@@ -90,5 +96,6 @@ class Backend(QObject):
     banner = Property(StaffBanner, _get_banner, constant=True)
     staff = Property(StaffAccess, _get_staff, constant=True)
     decoder = Property(ImageDecoder, _get_decoder, constant=True)
+    hours = Property(OpeningHours, _get_hours, constant=True)
     fontFamily = Property(str, _get_font_family, constant=True)
     headingFamily = Property(str, _get_heading_family, constant=True)

@@ -110,6 +110,7 @@ class Navigator(QObject):
         self._zoom = 1.0
         self._animate = True
         self._session_start: float | None = None
+        self._closed = False  # outside opening hours: nobody enters
         self._seen: set[tuple[str, str]] = set()
         self.generation = next(_generations)  # new on every reload; in every image URL
         self.languageChanged.connect(self.textsChanged)
@@ -282,7 +283,7 @@ class Navigator(QObject):
     @Slot()
     def enter(self) -> None:
         """A touch on the welcome screen: the visit begins at the first era."""
-        if self._screen != Screen.Welcome:
+        if self._screen != Screen.Welcome or self._closed:
             return
         self._session_start = self._clock()
         self._seen.clear()
@@ -292,7 +293,8 @@ class Navigator(QObject):
     @Slot(str)
     def chooseLanguage(self, code: str) -> None:
         """A language button on the welcome screen: the visit begins in that language."""
-        if self._screen != Screen.Welcome or code not in self._exhibit.languages:
+        if (self._screen != Screen.Welcome or self._closed
+                or code not in self._exhibit.languages):
             return
         self._switch_language(code)
         self._log("language_chosen", lang=code)
@@ -302,7 +304,7 @@ class Navigator(QObject):
     def enterIn(self, code: str) -> None:
         """A touch elsewhere on the welcome screen while its invitation shows in `code`:
         the visitor answered that invitation, so the visit is in its language."""
-        if self._screen != Screen.Welcome:
+        if self._screen != Screen.Welcome or self._closed:
             return
         if code in self._exhibit.languages:
             self._switch_language(code)
@@ -353,6 +355,8 @@ class Navigator(QObject):
     @Slot(int)
     def openEra(self, era_index: int) -> None:
         self._set_eras_open(False)
+        if self._closed:
+            return
         if 0 <= era_index < len(self._exhibit.eras):
             if self._screen == Screen.Welcome:
                 self.enter()
@@ -468,6 +472,8 @@ class Navigator(QObject):
     def pressKey(self, key: int) -> bool:
         """A key of an accessible kiosk keypad (arrows, Enter, Escape/Back, Home): whether
         it did anything here. Up and Down move the focus, which QML keeps."""
+        if self._closed:
+            return False  # nothing to move to: the closed screen covers every screen
         keys = Qt.Key
         if key == keys.Key_Home:
             self.goHome()
@@ -516,14 +522,25 @@ class Navigator(QObject):
             self.languageChanged.emit()
             self.viewerChanged.emit()  # the open picture's caption and alt text
 
+    # --- opening hours -------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def set_closed(self, closed: bool) -> None:
+        """Outside opening hours nothing enters the exhibit; the caller ends the visit."""
+        self._closed = closed
+
     # --- starting over ------------------------------------------------------------------
 
     @Slot()
     def reset(self, reason: str = "idle") -> None:
         """Back to the welcome screen, for the next visitor.
 
-        The idle reset is exactly a fresh start; any other keeps the chosen language, as a
-        visitor who goes Home or starts again is still there and reading it.
+        The idle reset and closing time are exactly a fresh start; any other keeps the
+        chosen language, as a visitor who goes Home or starts again is still there and
+        reading it.
         """
         was_visiting = self._screen != Screen.Welcome
         if was_visiting and self._session_start is not None:
@@ -536,7 +553,7 @@ class Navigator(QObject):
         self._set_eras_open(False)
         self._page = 0
         self._screen = Screen.Welcome
-        if reason == "idle":
+        if reason in ("idle", "closed"):
             self._switch_language(self._exhibit.default_language)
         self.pageChanged.emit()
         self.screenChanged.emit()

@@ -8,6 +8,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,13 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.bundled import font_dir as bundled_font_dir
 from kiosk.exhibit.model import Exhibit
 from kiosk.pictures.decoder import ImageDecoder
+from kiosk.site.schedule import Schedule
 from kiosk.staff.access import StaffAccess
 from kiosk.staff.pin import PinLockout, PinStore
 from kiosk.ui.backend import Backend
 from kiosk.ui.banner import StaffBanner
 from kiosk.ui.firstframe import on_first_frame
+from kiosk.ui.hours import OpeningHours, utc_now
 from kiosk.ui.idle import IdleMonitor, SingleShot, precise_timer
 from kiosk.ui.metrics import ScreenMetrics
 from kiosk.ui.models import ErasModel, PagesModel
@@ -73,6 +76,7 @@ class KioskView:
     staff: StaffAccess
     warnings: list[str]
     decoder: ImageDecoder
+    hours: OpeningHours
 
     def set_exhibit(self, exhibit: Exhibit) -> None:
         """Swap in a new exhibit whole."""
@@ -83,6 +87,7 @@ class KioskView:
         """Tear the window down now. Left to the interpreter's exit, QML would go on
         evaluating bindings on objects Python had already let go."""
         self.idle.stop()
+        self.hours.stop()
         self.window.hide()
         self.decoder.close()
         self.engine.deleteLater()
@@ -109,7 +114,10 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
                 idle_clock: Callable[[], float] = time.monotonic,
                 idle_timer: Callable[[QObject], SingleShot] = precise_timer,
                 defer_screens: bool = False, locked: bool = False,
-                physical_mm: tuple[float, float] | None = None) -> KioskView:
+                physical_mm: tuple[float, float] | None = None,
+                schedule: Schedule | None = None,
+                hours_clock: Callable[[], datetime] = utc_now,
+                hours_timer: Callable[[QObject], SingleShot] = precise_timer) -> KioskView:
     """Create (but don't show) the kiosk window for `exhibit`.
 
     With `defer_screens` only the welcome screen is built now, no picture is decoded and
@@ -121,7 +129,11 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     `idle_clock` and `idle_timer` the idle monitor's: tests give them fake time. With
     `physical_mm` (width, height) its sizes in
     millimetres assume a screen of that size rather than asking the platform (offscreen
-    knows none), also after a resize.
+    knows none), also after a resize. `schedule` is the site's opening hours (None: open
+    always); outside them the closed screen covers everything. `hours_clock` (aware
+    datetimes) and `hours_timer` are its time, faked by tests; a reloaded site goes to
+    `view.hours.set_schedule`, and `view.hours.closedChanged` tells of each closing and
+    opening (display power).
     """
     nav = Navigator(exhibit, log_event, **({"clock": clock} if clock else {}))
     pages = PagesModel(nav)
@@ -135,11 +147,14 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     staff = StaffAccess(store, PinLockout.beside(store))
     nav.resetDone.connect(staff.close)
     wire_idle(nav, idle, log_event)
+    hours = OpeningHours(schedule, clock=hours_clock, timer=hours_timer,
+                         language=nav.language)
+    wire_hours(nav, hours, log_event)
 
     engine = QQmlApplicationEngine()
     # Parented to the engine: QObjects QML reaches without a parent can be collected by
     # its JavaScript garbage collector.
-    for obj in (nav, pages, eras, metrics, idle, banner, staff):
+    for obj in (nav, pages, eras, metrics, idle, banner, staff, hours):
         obj.setParent(engine)
     warnings: list[str] = []
 
@@ -158,12 +173,14 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     # The kiosk's own words in the navigator's language, from the first frame on.
     translations = Translations(engine, nav)
     translations.retranslated.connect(staff.changed)  # its messages are made in Python
+    translations.retranslated.connect(lambda: hours.set_language(nav.language))
+    hours.set_language(nav.language)  # now the translator is in place
     engine.addImportPath(str(QML_DIR))
     decoder = ImageDecoder.attach(engine)
     if defer_screens:
         decoder.defer_decoding()  # until the first frame is on screen (below)
     Backend(nav, pages, eras, metrics, idle, banner, staff, decoder, PALETTE,
-            BODY_FAMILY, HEADING_FAMILY).attach(engine)
+            BODY_FAMILY, HEADING_FAMILY, hours).attach(engine)
     # The size from the start: bound to a window still being sized, the pictures would be
     # asked for (and decoded) at each size it passes through on the way.
     engine.setInitialProperties({"width": size[0], "height": size[1],
@@ -193,7 +210,7 @@ def create_view(exhibit: Exhibit, *, size: tuple[int, int] = (1920, 1080),
     window.screenChanged.connect(lambda _s: _remeasure(window, metrics, physical_mm))
     _remeasure(window, metrics, physical_mm)
     return KioskView(engine, window, nav, pages, eras, metrics, idle, banner, staff, warnings,
-                     decoder)
+                     decoder, hours)
 
 
 def physical_size_mm(window: QQuickWindow) -> tuple[float, float] | None:
@@ -232,3 +249,20 @@ def wire_idle(nav: Navigator, idle: IdleMonitor, log_event: EventSink) -> None:
     idle.resetRequested.connect(reset)
     nav.screenChanged.connect(lambda: idle.set_enabled(nav.screen != Screen.Welcome))
     idle.set_enabled(nav.screen != Screen.Welcome)
+
+
+def wire_hours(nav: Navigator, hours: OpeningHours, log_event: EventSink) -> None:
+    """No visit spans a closing: at closing time the visit ends and nothing enters until
+    the kiosk opens again, on its welcome screen."""
+    nav.set_closed(not hours.open)
+
+    def closed_changed(closed: bool) -> None:
+        nav.set_closed(closed)
+        if closed:
+            if nav.screen != Screen.Welcome:
+                nav.reset(reason="closed")
+            log_event("closed")
+        else:
+            log_event("opened")
+
+    hours.closedChanged.connect(closed_changed)

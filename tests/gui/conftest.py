@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.exhibit.load import load_exhibit
 from kiosk.exhibit.model import Exhibit
+from kiosk.site.schedule import Schedule
 from kiosk.ui.navigation import Screen
 from kiosk.ui.window import KioskView, create_view, load_fonts
 from tests.helpers.fake_time import FakeTime
@@ -48,6 +50,7 @@ class Kiosk:
     clock: FakeTime  # the navigator's clock, so session lengths in the event log are exact
     events: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     idle_time: FakeTime = field(default_factory=FakeTime)  # the idle monitor's clock
+    hours_time: FakeTime = field(default_factory=FakeTime)  # the opening hours' clock
 
     @property
     def window(self) -> Any:
@@ -241,17 +244,24 @@ def make_kiosk(qtbot: Any, touch_device: QPointingDevice, _fonts: None,
     made: list[Kiosk] = []
 
     def make(exhibit: Path | Exhibit | None = None, size: tuple[int, int] = SIZE,
-             animate: bool = False) -> Kiosk:
+             animate: bool = False, schedule: Schedule | None = None,
+             now: datetime | None = None) -> Kiosk:
+        """`schedule` (None: open always) is asked on a fake clock that reads `now`
+        until the test advances `kiosk.hours_time`."""
         if exhibit is None:
             exhibit = sample_exhibit_file
         model = load(exhibit) if isinstance(exhibit, Path) else exhibit
-        clock, idle_time = FakeTime(), FakeTime()
+        clock, idle_time, hours_time = FakeTime(), FakeTime(), FakeTime()
+        start, start_ms = now or datetime(2026, 6, 1, 12, tzinfo=UTC), hours_time.ms
         events: list[tuple[str, dict[str, Any]]] = []
         view = create_view(model, size=size, clock=clock.clock, idle_clock=idle_time.clock,
-                           idle_timer=idle_time.timer,
+                           idle_timer=idle_time.timer, schedule=schedule,
+                           hours_clock=lambda: start + timedelta(
+                               milliseconds=hours_time.ms - start_ms),
+                           hours_timer=hours_time.timer,
                            log_event=lambda name, **fields: events.append((name, fields)))
         view.nav.animate = animate
-        kiosk = Kiosk(view, qtbot, touch_device, clock, events, idle_time)
+        kiosk = Kiosk(view, qtbot, touch_device, clock, events, idle_time, hours_time)
         made.append(kiosk)
         with qtbot.waitExposed(view.window):
             view.window.show()

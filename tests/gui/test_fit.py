@@ -248,7 +248,7 @@ def test_without_strict_it_is_a_warning_and_each_screen_has_its_own_folder(
         assert (out / name / "proof.pdf").is_file()
         assert (out / name / "00-welcome.png").is_file()
         assert f"{exhibit}:{where}: warning: the caption (ru) does not fit on {label}" in stderr
-        assert f"{out / name}: 20 screens at" in stdout
+        assert f"{out / name}: 22 screens at" in stdout
     assert not (out / "proof.pdf").exists()
     assert _fit_count(stdout, "15.6in", "55in") >= 2
 

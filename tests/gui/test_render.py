@@ -24,8 +24,9 @@ from kiosk.screens import DEFAULT_PROFILE
 from tests.helpers.sample_exhibit import COLOURS, write_sample_exhibit
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
-# The sample: 3 era openings and 6 panels, each on one proof page, after the cover.
-PROOF_PAGES = 1 + 3 + 6
+# The sample: 3 era openings, 6 panels and the closed screen, each on one proof page,
+# after the cover.
+PROOF_PAGES = 1 + 3 + 6 + 1
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -33,7 +34,8 @@ def _sample_stems() -> list[str]:
     return ["00-welcome",
             "01-first", "01-first--one", "01-first--two",
             "02-second", "02-second--three", "02-second--four",
-            "03-third", "03-third--five", "03-third--six"]
+            "03-third", "03-third--five", "03-third--six",
+            "99-closed"]
 
 
 def _colours(image: QImage) -> set[int]:
@@ -95,7 +97,7 @@ def test_every_screen_is_rendered_at_the_screen_size_with_a_proof_sheet(
     pdf = (out / "proof.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)) == PROOF_PAGES
-    assert f"20 screens at {size[0]}x{size[1]} (en, ru) and proof.pdf ({PROOF_PAGES} pages)" \
+    assert f"22 screens at {size[0]}x{size[1]} (en, ru) and proof.pdf ({PROOF_PAGES} pages)" \
         in stdout
 
 
@@ -138,7 +140,9 @@ def test_screens_are_named_after_their_era_and_panel(tmp_path: Path) -> None:
     assert loaded.exhibit is not None
     pages = build_pages(loaded.exhibit)
     names = [screenshot_name(page, "en", "en") for page in (None, *pages)]
+    names.append(screenshot_name(None, "en", "en", closed=True))
     assert names == [f"{stem}.png" for stem in _sample_stems()]
+    assert screenshot_name(None, "ru", "en", closed=True) == "99-closed-ru.png"
     assert screenshot_name(pages[2], "ru", "en") == "01-first--two-ru.png"
 
 

@@ -13,6 +13,7 @@ Window {
     readonly property ScreenMetrics metrics: Backend.metrics
     readonly property var theme: Backend.theme
     readonly property IdleMonitor idle: Backend.idle
+    readonly property OpeningHours hours: Backend.hours
     readonly property string fontFamily: Backend.fontFamily
     readonly property string headingFamily: Backend.headingFamily
 
@@ -111,6 +112,15 @@ Window {
                 font.family: "monospace"
                 font.pixelSize: window.metrics.body * 0.6
             }
+        }
+
+        // Outside opening hours: above every screen, below only the staff overlay (staff
+        // need their menu at night). Built only while closed.
+        Loader {
+            anchors.fill: parent
+            z: 5
+            active: !window.hours.open
+            source: "ClosedScreen.qml"
         }
 
         Loader {
