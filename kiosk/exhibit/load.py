@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.exhibit.build import Counts, ExhibitBuilder
-from kiosk.exhibit.diagnostics import Diagnostic
+from kiosk.exhibit.diagnostics import Diagnosed, Diagnostic
 from kiosk.exhibit.model import Exhibit
 from kiosk.exhibit.source import read_source
 from kiosk.exhibit.yamltree import parse_tree
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class LoadResult:
+class LoadResult(Diagnosed):
     """A loaded exhibit file: the exhibit when it has no errors, and every problem found."""
 
     exhibit: Exhibit | None  # None whenever there is any error
@@ -29,14 +29,6 @@ class LoadResult:
     readable: bool = True  # False when the file could not be read as text at all
     counts: Counts = Counts()  # eras, panels and images described, valid or not
     source: bytes = field(default=b"", repr=False)  # the file's bytes this was made from
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.is_error)
-
-    @property
-    def warnings(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if not d.is_error)
 
     @property
     def ok(self) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from kiosk.exhibit.diagnostics import Diagnostic
+from kiosk.exhibit.diagnostics import Diagnosed, Diagnostic
 from kiosk.exhibit.source import read_source
 from kiosk.exhibit.yamltree import parse_tree
 from kiosk.site.build import SiteBuilder, SiteCounts
@@ -29,7 +29,7 @@ _WORDING = (("exhibit.yaml", "site.yaml"), ("an exhibit file", "a site file"),
 
 
 @dataclass(frozen=True)
-class SiteLoadResult:
+class SiteLoadResult(Diagnosed):
     """A loaded site file: the site when it has no errors, and every problem found."""
 
     site: Site | None  # None whenever there is any error
@@ -37,14 +37,6 @@ class SiteLoadResult:
     readable: bool = True  # False when the file could not be read as text at all
     counts: SiteCounts = SiteCounts()
     source: bytes = field(default=b"", repr=False)  # the file's bytes this was made from
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.is_error)
-
-    @property
-    def warnings(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if not d.is_error)
 
     @property
     def ok(self) -> bool:
