@@ -8,12 +8,28 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 MAX_BYTES = 2 * 1024 * 1024  # guard: exhibit-size-cap
 
 
-def read_bytes(path: Path) -> bytes | str:
+@dataclass(frozen=True, slots=True)
+class FileKind:
+    """How messages name the kind of file being read, so one reader serves every kind."""
+
+    one: str  # "an exhibit file"
+    the: str  # "the exhibit file"
+    many: str  # "exhibit files"
+    example: str  # the usual file name
+    needs: str  # "an exhibit needs"
+
+
+EXHIBIT_FILE = FileKind("an exhibit file", "the exhibit file", "exhibit files", "exhibit.yaml",
+                        "an exhibit needs")
+
+
+def read_bytes(path: Path, kind: FileKind = EXHIBIT_FILE) -> bytes | str:
     """The file's bytes, or what stops them being read (as a message for staff).
 
     Anything but a regular file of at most MAX_BYTES is refused before it is read.
@@ -24,11 +40,10 @@ def read_bytes(path: Path) -> bytes | str:
         return "the file does not exist; check the name and folder"
     except NotRegularFile as exc:
         if stat.S_ISDIR(exc.mode):
-            return (f"this is a folder; give the exhibit file inside it, e.g. "
-                    f"{path / 'exhibit.yaml'}")
-        return "this is not a regular file (a pipe or device?); give the exhibit file"
+            return f"this is a folder; give {kind.the} inside it, e.g. {path / kind.example}"
+        return f"this is not a regular file (a pipe or device?); give {kind.the}"
     except TooLarge as exc:
-        return (f"the file is {exc.size / 1048576:.1f} MB; exhibit files are limited to "
+        return (f"the file is {exc.size / 1048576:.1f} MB; {kind.many} are limited to "
                 f"{MAX_BYTES // 1048576} MB (images belong in their own files)")
     except (OSError, ValueError) as exc:
         return f"the file cannot be read: {os_reason(exc)}"

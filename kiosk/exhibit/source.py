@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.exhibit.diagnostics import Diagnostic
-from kiosk.exhibit.filebytes import read_bytes, utf16_or_32
+from kiosk.exhibit.filebytes import EXHIBIT_FILE, FileKind, read_bytes, utf16_or_32
 
 MAX_TAB_ERRORS = 10
 _SAVE_AS_UTF8 = "save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)"
@@ -27,13 +27,13 @@ class Source:
     data: bytes = field(default=b"", repr=False)  # the bytes read, exactly as on disk
 
 
-def read_source(path: Path, file: str) -> Source:
-    """Text of the exhibit file, with the BOM removed; never raises for file problems."""
+def read_source(path: Path, file: str, kind: FileKind = EXHIBIT_FILE) -> Source:
+    """Text of the file, with the BOM removed; never raises for file problems."""
 
     def refuse(message: str, line: int = 0, col: int = 0) -> Source:
         return Source(None, (Diagnostic(file, line, col, "error", message),), readable=False)
 
-    data = read_bytes(path)
+    data = read_bytes(path, kind)
     if isinstance(data, str):
         return refuse(data)
     encoding = utf16_or_32(data)

@@ -17,12 +17,11 @@ from typing import Any
 import yaml
 
 from kiosk.exhibit.diagnostics import Diagnostic
+from kiosk.exhibit.filebytes import EXHIBIT_FILE, FileKind
 
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 64
-_TOO_DEEP = (f"the values are nested more than {MAX_DEPTH} levels deep; an exhibit needs only "
-             "a few levels: check for unclosed `[` or `{`")
 _SYNTAX_HINT = ("check the indentation, that every `key:` has a space after the colon, and "
                 "that quotes are closed; put text containing `: ` or ` #` in quotes")
 
@@ -87,8 +86,11 @@ _Handler = Callable[[Any, int, int], bool]
 class _TreeBuilder:
     """The state of one parse, with one method per kind of parser event."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, kind: FileKind) -> None:
         self.file = file
+        self.kind = kind
+        self.too_deep = (f"the values are nested more than {MAX_DEPTH} levels deep; "
+                         f"{kind.needs} only a few levels: check for unclosed `[` or `{{`")
         self.diagnostics: list[Diagnostic] = []
         self.stack: list[_Open] = []
         self.root: Node | None = None
@@ -152,11 +154,11 @@ class _TreeBuilder:
         if event.anchor is not None:  # guard: yaml-anchors
             self.error(line, col,
                        f"`&{event.anchor}` defines an anchor; anchors (`&`) and aliases (`*`) "
-                       "are not supported in exhibit files: remove it")
+                       f"are not supported in {self.kind.many}: remove it")
         tagged = _explicit_tag(event)  # guard: yaml-tags
         if tagged is not None:
             self.error(line, col,
-                       f"the tag `{tagged}` is not supported in exhibit files; remove it "
+                       f"the tag `{tagged}` is not supported in {self.kind.many}; remove it "
                        "(write plain values, quoted if needed)")
         return tagged is not None
 
@@ -182,7 +184,7 @@ class _TreeBuilder:
         """Start reading a list or mapping, unless that nests it too deep."""
         tagged = self.refuse_anchor_and_tag(event, node.line, node.col)
         if len(self.stack) >= MAX_DEPTH:  # guard: block-depth
-            self.error(node.line, node.col, _TOO_DEEP)
+            self.error(node.line, node.col, self.too_deep)
             raise _GiveUp
         self.stack.append(_Open(node, tagged))
         return False
@@ -197,7 +199,7 @@ class _TreeBuilder:
     def alias(self, event: yaml.AliasEvent, line: int, col: int) -> bool:
         self.error(line, col,
                    f"`*{event.anchor}` refers to an anchor; anchors (`&`) and aliases (`*`) "
-                   "are not supported in exhibit files: write the value out in full")
+                   f"are not supported in {self.kind.many}: write the value out in full")
         self.attach(Refused(line, col))
         return False
 
@@ -206,7 +208,7 @@ class _TreeBuilder:
         if self.documents > 1:  # guard: second-document
             self.error(line, col,
                        "a second YAML document starts here (after a `---` or `...` line); "
-                       "an exhibit file holds exactly one: remove the extra `---`/`...`")
+                       f"{self.kind.one} holds exactly one: remove the extra `---`/`...`")
             return True
         return False
 
@@ -214,13 +216,14 @@ class _TreeBuilder:
         return False  # stream start/end and document end carry nothing for the tree
 
 
-def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
+def parse_tree(text: str, file: str,
+               kind: FileKind = EXHIBIT_FILE) -> tuple[Node | None, list[Diagnostic]]:
     """The document's root node (None if the text has no document or cannot be parsed)."""
-    builder = _TreeBuilder(file)
+    builder = _TreeBuilder(file, kind)
     diagnostics, error = builder.diagnostics, builder.error
     too_deep = _flow_too_deep(text)  # guard: flow-depth-before-parsing
     if too_deep is not None:
-        error(*too_deep, _TOO_DEEP)
+        error(*too_deep, builder.too_deep)
         return None, diagnostics
     loader = Loader(text)
     try:
@@ -230,7 +233,7 @@ def parse_tree(text: str, file: str) -> tuple[Node | None, list[Diagnostic]]:
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" in (exc.problem or ""):  # libyaml's own limit (1000), a backstop
             mark = exc.problem_mark
-            error(mark.line + 1, mark.column + 1, _TOO_DEEP)
+            error(mark.line + 1, mark.column + 1, builder.too_deep)
             return None, diagnostics
         error(*_syntax_error(exc))
         return None, diagnostics

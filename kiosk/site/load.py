@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import socket
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from kiosk.exhibit.diagnostics import Diagnosed, Diagnostic
+from kiosk.exhibit.filebytes import FileKind
 from kiosk.exhibit.source import read_source
 from kiosk.exhibit.yamltree import parse_tree
 from kiosk.site.build import SiteBuilder, SiteCounts
@@ -22,10 +23,8 @@ from kiosk.site.zones import machine_zone
 
 log = logging.getLogger(__name__)
 
-# The shared readers speak of exhibit files; here the file is a site file.
-_WORDING = (("exhibit.yaml", "site.yaml"), ("an exhibit file", "a site file"),
-            ("the exhibit file", "the site file"), ("exhibit files", "site files"),
-            ("an exhibit needs", "a site file needs"))
+SITE_FILE = FileKind("a site file", "the site file", "site files", "site.yaml",
+                     "a site file needs")
 
 
 @dataclass(frozen=True)
@@ -62,29 +61,20 @@ def load_site(path: Path, *, zone: ZoneInfo | None = None,
 
 
 def _load(path: Path, file: str, zone: ZoneInfo, hostname: str) -> SiteLoadResult:
-    source = read_source(path, file)
+    source = read_source(path, file, SITE_FILE)
     if source.text is None:
-        return SiteLoadResult(None, _reworded(source.diagnostics), readable=source.readable)
+        return SiteLoadResult(None, source.diagnostics, readable=source.readable)
     if source.diagnostics:  # tabs in indentation: parsing would only add confusion
-        return SiteLoadResult(None, _reworded(source.diagnostics))
-    root, problems = parse_tree(source.text, file)
+        return SiteLoadResult(None, source.diagnostics)
+    root, problems = parse_tree(source.text, file, SITE_FILE)
     if root is None:
-        return SiteLoadResult(None, tuple(sorted(_reworded(problems))))
+        return SiteLoadResult(None, tuple(sorted(problems)))
     builder = SiteBuilder(path, file, machine_zone=zone, hostname=hostname)
     site = builder.build(root)
     # The site file's own problems first, then those inside the calendar file it names.
-    diagnostics = tuple(sorted([*_reworded(problems), *builder.reader.diagnostics],
+    diagnostics = tuple(sorted([*problems, *builder.reader.diagnostics],
                                key=lambda d: (d.file != file, d.file, d.line, d.col)))
     if any(d.is_error for d in diagnostics):
         site = None
     return SiteLoadResult(site, diagnostics, counts=builder.counts, source=source.data)
 
-
-def _reworded(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> tuple[Diagnostic, ...]:
-    found = []
-    for diagnostic in diagnostics:
-        message = diagnostic.message
-        for exhibit_words, site_words in _WORDING:
-            message = message.replace(exhibit_words, site_words)
-        found.append(replace(diagnostic, message=message))
-    return tuple(found)
