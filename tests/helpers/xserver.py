@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -17,11 +18,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 MM_PER_INCH = 25.4
 # Set for the test process (offscreen, pixel-exact); a Qt program on a real screen runs
 # with Qt's defaults.
 TEST_ONLY_VARIABLES = ("QT_QPA_PLATFORM", "QT_ENABLE_HIGHDPI_SCALING",
                        "QML_NO_TOUCH_COMPRESSION", "QT_QUICK_CONTROLS_STYLE")
+
+NEEDS_X = pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xdotool")),
+    reason="needs Xvfb and xdotool (Debian packages xvfb, xdotool; install.sh adds them)",
+)
 
 
 def wait_for(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:

@@ -5,35 +5,22 @@ record what they are asked and answer as the real ones do."""
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from tests.helpers.sample_exhibit import write_sample_exhibit
 from tests.helpers.standins import StandIns
 from tests.helpers.xkiosk import RealKiosk
-from tests.helpers.xserver import Display, ScreenProfile, wait_for, xvfb
+from tests.helpers.xserver import NEEDS_X, Display, wait_for
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("Xvfb") and shutil.which("xdotool")),
-    reason="needs Xvfb and xdotool (Debian packages xvfb, xdotool; install.sh adds them)",
-)
+pytestmark = NEEDS_X
 
 ROOT = Path(__file__).resolve().parents[2]
 CLOSED_ALL_WEEK = "".join(f"  {day}: closed\n"
                           for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
 
 
-@pytest.fixture
-def display() -> Iterator[Display]:
-    with xvfb(ScreenProfile(1280, 800, 10.1)) as running:
-        yield running
-
-
 def test_at_night_a_tap_does_not_enter_and_the_display_goes_off_through_the_first_tool_that_works(
-        display: Display, tmp_path: Path) -> None:
+        tablet_display: Display, tmp_path: Path) -> None:
     exhibit = write_sample_exhibit(tmp_path / "exhibit")
     tools = StandIns(tmp_path / "tools")
     tools.install("xset", "no-dpms")  # Xvfb has no DPMS: xset says so and exits 0
@@ -43,7 +30,7 @@ def test_at_night_a_tap_does_not_enter_and_the_display_goes_off_through_the_firs
                     + CLOSED_ALL_WEEK
                     + "display:\n  power: [xset-dpms, ddcutil, cec-client]\n  off_after: 1\n",
                     encoding="utf-8")
-    kiosk = RealKiosk(display.name, exhibit, tmp_path / "run", ROOT, "--site", str(site),
+    kiosk = RealKiosk(tablet_display.name, exhibit, tmp_path / "run", ROOT, "--site", str(site),
                       environment={"PATH": f"{tools.bin}:{os.environ['PATH']}"})
     try:
         kiosk.wait_event("attract_shown")

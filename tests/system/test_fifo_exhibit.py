@@ -6,7 +6,6 @@ systemd's notify socket."""
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,21 +17,12 @@ from kiosk.exhibit.load import load_exhibit
 from tests.helpers.sample_exhibit import write_sample_exhibit
 from tests.helpers.systemd_notify import Systemd
 from tests.helpers.xkiosk import RealKiosk
-from tests.helpers.xserver import Display, ScreenProfile, wait_for, xvfb
+from tests.helpers.xserver import NEEDS_X, Display, wait_for
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("Xvfb") and shutil.which("xdotool")),
-    reason="needs Xvfb and xdotool (Debian packages xvfb, xdotool; install.sh adds them)",
-)
+pytestmark = NEEDS_X
 
 ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Sample Exhibit"
-
-
-@pytest.fixture
-def display() -> Iterator[Display]:
-    with xvfb(ScreenProfile(1280, 800, 10.1)) as running:
-        yield running
 
 
 @pytest.fixture
@@ -55,12 +45,12 @@ def keep_last_good(exhibit: Path, cache_home: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_a_fifo_for_the_exhibit_neither_freezes_the_kiosk_nor_stops_its_next_start(
-        display: Display, systemd: Systemd, tmp_path: Path,
+        tablet_display: Display, systemd: Systemd, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     exhibit = write_sample_exhibit(tmp_path / "exhibit")
     folder = tmp_path / "kiosk"
     keep_last_good(exhibit, folder / "home" / ".cache", monkeypatch)
-    kiosk = RealKiosk(display.name, exhibit, folder, ROOT, environment=systemd.environment())
+    kiosk = RealKiosk(tablet_display.name, exhibit, folder, ROOT, environment=systemd.environment())
     try:
         wait_for(lambda: bool(systemd.said("READY=1")), "READY=1", timeout=60)
         width, height = kiosk.wait_mapped(TITLE)
@@ -88,7 +78,8 @@ def test_a_fifo_for_the_exhibit_neither_freezes_the_kiosk_nor_stops_its_next_sta
         again = systemd.said("READY=1")
         restarted = time.monotonic()
         before = len(kiosk.events())
-        kiosk = RealKiosk(display.name, exhibit, folder, ROOT, environment=systemd.environment())
+        kiosk = RealKiosk(tablet_display.name, exhibit, folder, ROOT,
+                          environment=systemd.environment())
         wait_for(lambda: len(systemd.said("READY=1", since=restarted)) > 0,
                  "READY=1 from the kiosk started on a FIFO", timeout=60)
         assert len(systemd.said("READY=1")) == len(again) + 1

@@ -4,31 +4,18 @@ a site file naming the metrics folder, a visit, a good edit and a broken one."""
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from kiosk.live.reporting import exhibit_digest
 from tests.helpers.sample_exhibit import write_sample_exhibit
 from tests.helpers.systemd_notify import Systemd
 from tests.helpers.xkiosk import RealKiosk
-from tests.helpers.xserver import Display, ScreenProfile, wait_for, xvfb
+from tests.helpers.xserver import NEEDS_X, Display, wait_for
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("Xvfb") and shutil.which("xdotool")),
-    reason="needs Xvfb and xdotool (Debian packages xvfb, xdotool; install.sh adds them)",
-)
+pytestmark = NEEDS_X
 
 ROOT = Path(__file__).resolve().parents[2]
 KIOSK = "gallery-2"
-
-
-@pytest.fixture
-def display() -> Iterator[Display]:
-    with xvfb(ScreenProfile(1280, 800, 10.1)) as running:
-        yield running
 
 
 def value(text: str, name: str, **labels: str) -> float | None:
@@ -41,7 +28,7 @@ def value(text: str, name: str, **labels: str) -> float | None:
 
 
 def test_the_kiosk_writes_what_happens_in_it_for_the_node_exporter(
-        display: Display, tmp_path: Path) -> None:
+        tablet_display: Display, tmp_path: Path) -> None:
     exhibit = write_sample_exhibit(tmp_path / "exhibit")
     folder = tmp_path / "metrics"
     folder.mkdir()
@@ -50,7 +37,7 @@ def test_the_kiosk_writes_what_happens_in_it_for_the_node_exporter(
                     f"metrics:\n  folder: {folder}\n  interval: 1\n", encoding="utf-8")
     prom = folder / "exhibit_kiosk.prom"
     systemd = Systemd(tmp_path / "notify.sock")
-    kiosk = RealKiosk(display.name, exhibit, tmp_path / "run", ROOT, "--site", str(site),
+    kiosk = RealKiosk(tablet_display.name, exhibit, tmp_path / "run", ROOT, "--site", str(site),
                       environment={"NOTIFY_SOCKET": str(systemd.path), "WATCHDOG_USEC": "2000000"})
     try:
         kiosk.wait_event("attract_shown")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,12 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.sample_exhibit import write_sample_exhibit
-from tests.helpers.xserver import wait_for
+from tests.helpers.xserver import NEEDS_X, wait_for
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("Xvfb") and shutil.which("xdotool")),
-    reason="needs Xvfb and xdotool (Debian packages xvfb, xdotool; install.sh adds them)",
-)
+pytestmark = NEEDS_X
 
 WIDTH, HEIGHT = 1280, 800
 
