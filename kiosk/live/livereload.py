@@ -65,7 +65,7 @@ class _ExhibitFiles(QObject):
 
 
 class LiveExhibit(QObject):
-    applied = Signal()
+    applied = Signal(bytes)  # the bytes of the file the exhibit now shown was loaded from
     rejected = Signal(int)  # how many errors the rejected file has
     # To the exhibit's thread (queued: its objects live there).
     _watch_requested = Signal(object)
@@ -79,7 +79,7 @@ class LiveExhibit(QObject):
         self._path = path
         self.preview = preview
         self._log = log_event
-        self._pending: Exhibit | None = None
+        self._pending: tuple[Exhibit, bytes] | None = None  # with its file's bytes
         self.last_messages: tuple[str, ...] = ()
         self._files = _ExhibitFiles(path, settle_ms)
         self._thread = QThread(self)
@@ -101,7 +101,7 @@ class LiveExhibit(QObject):
 
     @property
     def pending(self) -> Exhibit | None:
-        return self._pending
+        return self._pending[0] if self._pending is not None else None
 
     @Slot()
     def reload(self) -> None:
@@ -126,10 +126,10 @@ class LiveExhibit(QObject):
             return
         self._view.banner.set_text("")
         if self.preview or self._view.nav.screen == Screen.Welcome:
-            self._apply(result.exhibit)
+            self._apply(result.exhibit, result.source)
         else:
             log.info("new exhibit is valid; it goes up at the next reset")
-            self._pending = result.exhibit
+            self._pending = (result.exhibit, result.source)
 
     def started_with(self, messages: tuple[str, ...], errors: tuple[str, ...]) -> None:
         """What the validator said at start-up. Errors mean the kiosk started with the
@@ -143,11 +143,11 @@ class LiveExhibit(QObject):
 
     def _apply_pending(self) -> None:
         if self._pending is not None and self._view.nav.screen == Screen.Welcome:
-            exhibit, self._pending = self._pending, None
-            self._apply(exhibit)
+            (exhibit, source), self._pending = self._pending, None
+            self._apply(exhibit, source)
 
-    def _apply(self, exhibit: Exhibit) -> None:
+    def _apply(self, exhibit: Exhibit, source: bytes) -> None:
         self._view.set_exhibit(exhibit)
         log.info("exhibit reloaded from %s", self._path)
         self._log("reload_applied")
-        self.applied.emit()
+        self.applied.emit(source)

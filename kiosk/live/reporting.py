@@ -19,11 +19,15 @@ log = logging.getLogger(__name__)
 DIGEST_CHARS = 12
 
 
+def digest_of(source: bytes) -> str:
+    """A short SHA-256 of an exhibit file's bytes, to tell which version a kiosk shows."""
+    return hashlib.sha256(source).hexdigest()[:DIGEST_CHARS]
+
+
 def exhibit_digest(path: Path) -> str:
-    """A short SHA-256 of the exhibit file, to tell which version a kiosk shows ("" when
-    it cannot be read now)."""
+    """:func:`digest_of` the exhibit file as it is now ("" when it cannot be read)."""
     data = read_bytes(path)
-    return hashlib.sha256(data).hexdigest()[:DIGEST_CHARS] if isinstance(data, bytes) else ""
+    return digest_of(data) if isinstance(data, bytes) else ""
 
 
 class MetricsReporter(QObject):
@@ -73,9 +77,10 @@ class MetricsReporter(QObject):
     def frameShown(self) -> None:  # noqa: N802 (a Qt slot)
         self.metrics.frame_shown()
 
-    @Slot()
-    def reloadApplied(self) -> None:  # noqa: N802
-        self.metrics.reload_applied(exhibit_digest(self._exhibit))
+    @Slot(bytes)
+    def reloadApplied(self, source: bytes) -> None:  # noqa: N802
+        # The bytes the shown exhibit was loaded from: the file may have changed since.
+        self.metrics.reload_applied(digest_of(source))
 
     @Slot(int)
     def reloadRejected(self, errors: int) -> None:  # noqa: N802
