@@ -16,7 +16,7 @@ from kiosk.bundled import bundled_exhibit
 from kiosk.refcounts import make_singletons_immortal
 from kiosk.screens import PROFILES, parse_screens
 
-COMMANDS = ("run", "validate", "render", "set-pin", "install-service")
+COMMANDS = ("run", "validate", "render", "set-pin", "install-service", "status", "screenshot")
 
 
 def default_exhibit() -> Path:
@@ -107,6 +107,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         render.add_argument("--strict", action="store_true",
                             help="exit 1 when any text does not fit")
     command("set-pin", "set the staff PIN (asked twice)")
+    if status := command("status", "say how the running kiosk is: exhibit, hours, display, "
+                                   "reloads, visits"):
+        status.add_argument("--json", action="store_true", help="as JSON, for scripts")
+    if screenshot := command("screenshot", "save what the running kiosk shows now"):
+        screenshot.add_argument("out", type=Path, metavar="OUT.png")
     if service := command("install-service",
                           "install a systemd unit that starts the kiosk at boot"):
         _exhibit_argument(service)
@@ -124,6 +129,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "run")
     command = args_list[0] if args_list[0] in COMMANDS else None
     args = build_parser(command).parse_args(args_list)
+    # Asking the running kiosk needs no Qt here.
+    if args.command == "status":
+        from kiosk.control.commands import status_command
+
+        return status_command(as_json=args.json)
+    if args.command == "screenshot":
+        from kiosk.control.commands import screenshot_command
+
+        return screenshot_command(args.out)
     make_singletons_immortal()  # every command that touches Qt, on Python 3.11 (see the module)
     exhibit = getattr(args, "exhibit", None) or default_exhibit()
 

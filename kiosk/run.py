@@ -8,16 +8,19 @@ import socket
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSocketNotifier, Qt
 from PySide6.QtGui import QCursor, QGuiApplication
 
 from kiosk import __version__
+from kiosk.control.answers import RunningKiosk
+from kiosk.control.server import ControlServer
+from kiosk.control.socketpath import control_socket_path
 from kiosk.exhibit.start import StartingExhibit, load_for_start
 from kiosk.live.eventlog import DEFAULT_KEEP, DEFAULT_MAX_BYTES, EventLog, default_event_log_path
 from kiosk.live.faults import install_fault_handler
 from kiosk.live.livereload import LiveExhibit
+from kiosk.live.reporting import StateReporter, state_reporter
 from kiosk.live.screenpower import ScreenPower
 from kiosk.live.watchdog import Watchdog
 from kiosk.logsetup import setup_logging
@@ -30,9 +33,6 @@ from kiosk.site.model import Site
 from kiosk.site.schedule import Schedule
 from kiosk.ui.firstframe import on_first_frame
 from kiosk.ui.window import KioskView, create_view, load_fonts
-
-if TYPE_CHECKING:
-    from kiosk.live.reporting import MetricsReporter
 
 log = logging.getLogger(__name__)
 
@@ -72,17 +72,11 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     # guard: restart-wired-to-exit
     faults = install_fault_handler(on_too_many=lambda: app.exit(EXIT_TOO_MANY_FAULTS))
 
-    reporter: MetricsReporter | None = None
-    if site.metrics is not None:
-        # Metrics machinery (prometheus_client) only on kiosks whose site asks for it.
-        from kiosk.live.reporting import MetricsReporter
-
-        reporter = MetricsReporter(site, exhibit_path.resolve(), parent=app)
+    reporter = state_reporter(site, exhibit_path.resolve(), parent=app)
 
     def log_event(name: str, **fields: object) -> None:
         events.log(name, **fields)
-        if reporter is not None:
-            reporter.visitor_event(name)
+        reporter.visitor_event(name)
 
     screen_size = app.primaryScreen().size()
     view = create_view(exhibit,
@@ -96,11 +90,13 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
         view.hours.closedChanged.connect(power.closed)
         if not view.hours.open:
             power.closed(True)  # started at night: the display goes off after the grace
-    if reporter is not None:
-        view.hours.closedChanged.connect(reporter.closedChanged)
-        reporter.closedChanged(not view.hours.open)
-        if power is not None:
-            power.changed.connect(reporter.displayChanged)
+    view.hours.closedChanged.connect(reporter.closedChanged)
+    reporter.closedChanged(not view.hours.open)
+    if power is not None:
+        power.changed.connect(reporter.displayChanged)
+    running = RunningKiosk(view, reporter.state, site, events.path, reporter.metrics_file)
+    control = ControlServer(control_socket_path(),
+                            {"status": running.status, "screenshot": running.screenshot}, app)
     services = _Services(app, view, exhibit_path, windowed, events, starting, reporter)
 
     if windowed:
@@ -108,9 +104,15 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     else:
         hide_cursor()
         view.window.showFullScreen()
-    on_first_frame(view.window, services.start)
+
+    def start_services() -> None:
+        services.start()
+        control.listen()
+
+    on_first_frame(view.window, start_services)
 
     code = app.exec()
+    control.close()
     services.stop(code)
     if power is not None:
         power.stop()
@@ -152,7 +154,7 @@ class _Services:
 
     def __init__(self, app: QGuiApplication, view: KioskView, exhibit_path: Path,
                  windowed: bool, events: EventLog, starting: StartingExhibit,
-                 reporter: MetricsReporter | None = None) -> None:
+                 reporter: StateReporter) -> None:
         self._app = app
         self._starting = starting
         self._view = view
@@ -177,8 +179,7 @@ class _Services:
         view.staff.previewToggled.connect(lambda on: _set_preview(view, live, on))
         stop_on_signals(app)
         self._watchdog = Watchdog(app)
-        if self._reporter is not None:
-            self._report(self._reporter, live, self._watchdog)
+        self._report(self._reporter, live, self._watchdog)
         self._watchdog.start()  # READY=1: the event loop runs and the exhibit is on screen
         # The file name only: a full path can carry a staff member's account name.
         events.log("start", exhibit=path.name, mode="preview" if self._windowed else "kiosk")
@@ -186,7 +187,7 @@ class _Services:
         if self._starting.keep is not None:
             self._starting.keep()
 
-    def _report(self, reporter: MetricsReporter, live: LiveExhibit, watchdog: Watchdog) -> None:
+    def _report(self, reporter: StateReporter, live: LiveExhibit, watchdog: Watchdog) -> None:
         reporter.watch(self._view.window)
         live.applied.connect(reporter.reloadApplied)
         live.rejected.connect(reporter.reloadRejected)
@@ -197,8 +198,7 @@ class _Services:
     def stop(self, code: int) -> None:
         messages = self.live.last_messages if self.live is not None else ()
         log.info("kiosk stopping (code %d); last validation messages: %s", code, messages)
-        if self._reporter is not None:
-            self._reporter.stop()
+        self._reporter.stop()
         if self._watchdog is not None:
             self._watchdog.stop()
         if self.live is not None:

@@ -2,9 +2,10 @@
 collector serves (deploy/README.md, "Metrics and alerts"; the rules are in
 deploy/prometheus/alerts.yml).
 
-The app calls the plain methods below as things happen (a reload, a frame, a visit) and
-:meth:`KioskMetrics.write` every ``interval`` seconds. Nothing here listens on the network
-and nothing needs Qt. Every metric carries the label ``kiosk`` (the site file's ``name``).
+The app records what happens in the :class:`~kiosk.live.kioskstate.KioskState` this
+extends, and calls :meth:`KioskMetrics.write` every ``interval`` seconds. Nothing here
+listens on the network and nothing needs Qt. Every metric carries the label ``kiosk``
+(the site file's ``name``).
 
 Times are Unix timestamps, not "seconds since": a file that stops being written keeps its
 last values, so an age written into it would freeze at a healthy few seconds, while
@@ -19,7 +20,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, date, datetime, tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from prometheus_client import CollectorRegistry, generate_latest
@@ -32,6 +33,7 @@ from prometheus_client.core import (
 from prometheus_client.process_collector import ProcessCollector
 
 from kiosk import __version__
+from kiosk.live.kioskstate import KioskState, utc_now
 
 PREFIX = "exhibit_kiosk"
 # One kiosk a machine (the service unit's name is fixed), so one fixed file name: a kiosk
@@ -44,98 +46,25 @@ FILE_MODE = 0o644
 log = logging.getLogger(__name__)
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-class KioskMetrics:
-    """The kiosk's counters and gauges, in a registry of their own (never the global one,
+class KioskMetrics(KioskState):
+    """The kiosk's state for Prometheus, in a registry of its own (never the global one,
     which would mix in whatever else the process imports)."""
 
     def __init__(self, kiosk: str, *, exhibit: str = "", digest: str = "",
                  interval: float = DEFAULT_INTERVAL, version: str = __version__,
-                 clock: Callable[[], datetime] = _now, zone: tzinfo | None = None,
+                 clock: Callable[[], datetime] = utc_now, zone: tzinfo | None = None,
                  process: bool = True) -> None:
-        self.kiosk = kiosk
-        self.exhibit = exhibit
-        self.digest = digest
+        super().__init__(kiosk, exhibit=exhibit, digest=digest, version=version, clock=clock,
+                         zone=zone)
         self.interval = interval
-        self.version = version
-        self._clock = clock
-        self.zone = zone  # where "today" is for visits; None is the machine's zone
-        self.up = True
-        self.open = True  # no site hours: open always
-        self.display_on = True
-        self.validation_errors = 0
-        self.watchdog_pings = 0
-        self.reloads_applied = 0
-        self.reloads_rejected = 0
-        self.pictures_failed = 0
-        self.last_frame: datetime | None = None  # absent until the first frame
         self.last_write: datetime | None = None
         self._failing = False  # so a folder that stays unwritable is logged once
-        self._visits = 0
-        self._visits_day: date | None = None
         self.registry = CollectorRegistry()
         self.registry.register(self)
         # Resident memory, start time, CPU and open files of this process, as the client
         # library reads them from /proc; prefixed so they never clash with the node
         # exporter's own process_* metrics about itself.
         self._process = ProcessCollector(namespace=PREFIX, registry=None) if process else None
-
-    # --- what the app reports -----------------------------------------------------------
-
-    def started(self, exhibit: str, digest: str, errors: int = 0) -> None:
-        """The exhibit shown at start-up; ``errors`` when it is the last good version of a
-        file that now has errors."""
-        self.exhibit, self.digest, self.validation_errors = exhibit, digest, errors
-
-    def reload_applied(self, digest: str, exhibit: str | None = None) -> None:
-        """A new exhibit went up on screen."""
-        self.reloads_applied += 1
-        self.digest = digest
-        if exhibit is not None:
-            self.exhibit = exhibit
-        self.validation_errors = 0
-
-    def reload_rejected(self, errors: int) -> None:
-        """A saved exhibit had ``errors``; visitors keep the last good one."""
-        self.reloads_rejected += 1
-        self.validation_errors = errors
-
-    def frame_shown(self, at: datetime | None = None) -> None:
-        self.last_frame = at or self._clock()
-
-    def watchdog_pinged(self) -> None:
-        self.watchdog_pings += 1
-
-    def picture_failed(self) -> None:
-        """A picture could not be decoded (counted per attempt, not per file)."""
-        self.pictures_failed += 1
-
-    def set_open(self, is_open: bool) -> None:
-        self.open = is_open
-
-    def set_display_on(self, on: bool) -> None:
-        self.display_on = on
-
-    def visit_ended(self, at: datetime | None = None) -> None:
-        """A visitor session ended; counted on the local day it ended."""
-        day = self._day(at or self._clock())
-        if day != self._visits_day:
-            self._visits, self._visits_day = 0, day
-        self._visits += 1
-
-    def stopped(self) -> None:
-        """The kiosk is stopping cleanly; write once more after this so the file says so."""
-        self.up = False
-
-    @property
-    def visits_today(self) -> int:
-        return self._visits if self._visits_day == self._day(self._clock()) else 0
-
-    def _day(self, moment: datetime) -> date:
-        return moment.astimezone(self.zone).date()
 
     # --- the file -----------------------------------------------------------------------
 

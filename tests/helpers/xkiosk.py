@@ -21,10 +21,13 @@ class RealKiosk:
         self.log = folder / "events.jsonl"
         home = folder / "home"
         home.mkdir(parents=True, exist_ok=True)
+        runtime = folder / "runtime"  # its control socket: every kiosk under test its own
+        runtime.mkdir(mode=0o700, exist_ok=True)
         self.env = env = client_env(display, root, HOME=str(home),
                                     XDG_CONFIG_HOME=str(home / ".config"),
                                     XDG_DATA_HOME=str(home / ".local" / "share"),
                                     XDG_CACHE_HOME=str(home / ".cache"),
+                                    XDG_RUNTIME_DIR=str(runtime),
                                     **(environment or {}))
         self.output = folder / "kiosk-output.txt"
         with self.output.open("w") as output:
@@ -52,6 +55,11 @@ class RealKiosk:
         wait_for(seen, f"{name} {fields or ''} in the event log (have "
                  f"{[e['event'] for e in self.events()[after:]]})", timeout)
         return found[0]
+
+    def command(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """``kiosk ARGS`` run as someone at a terminal of this kiosk's account would."""
+        return subprocess.run([sys.executable, "-m", "kiosk", *args], env=self.env,
+                              capture_output=True, text=True, timeout=60, check=False)
 
     def check_running(self) -> None:
         if self.process.poll() is not None:

@@ -1,9 +1,11 @@
 """The kiosk's modules form layers: no two import each other, and the model, the staff
-records and the service installer import no Qt."""
+records, the service installer, the kiosk's state and `kiosk status` import no Qt."""
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import kiosk
@@ -79,10 +81,14 @@ def test_no_two_modules_import_each_other() -> None:
     assert cycles(graph) == []
 
 
+QT_FREE = ("kiosk.exhibit", "kiosk.staff.pin", "kiosk.service", "kiosk.site",
+           "kiosk.live.kioskstate", "kiosk.live.metrics", "kiosk.control.socketpath",
+           "kiosk.control.client", "kiosk.control.commands")
+
+
 def test_the_model_staff_records_and_installer_import_no_qt() -> None:
     qt_users = sorted(name for name, found in imports().items()
-                      if name.startswith(("kiosk.exhibit", "kiosk.staff.pin", "kiosk.service",
-                                          "kiosk.site"))
+                      if name.startswith(QT_FREE)
                       and any(module.startswith(("PySide6", "shiboken6")) for module in found))
     assert qt_users == []
 
@@ -97,3 +103,12 @@ def test_no_private_name_is_imported_from_another_module() -> None:
                           for alias in node.names
                           if alias.name.startswith("_") and not alias.name.startswith("__")]
     assert found == []
+
+
+def test_asking_the_running_kiosk_loads_no_qt() -> None:
+    """`kiosk status` over SSH starts in a blink: it loads no Qt at all."""
+    code = ("import sys, kiosk.cli, kiosk.control.commands; "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=PACKAGE.parent).stdout
+    assert loaded.strip() == "[]"

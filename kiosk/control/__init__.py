@@ -1,0 +1,1 @@
+"""Reaching the running kiosk from a terminal: `kiosk status` and `kiosk screenshot`."""
