@@ -325,8 +325,8 @@ GUARDS: tuple[Guard, ...] = (
            "[a FIFO]",
            "tests/system/test_fifo_exhibit.py::test_a_fifo_for_the_exhibit_neither_freezes_the_"
            "kiosk_nor_stops_its_next_start"), timeout=60),
-    Guard("exhibit-files-off-gui-thread", "kiosk/live/livereload.py",
-          "self._files.moveToThread(self._thread)", "pass",
+    Guard("exhibit-files-off-gui-thread", "kiosk/live/filethread.py",
+          "self._reader.moveToThread(self._thread)", "pass",
           (LR + "test_the_files_are_hashed_and_loaded_off_the_gui_thread",)),
     # --- 3d. the systemd unit -------------------------------------------------------------
     Guard("unit-refuses-line-breaks", "kiosk/service/install.py",

@@ -18,9 +18,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.exhibit.model import Exhibit
+from kiosk.live.filethread import FileThread
 from kiosk.live.filewatch import ReloadWatcher
 from kiosk.ui.navigation import Screen
 from kiosk.ui.window import KioskView
@@ -31,45 +32,24 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class _ExhibitFiles(QObject):
-    """On the exhibit's thread: watches the files and loads the exhibit when they change."""
+def _read_exhibit(path: Path) -> tuple[LoadResult, tuple[Path, ...] | None]:
+    """On the exhibit's thread: the exhibit, the files it shows (to watch), and its
+    snapshot saved for the next start."""
+    # Here, not at the top: a kiosk started from its snapshot needs the YAML parser only
+    # once staff change something.
+    from kiosk.exhibit.load import load_exhibit
+    from kiosk.exhibit.snapshot import save_snapshot
 
-    loaded = Signal(object)  # the LoadResult
-
-    def __init__(self, path: Path, settle_ms: int) -> None:
-        super().__init__()
-        self._path = path
-        self.watcher = ReloadWatcher(settle_ms, self)
-        self.watcher.changed.connect(self.load)
-
-    @Slot(object)
-    def watch(self, files: tuple[Path, ...]) -> None:
-        self.watcher.watch(self._path, files)
-
-    @Slot()
-    def load(self) -> None:
-        # Here, not at the top: a kiosk started from its snapshot needs the YAML parser
-        # only once staff change something.
-        from kiosk.exhibit.load import load_exhibit
-        from kiosk.exhibit.snapshot import save_snapshot
-
-        result = load_exhibit(self._path)
-        if result.exhibit is not None:
-            self.watcher.watch(self._path, result.exhibit.referenced_files())
-            save_snapshot(self._path, result)
-        self.loaded.emit(result)
-
-    @Slot()
-    def stop(self) -> None:
-        self.watcher.stop()
+    result = load_exhibit(path)
+    if result.exhibit is None:
+        return result, None
+    save_snapshot(path, result)
+    return result, result.exhibit.referenced_files()
 
 
 class LiveExhibit(QObject):
     applied = Signal(bytes)  # the bytes of the file the exhibit now shown was loaded from
     rejected = Signal(int)  # how many errors the rejected file has
-    # To the exhibit's thread (queued: its objects live there).
-    _watch_requested = Signal(object)
-    _load_requested = Signal()
 
     def __init__(self, view: KioskView, path: Path, *, preview: bool,
                  log_event: Callable[..., None], settle_ms: int = 400,
@@ -81,18 +61,10 @@ class LiveExhibit(QObject):
         self._log = log_event
         self._pending: tuple[Exhibit, bytes] | None = None  # with its file's bytes
         self.last_messages: tuple[str, ...] = ()
-        self._files = _ExhibitFiles(path, settle_ms)
-        self._thread = QThread(self)
-        self._thread.setObjectName("exhibit-files")
-        self._files.moveToThread(self._thread)  # guard: exhibit-files-off-gui-thread
-        # Stopped on its own thread, just before that thread ends.
-        self._thread.finished.connect(self._files.stop)
-        self._watch_requested.connect(self._files.watch)
-        self._load_requested.connect(self._files.load)
+        self._files = FileThread(path, _read_exhibit, "exhibit-files", settle_ms, self)
         self._files.loaded.connect(self._loaded)
-        self._thread.start()
         view.nav.screenChanged.connect(self._apply_pending)
-        self._watch_requested.emit(view.nav.exhibit.referenced_files())
+        self._files.watch(view.nav.exhibit.referenced_files())
 
     @property
     def watcher(self) -> ReloadWatcher:
@@ -106,12 +78,11 @@ class LiveExhibit(QObject):
     @Slot()
     def reload(self) -> None:
         """Load the exhibit again now (staff asked), on the exhibit's thread."""
-        self._load_requested.emit()
+        self._files.load()
 
     def stop(self) -> None:
         """Stop watching and end the exhibit's thread (at the kiosk's exit)."""
-        self._thread.quit()
-        self._thread.wait()
+        self._files.stop()
 
     @Slot(object)
     def _loaded(self, result: LoadResult) -> None:
