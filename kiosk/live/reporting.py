@@ -101,9 +101,9 @@ class StateReporter(QObject):
     def closedChanged(self, closed: bool) -> None:  # noqa: N802
         self.state.set_open(not closed)
 
-    @Slot(bool)
-    def displayChanged(self, on: bool) -> None:  # noqa: N802
-        self.state.set_display_on(on)
+    @Slot(bool, str)
+    def displayChanged(self, on: bool, backend: str) -> None:  # noqa: N802
+        self.state.set_display_on(on, backend or None)
 
     def visitor_event(self, name: str) -> None:
         """Every visitor event passes here: a session's end is a visit."""

@@ -23,6 +23,7 @@ from kiosk.site.model import ALL_DAY, Interval, Site
 from kiosk.site.walltime import wall_instant
 
 HORIZON_DAYS = 1100  # about three years: no change further away than this is looked for
+LOOK_BACK_DAYS = 14  # how far back a closing is looked for: past any display's grace
 Span = tuple[datetime, datetime]  # from, until (UTC); the "until" instant is outside
 
 
@@ -84,6 +85,21 @@ class Schedule:
                 return change.when
             when = change.when
         return None
+
+    def closed_since(self, at: datetime) -> datetime | None:
+        """When the kiosk, closed at ``at``, last closed (in the site's zone); None when open.
+        Closed through all of the last :data:`LOOK_BACK_DAYS`: the first of those midnights."""
+        _require_aware(at)
+        if self.site.always_open:
+            return None
+        first = self._local_day(at) - timedelta(days=LOOK_BACK_DAYS)
+        # Through tomorrow: a stretch under way at ``at`` is whole, not cut at midnight.
+        spans = self._open_spans(first, LOOK_BACK_DAYS + 2)
+        if any(start <= at < end for start, end in spans):
+            return None
+        closings = [end for _, end in spans if end <= at]
+        since = max(closings) if closings else wall_instant(first, 0, self.zone)
+        return since.astimezone(self.zone)
 
     def hours_on(self, day: date) -> tuple[Interval, ...]:
         """The hours written for ``day`` (a special opening's, or the weekday's), before
