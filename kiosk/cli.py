@@ -118,6 +118,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         service.add_argument("--user", default=None, help="the account the kiosk runs as")
         service.add_argument("--unit-dir", type=Path, default=None, metavar="DIR",
                              help="where to write the unit (default /etc/systemd/system)")
+        service.add_argument("--site", type=Path, default=None, metavar="PATH",
+                             help="the site file, also passed to the kiosk (default: the one "
+                                  "the kiosk finds: /etc/exhibit-kiosk/site.yaml, else the "
+                                  "account's config folder); its metrics folder and display "
+                                  "power devices are opened in the sandbox")
     return parser
 
 
@@ -164,7 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "install-service":
         from kiosk.service.install import install_service_command
 
-        return install_service_command(exhibit, user=args.user, unit_dir=args.unit_dir)
+        return install_service_command(exhibit, user=args.user, unit_dir=args.unit_dir,
+                                       site=args.site)
 
     from kiosk.run import run_kiosk
 

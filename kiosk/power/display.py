@@ -25,9 +25,10 @@ class DisplaySwitch:
     """Turns the display off and on through the first backend that works here.
 
     ``preference`` is the site's ``display.power``: ``("auto",)`` or backend names in
-    order; empty for none. ``run`` and ``env`` stand in for :func:`subprocess.run` and
-    the kiosk's environment (``env`` decides ``auto``'s order and is what the tools see).
-    Creating a switch runs nothing.
+    order; empty for ``power: none``, when ``off()`` and ``on()`` run nothing and say
+    nothing (that is logged once, here). ``run`` and ``env`` stand in for
+    :func:`subprocess.run` and the kiosk's environment (``env`` decides ``auto``'s order
+    and is what the tools see). Creating a switch runs nothing.
     """
 
     def __init__(self, preference: Sequence[str] = (AUTO,), *,
@@ -39,13 +40,19 @@ class DisplaySwitch:
         self._lock = threading.Lock()  # one switch at a time, from whichever thread calls
         self.backend: str | None = None  # the backend that last worked
         self.is_off = False  # as this switch last left the display
+        if not self.order:
+            log.info("Display power: off by the site's choice (`display: power: none`): "
+                     "the kiosk never switches the display, and shows the closed screen "
+                     "while closed")
 
     def off(self) -> bool:
-        """Switch the display off; False when no backend could (each failure is logged)."""
+        """Switch the display off; False when no backend could (each failure is logged)
+        or there is none to try."""
         return self._switch("off")
 
     def on(self) -> bool:
-        """Switch the display on; False when no backend could (each failure is logged)."""
+        """Switch the display on; False when no backend could (each failure is logged)
+        or there is none to try."""
         return self._switch("on")
 
     def _candidates(self) -> tuple[str, ...]:

@@ -17,10 +17,16 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path, PurePosixPath
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from kiosk.paths import APP_NAME
+from kiosk.service.sitesandbox import SiteSandbox, missing_group_note, site_file_for, site_sandbox
 from kiosk.service.unittemplate import UNIT_TEMPLATE, WRITTEN_BY
+from kiosk.site.locate import SYSTEM_SITE_FILE
+from kiosk.site.model import Site
+
+if TYPE_CHECKING:
+    from kiosk.site.load import SiteLoadResult
 
 UNIT_NAME = "exhibit-kiosk.service"
 DEFAULT_UNIT_DIR = Path("/etc/systemd/system")
@@ -68,14 +74,17 @@ def kiosk_folders(home: Path) -> tuple[Path, Path, Path]:
 
 
 def render_unit(exhibit: Path, user: str, command: list[str] | None = None,
-                header: str = WRITTEN_BY, *, uid: int, home: Path) -> str:
+                header: str = WRITTEN_BY, *, uid: int, home: Path,
+                site: SiteSandbox | None = None) -> str:
     """The unit file's text for showing ``exhibit`` (an absolute path) as ``user``, whose
-    numeric id is ``uid`` and home folder ``home``.
+    numeric id is ``uid`` and home folder ``home``, with what ``site`` asks of the sandbox.
 
     Raises :class:`UnitValueError` for a value holding a line break or another control
     character (a newline would end the setting and start a directive of its own), or a
     home folder that is not a plain absolute path."""
-    argv = [CAGE, "-s", "--", *(command or kiosk_command()), str(exhibit)]
+    site = site or SiteSandbox()
+    passed = ["--site", str(site.site_file)] if site.site_file is not None else []
+    argv = [CAGE, "-s", "--", *(command or kiosk_command()), str(exhibit), *passed]
     for value in (user, *argv, str(home)):
         if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):  # guard: unit-refuses-line-breaks
             raise UnitValueError(f"{value!r} holds a line break or another control "
@@ -92,7 +101,15 @@ def render_unit(exhibit: Path, user: str, command: list[str] | None = None,
     # guard: unit-description-specifiers
     return UNIT_TEMPLATE.format(header=header, exhibit_name=_specifiers_escaped(exhibit.name),
                                 user=user, tty=TTY, exec_start=exec_start, uid=int(uid),
-                                config_dir=config, data_dir=data, cache_dir=cache)
+                                config_dir=config, data_dir=data, cache_dir=cache,
+                                site_rw=_metrics_lines(site), site_dev=site.device_lines())
+
+
+def _metrics_lines(site: SiteSandbox) -> str:
+    if site.metrics_folder is None:
+        return ""
+    return ("# The site's metrics folder, where the node exporter reads the kiosk's state.\n"
+            f"ReadWritePaths=-{unit_path_word(str(site.metrics_folder))}\n")
 
 
 def make_kiosk_folders(home: Path, uid: int, gid: int) -> str | None:
@@ -128,10 +145,46 @@ def _default_user() -> str:
     return os.environ.get("SUDO_USER") or getpass.getuser()
 
 
+def _load_site(path: Path, err: TextIO) -> SiteLoadResult | None:
+    """The site file at ``path`` loaded, or None after listing why it cannot be."""
+    from kiosk.site.load import load_site  # the YAML reader only where there is a site file
+
+    result = load_site(path)
+    if result.site is not None:
+        return result
+    print(f"kiosk install-service: error: the site file {path} cannot be used; nothing was "
+          "written:", file=err)
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=err)
+    print(f"Fix it (`kiosk validate --site {path}` checks it again), then run install-service "
+          "again.", file=err)
+    return None
+
+
+def _tmp_notes(exhibit: Path, site: Site | None) -> str:
+    """A note for each file or folder the service will need that it cannot see in /tmp."""
+    places = [(exhibit, "the exhibit to /srv/exhibit")]
+    if site is not None:
+        places += [(path, move) for path, move in (
+            (site.path, f"the site file to {SYSTEM_SITE_FILE}"),
+            (site.closures_ics, "the calendar file beside the site file"),
+            (site.metrics.folder if site.metrics else None,
+             "the metrics to the node exporter's folder, /var/lib/prometheus/node-exporter"),
+        ) if path is not None]
+    return "".join(
+        f"Note: {path} is under /tmp or /var/tmp, which the service cannot see (it has a "
+        f"private /tmp): move {move} and run install-service again\n\n"
+        for path, move in places if _in_private_tmp(path))
+
+
 def install_service_command(exhibit: Path, *, user: str | None, unit_dir: Path | None,
                             stdout: TextIO | None = None, stderr: TextIO | None = None,
-                            command: list[str] | None = None) -> int:
-    """Write ``exhibit-kiosk.service`` and say what to do next. Returns the exit code."""
+                            command: list[str] | None = None, site: Path | None = None) -> int:
+    """Write ``exhibit-kiosk.service`` and say what to do next. Returns the exit code.
+
+    ``site`` names the site file (passed on to the kiosk too); without it, the one the
+    kiosk will find is read. What it asks for (a metrics folder, display power devices)
+    is opened in the sandbox; a site file with errors writes nothing."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     exhibit = exhibit.expanduser().absolute()
@@ -153,11 +206,18 @@ def install_service_command(exhibit: Path, *, user: str | None, unit_dir: Path |
               file=err)
         return 2
     home = Path(record.pw_dir)
+    site_path = site_file_for(site, home)
+    loaded = _load_site(site_path, err) if site_path is not None else None
+    if site_path is not None and loaded is None:
+        return 2
+    found = loaded.site if loaded is not None else None
+    sandbox = site_sandbox(found, named=site is not None) if found is not None else None
 
     target_dir = unit_dir if unit_dir is not None else DEFAULT_UNIT_DIR
     unit_path = target_dir / UNIT_NAME
     try:
-        text = render_unit(exhibit, account, command, uid=record.pw_uid, home=home)
+        text = render_unit(exhibit, account, command, uid=record.pw_uid, home=home,
+                           site=sandbox)
     except UnitValueError as error:
         print(f"kiosk install-service: error: {error}; nothing was written", file=err)
         return 2
@@ -173,10 +233,14 @@ def install_service_command(exhibit: Path, *, user: str | None, unit_dir: Path |
     print(text, file=out)
     if not Path(CAGE).exists():
         print(f"Note: {CAGE} is not installed yet: sudo apt-get install cage\n", file=out)
-    if _in_private_tmp(exhibit):
-        print(f"Note: {exhibit} is under /tmp or /var/tmp, which the service cannot see (it "
-              "has a private /tmp): move the exhibit to /srv/exhibit and run install-service "
-              "again\n", file=out)
+    if loaded is not None:
+        print(f"Read the site file {site_path}.", file=out)
+        for warning in loaded.warnings:
+            print(warning, file=out)
+        print(file=out)
+    print(_tmp_notes(exhibit, found), end="", file=out)
+    for group in sandbox.missing_groups if sandbox is not None else ():
+        print(missing_group_note(group), file=out)
     folders = kiosk_folders(home)
     problem = make_kiosk_folders(home, record.pw_uid, record.pw_gid)
     if problem:

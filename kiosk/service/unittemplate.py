@@ -1,6 +1,7 @@
 """The systemd unit `kiosk install-service` writes: the kiosk in cage on the console,
 restarted when it stops or hangs, inside a sandbox (deploy/README.md says why each setting
-is there and why some stay open)."""
+is there and why some stay open). ``{site_rw}`` and ``{site_dev}`` are whole lines
+that the site file adds (kiosk/service/sitesandbox.py), or nothing."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ ReadWritePaths=-{config_dir}
 ReadWritePaths=-{data_dir}
 ReadWritePaths=-{cache_dir}
 ReadWritePaths=/run/user/{uid}
-# Mesa's shader cache in the kiosk's own, as the rest of ~/.cache is read-only: shaders
+{site_rw}# Mesa's shader cache in the kiosk's own, as the rest of ~/.cache is read-only: shaders
 # are then not compiled again at every restart.
 Environment=MESA_SHADER_CACHE_DIR={cache_dir}
 # A writable /tmp of its own, for cage's X11 socket; the host's /tmp is out of sight.
@@ -90,7 +91,7 @@ UMask=0077
 DevicePolicy=closed
 DeviceAllow=char-drm rw
 DeviceAllow=/dev/{tty} rw
-# No network. Local sockets: Wayland, D-Bus to logind, the journal, sd_notify. Netlink:
+{site_dev}# No network. Local sockets: Wayland, D-Bus to logind, the journal, sd_notify. Netlink:
 # udev's news of a screen or touch panel plugged in.
 RestrictAddressFamilies=AF_UNIX AF_NETLINK
 IPAddressDeny=any

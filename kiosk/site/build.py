@@ -24,6 +24,7 @@ from kiosk.site.model import (
     AUTO,
     BACKENDS,
     DEFAULT_METRICS_INTERVAL,
+    NONE,
     WEEKDAYS,
     Closure,
     DisplayPower,
@@ -185,11 +186,13 @@ class SiteBuilder:
         return DisplayPower(backends, off_after)
 
     def _backends(self, node: Node) -> tuple[str, ...] | None:
+        """The backends in order; ``("auto",)`` for auto, ``()`` for ``power: none``."""
         r = self.reader
         items = node.items if isinstance(node, Sequence) else [node]
         if isinstance(node, Sequence) and not items:
-            r.error(node, f"'power' is an empty list; write `power: {AUTO}`, or list the "
-                          f"backends to try in order ({', '.join(BACKENDS)})")
+            r.error(node, f"'power' is an empty list; write `power: {AUTO}`, `power: {NONE}` "
+                          "for a display the kiosk never switches, or list the backends to "
+                          f"try in order ({', '.join(BACKENDS)})")
             return None
         names: list[str] = []
         ok = True
@@ -199,22 +202,32 @@ class SiteBuilder:
                 ok = False
             else:
                 names.append(name)
-        return tuple(names) if ok else None
+        if not ok:
+            return None
+        return () if names == [NONE] else tuple(names)
 
     def _backend(self, item: Node, *, listed: bool, names: list[str]) -> str | None:
         r = self.reader
-        every = f"{AUTO}, {', '.join(BACKENDS)}"
+        every = f"{AUTO}, {NONE}, {', '.join(BACKENDS)}"
         if not isinstance(item, Scalar) or yaml_reading(item) is not None:
-            r.error(item, f"'power' should be `{AUTO}` or a backend name "
-                          f"({', '.join(BACKENDS)}); found {describe(item)}")
+            # `power: off` or `no` is YAML's false: say how to write "never switch it".
+            hint = (f"; to leave the display's power alone, write `power: {NONE}`"
+                    if isinstance(item, Scalar) and yaml_reading(item) == "false" else "")
+            r.error(item, f"'power' should be `{AUTO}`, `{NONE}` or a backend name "
+                          f"({', '.join(BACKENDS)}); found {describe(item)}{hint}")
             return None
         name = item.value.strip()
         if name == AUTO and listed:
             r.error(item, f"`{AUTO}` tries every backend by itself; write `power: {AUTO}` "
                           "alone, or list the backends to try in order")
             return None
-        if name != AUTO and name not in BACKENDS:
-            close = [backend for backend in BACKENDS if _similar(name, backend)]
+        if name == NONE and listed:
+            r.error(item, f"`{NONE}` means the kiosk never switches the display; write "
+                          f"`power: {NONE}` alone, not in a list, or list only the backends "
+                          "to try in order")
+            return None
+        if name not in (AUTO, NONE) and name not in BACKENDS:
+            close = [backend for backend in (NONE, *BACKENDS) if _similar(name, backend)]
             hint = f"; did you mean '{close[0]}'?" if close else ""
             r.error(item, f"'{name}' is not a display power backend ({every}){hint}")
             return None

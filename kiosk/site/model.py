@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # datetime.weekday() order
 BACKENDS = ("wlr-randr", "xset-dpms", "ddcutil", "cec-client")
 AUTO = "auto"
+NONE = "none"  # in the site file: the kiosk never switches the display
 MINUTES_A_DAY = 24 * 60
 DEFAULT_OFF_AFTER = 600.0  # seconds the closed screen stays lit after closing
 DEFAULT_METRICS_INTERVAL = 15.0  # seconds; the node exporter reads the file when scraped
@@ -82,12 +83,18 @@ class SpecialOpening:
 class DisplayPower:
     """How the display is switched off after closing and on before opening."""
 
-    backends: tuple[str, ...] = (AUTO,)  # ("auto",), or backend names in preference order
+    # ("auto",), backend names in preference order, or () for `power: none`
+    backends: tuple[str, ...] = (AUTO,)
     off_after: float = DEFAULT_OFF_AFTER  # seconds after closing before the display goes off
 
     @property
     def auto(self) -> bool:
         return self.backends == (AUTO,)
+
+    @property
+    def switched(self) -> bool:
+        """False for `power: none`: the display's power is managed elsewhere."""
+        return bool(self.backends)
 
 
 @dataclass(frozen=True, slots=True)

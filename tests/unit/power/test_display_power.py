@@ -68,6 +68,11 @@ def test_a_named_list_is_tried_as_written_whatever_the_session() -> None:
     assert backend_order(("xset-dpms",), {}) == ("xset-dpms",)
 
 
+@pytest.mark.parametrize("env", [WAYLAND, X11, {}])
+def test_no_backends_stays_none_whatever_the_session(env: dict[str, str]) -> None:
+    assert backend_order((), env) == ()
+
+
 def test_an_unknown_backend_is_refused() -> None:
     with pytest.raises(ValueError, match="'xrandr'"):
         DisplaySwitch(("xrandr",), env={})
@@ -309,12 +314,38 @@ def test_with_no_display_power_configured_nothing_is_run(
         tools.install(name)
 
     switch(tools, **WAYLAND)  # making a switch runs nothing: tools run at closing and opening
+    assert power_log.records == []
     display = switch(tools, (), **WAYLAND)
-    assert not display.off()
-    assert not display.on()
+    said_at_start = [(r.levelno, r.getMessage()) for r in power_log.records]
+    for _night in range(3):
+        assert not display.off()
+        assert not display.on()
 
     assert tools.calls() == []
-    assert power_log.records == []
+    assert (display.backend, display.is_off) == (None, False)
+    # Said once, when the kiosk starts; not a failure at every closing and opening.
+    assert said_at_start == [(logging.INFO, "Display power: off by the site's choice "
+                              "(`display: power: none`): the kiosk never switches the "
+                              "display, and shows the closed screen while closed")]
+    assert len(power_log.records) == 1
+
+
+def test_a_site_with_power_none_gets_a_switch_that_runs_nothing(
+        tools: StandIns, tmp_path: Path) -> None:
+    tools.install("wlr-randr")
+    site_file = tmp_path / "site.yaml"
+    every_day = ", ".join(f'{day}: "10:00-18:00"' for day in
+                          ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+    site_file.write_text(f"version: 1\nhours: {{{every_day}}}\ndisplay: {{power: none}}\n",
+                         encoding="utf-8")
+    site = load_site(site_file, zone=ZoneInfo("Europe/Berlin"), hostname="gallery-2").site
+    assert site is not None and not site.always_open
+    assert site.display.backends == ()
+
+    display = switch(tools, site.display.backends, **WAYLAND)
+    assert display.order == ()
+    assert not display.off()
+    assert tools.calls() == []
 
 
 # ---- how commands are run

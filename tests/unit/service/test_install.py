@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import grp
 import io
 import os
 import pwd
 import re
+import shlex
 import shutil
 import stat
 import subprocess
@@ -16,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
+from kiosk.cli import build_parser, main
+from kiosk.service import sitesandbox
 from kiosk.service.install import (
     UnitValueError,
     install_service_command,
@@ -57,6 +60,46 @@ def account(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[str, i
 
     monkeypatch.setattr(pwd, "getpwnam", getpwnam)
     return make
+
+
+@pytest.fixture(autouse=True)
+def no_system_site_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Where install-service looks for the system-wide site file: this machine's own is
+    not the test's. Nothing is there unless a test puts it there."""
+    path = tmp_path / "etc" / "site.yaml"
+    monkeypatch.setattr(sitesandbox, "SYSTEM_SITE_FILE", path)
+    return path
+
+
+@pytest.fixture
+def groups(monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """The groups install-service finds on the machine: those of Debian with ddcutil
+    installed, unless a test takes one away."""
+    known = {"i2c", "video", "dialout"}
+
+    def getgrnam(name: str) -> grp.struct_group:
+        if name not in known:
+            raise KeyError(name)
+        return grp.struct_group((name, "x", 100 + len(name), []))
+
+    monkeypatch.setattr(grp, "getgrnam", getgrnam)
+    return known
+
+
+def write_site(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("version: 1\n" + text, encoding="utf-8")
+    return path
+
+
+def install(exhibit: Path, unit_dir: Path, site: Path | None = None, user: str = "nobody"
+            ) -> tuple[int, str, str]:
+    """install-service's exit status, what it said and what it wrote ("" for nothing)."""
+    out, err = io.StringIO(), io.StringIO()
+    code = install_service_command(exhibit, user=user, unit_dir=unit_dir, stdout=out,
+                                   stderr=err, command=["/opt/k/bin/kiosk"], site=site)
+    unit = unit_dir / "exhibit-kiosk.service"
+    return code, out.getvalue() + err.getvalue(), unit.read_text("utf-8") if unit.exists() else ""
 
 
 def unit_lines(text: str) -> list[str]:
@@ -376,3 +419,154 @@ def test_warns_that_the_service_cannot_see_an_exhibit_in_tmp(
 def test_a_path_word_refuses_what_no_quoting_can_hold(path: str) -> None:
     with pytest.raises(UnitValueError):
         unit_path_word(path)
+
+
+# ---- what the site file asks of the sandbox
+
+
+def test_the_sites_metrics_folder_is_opened_for_writing(
+        tmp_path: Path, exhibit: Path, groups: set[str]) -> None:
+    metrics = tmp_path / "node exporter"
+    metrics.mkdir()
+    site = write_site(tmp_path / "site" / "site.yaml",
+                      "metrics:\n  folder: ../node exporter\n")
+    code, said, unit = install(exhibit, tmp_path / "units", site)
+    assert code == 0, said
+    lines = unit_lines(unit)
+    writable = [line for line in lines if line.startswith("ReadWritePaths=")]
+    # The kiosk's own folders and its runtime folder, then the metrics folder, resolved.
+    assert writable[4:] == [f'ReadWritePaths=-"{metrics}"']
+    assert len(writable) == 5
+    assert lines[lines.index(writable[4]) - 1].startswith("# The site's metrics folder")
+
+
+@pytest.mark.parametrize(("power", "devices", "supplementary"), [
+    ("ddcutil", ["char-i2c"], ["i2c"]),
+    ("cec-client", ["char-cec", "char-ttyACM"], ["video dialout"]),
+    ("[cec-client, ddcutil]", ["char-i2c", "char-cec", "char-ttyACM"], ["i2c", "video dialout"]),
+    ("auto", ["char-i2c", "char-cec", "char-ttyACM"], ["i2c", "video dialout"]),
+    ("[wlr-randr, xset-dpms]", [], []),
+    ("none", [], []),
+])
+def test_display_power_opens_the_devices_its_tools_need_and_no_others(
+        tmp_path: Path, exhibit: Path, groups: set[str], power: str, devices: list[str],
+        supplementary: list[str]) -> None:
+    site = write_site(tmp_path / "site.yaml", f"display:\n  power: {power}\n")
+    code, said, unit = install(exhibit, tmp_path / "units", site)
+    assert code == 0, said
+    lines = unit_lines(unit)
+    assert [line for line in lines if line.startswith("DeviceAllow=")] == [
+        "DeviceAllow=char-drm rw", "DeviceAllow=/dev/tty7 rw",
+        *(f"DeviceAllow={device} rw" for device in devices)]
+    assert [line.removeprefix("SupplementaryGroups=") for line in lines
+            if line.startswith("SupplementaryGroups=")] == supplementary
+    for number, line in enumerate(lines):
+        if line.startswith(("DeviceAllow=char-i2c", "DeviceAllow=char-cec",
+                            "DeviceAllow=char-ttyACM", "SupplementaryGroups=")):
+            assert lines[number - 1].startswith("# "), line  # each says why
+
+
+def test_a_group_this_machine_lacks_is_left_out_and_said(
+        tmp_path: Path, exhibit: Path, groups: set[str]) -> None:
+    groups.discard("i2c")  # ddcutil, and so i2c-tools, not installed
+    site = write_site(tmp_path / "site.yaml", "display:\n  power: [ddcutil, cec-client]\n")
+    code, said, unit = install(exhibit, tmp_path / "units", site)
+    assert code == 0
+    lines = unit_lines(unit)
+    assert "DeviceAllow=char-i2c rw" in lines
+    assert [line for line in lines if line.startswith("SupplementaryGroups=")] == [
+        "SupplementaryGroups=video dialout"]
+    assert "Note: there is no group i2c on this machine, so the unit does not name it" in said
+    assert "sudo apt-get install ddcutil" in said
+
+
+def test_a_broken_site_file_is_listed_and_nothing_is_written(
+        tmp_path: Path, exhibit: Path) -> None:
+    site = write_site(tmp_path / "site.yaml", "display:\n  power: [ddcutil, none]\n")
+    code, said, unit = install(exhibit, tmp_path / "units", site)
+    assert (code, unit) == (2, "")
+    assert not (tmp_path / "units").exists()
+    assert f"{site}:3:20: error: `none` means the kiosk never switches the display" in said
+    assert "nothing was written" in said and f"kiosk validate --site {site}" in said
+
+
+def test_a_site_file_that_is_missing_is_refused_too(tmp_path: Path, exhibit: Path) -> None:
+    code, said, unit = install(exhibit, tmp_path / "units", tmp_path / "nope.yaml")
+    assert (code, unit) == (2, "")
+    assert str(tmp_path / "nope.yaml") in said
+
+
+def test_a_named_site_file_is_passed_to_the_kiosk(
+        tmp_path: Path, exhibit: Path, groups: set[str], monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    site = write_site(tmp_path / "site files" / "site.yaml", "display: {power: none}\n")
+    monkeypatch.chdir(site.parent)  # named relative to where install-service runs
+    code, said, unit = install(exhibit, tmp_path / "units", Path("site.yaml"))
+    assert code == 0, said
+    [exec_start] = [line for line in unit_lines(unit) if line.startswith("ExecStart=")]
+    assert exec_start == f"ExecStart=/usr/bin/cage -s -- /opt/k/bin/kiosk {exhibit} --site '{site}'"
+    # The kiosk reads the same arguments as the exhibit and the site file.
+    after_kiosk = shlex.split(exec_start.split("/opt/k/bin/kiosk ", 1)[1])
+    args = build_parser("run").parse_args(["run", *after_kiosk])
+    assert (args.exhibit, args.site) == (exhibit, site)
+
+
+def test_the_site_file_the_kiosk_finds_is_read_but_not_passed(
+        tmp_path: Path, exhibit: Path, groups: set[str],
+        account: Callable[[str, int], Path], no_system_site_file: Path) -> None:
+    home = account("kiosk", 1001)
+    # The kiosk account's own, as the kiosk finds it with that account's home.
+    write_site(home / ".config/exhibit-kiosk/site.yaml", "display: {power: cec-client}\n")
+    code, said, unit = install(exhibit, tmp_path / "units", user="kiosk")
+    assert code == 0, said
+    assert "DeviceAllow=char-cec rw" in unit_lines(unit) and "--site" not in unit
+    # The system-wide one comes first.
+    write_site(no_system_site_file, "display: {power: ddcutil}\n")
+    code, said, unit = install(exhibit, tmp_path / "units2", user="kiosk")
+    assert code == 0, said
+    assert "DeviceAllow=char-i2c rw" in unit_lines(unit) and "char-cec" not in unit
+    assert f"Read the site file {no_system_site_file}." in said
+
+
+def test_without_a_site_file_the_unit_is_as_before(
+        tmp_path: Path, exhibit: Path, account: Callable[[str, int], Path]) -> None:
+    home = account("kiosk", 1001)
+    code, said, unit = install(exhibit, tmp_path / "units", user="kiosk")
+    assert code == 0
+    assert unit == render_unit(exhibit, "kiosk", ["/opt/k/bin/kiosk"], uid=1001, home=home)
+    assert "site file" not in said
+
+
+def test_the_site_file_and_its_calendar_in_tmp_are_noted(
+        tmp_path: Path, exhibit: Path, groups: set[str]) -> None:
+    write_site(tmp_path / "closures.ics", "")
+    (tmp_path / "closures.ics").write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nEND:VCALENDAR\r\n")
+    site = write_site(tmp_path / "site.yaml", "closures_ics: closures.ics\n")
+    code, said, _ = install(exhibit, tmp_path / "units", site)
+    assert code == 0, said
+    assert f"Note: {site} is under /tmp or /var/tmp" in said
+    assert f"Note: {tmp_path / 'closures.ics'} is under /tmp or /var/tmp" in said
+
+
+def test_systemd_accepts_every_line_the_site_file_adds(
+        systemd_root: Path, tmp_path: Path, exhibit: Path, groups: set[str],
+        account: Callable[[str, int], Path]) -> None:
+    account("kiosk", 1001)
+    (tmp_path / "metrics 100%").mkdir()
+    site = write_site(tmp_path / "site.yaml",
+                      "display: {power: auto}\nmetrics: {folder: metrics 100%}\n")
+    code, said, unit = install(exhibit, systemd_root / "etc/systemd/system", site, "kiosk")
+    assert code == 0, said
+    assert "SupplementaryGroups=video dialout" in unit_lines(unit)
+    done = verify(systemd_root)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_through_the_command_line_with_a_site_file(
+        tmp_path: Path, exhibit: Path, groups: set[str]) -> None:
+    site = write_site(tmp_path / "site.yaml", "display: {power: ddcutil}\n")
+    assert main(["install-service", str(exhibit), "--user", "nobody",
+                 "--unit-dir", str(tmp_path / "units"), "--site", str(site)]) == 0
+    unit = (tmp_path / "units" / "exhibit-kiosk.service").read_text("utf-8")
+    assert f"{exhibit} --site {site}\n" in unit and "DeviceAllow=char-i2c rw\n" in unit

@@ -109,8 +109,8 @@ def test_bad_calendar_events_are_reported_in_the_calendar_file() -> None:
 
 def test_an_invalid_display_backend_suggests_the_right_one() -> None:
     assert run_validate("display")[1][0] == (
-        "display.yaml:3:11: error: 'ddcutl' is not a display power backend (auto, wlr-randr, "
-        "xset-dpms, ddcutil, cec-client); did you mean 'ddcutil'?")
+        "display.yaml:3:11: error: 'ddcutl' is not a display power backend (auto, none, "
+        "wlr-randr, xset-dpms, ddcutil, cec-client); did you mean 'ddcutil'?")
 
 
 def test_the_shared_yaml_checks_speak_of_site_files() -> None:
