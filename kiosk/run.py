@@ -20,12 +20,12 @@ from kiosk.exhibit.start import StartingExhibit, load_for_start
 from kiosk.live.eventlog import DEFAULT_KEEP, DEFAULT_MAX_BYTES, EventLog, default_event_log_path
 from kiosk.live.faults import install_fault_handler
 from kiosk.live.livereload import LiveExhibit
+from kiosk.live.livesite import LiveSite
 from kiosk.live.reporting import StateReporter, state_reporter
-from kiosk.live.screenpower import ScreenPower
+from kiosk.live.sitesettings import SiteSettings
 from kiosk.live.watchdog import Watchdog
 from kiosk.logsetup import setup_logging
 from kiosk.pictures import decoder
-from kiosk.power.display import DisplaySwitch
 from kiosk.refcounts import make_singletons_immortal
 from kiosk.site.defaults import default_site
 from kiosk.site.locate import find_site_file
@@ -55,7 +55,9 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     make_singletons_immortal()  # before any PySide call (see the module)
     setup_logging()
     starting = load_for_start(exhibit_path)
-    site = load_site_for_start(site_path)
+    site_file = find_site_file(site_path)
+    site_as_written = load_site_for_start(site_file)
+    site = site_as_written or default_site()
     exhibit = starting.exhibit
     if exhibit is None:
         return 1
@@ -84,17 +86,14 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
                                      else (screen_size.width(), screen_size.height())),
                        log_event=log_event, defer_screens=True, locked=not windowed,
                        schedule=None if site.always_open else Schedule(site))
-    power = (ScreenPower(DisplaySwitch(site.display.backends), site.display.off_after,
-                         log_event, parent=app) if not site.always_open else None)
-    if power is not None:
-        view.hours.closedChanged.connect(power.closed)
-        if not view.hours.open:
-            power.closed(True)  # started at night: the display goes off after the grace
     view.hours.closedChanged.connect(reporter.closedChanged)
     reporter.closedChanged(not view.hours.open)
-    if power is not None:
-        power.changed.connect(reporter.displayChanged)
+    settings = SiteSettings(view, reporter, log_event, restart=lambda: app.exit(0),
+                            windowed=windowed, parent=app)
     running = RunningKiosk(view, reporter.state, site, events.path, reporter.metrics_file)
+    settings.applied.connect(running.site_applied)
+    settings.apply(site)
+    live_site: list[LiveSite] = []  # follows the site file once the first frame is up
     control = ControlServer(control_socket_path(),
                             {"status": running.status, "screenshot": running.screenshot}, app)
     services = _Services(app, view, exhibit_path, windowed, events, starting, reporter)
@@ -108,14 +107,18 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     def start_services() -> None:
         services.start()
         control.listen()
+        if site_file is not None:
+            live_site.append(LiveSite(site_file, site_as_written, log_event, parent=app))
+            live_site[0].applied.connect(settings.apply)
 
     on_first_frame(view.window, start_services)
 
     code = app.exec()
     control.close()
     services.stop(code)
-    if power is not None:
-        power.stop()
+    for follower in live_site:
+        follower.stop()
+    settings.stop()
     view.dispose()
     decoder.shutdown()  # a decode still running finishes; those waiting are dropped
     faults.uninstall()
@@ -123,12 +126,12 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     return code
 
 
-def load_site_for_start(named: Path | None) -> Site:
-    """The site file's settings; with none, or one that does not load, open always (its
-    problems logged for staff: hours must never keep an exhibit dark by mistake)."""
-    path = find_site_file(named)
+def load_site_for_start(path: Path | None) -> Site | None:
+    """The site file's settings; None with no file, or one that does not load, and the
+    kiosk is then open always (the problems logged for staff: hours must never keep an
+    exhibit dark by mistake) until the file is fixed."""
     if path is None:
-        return default_site()
+        return None
     # The site file's reader (YAML) only on kiosks that have one.
     from kiosk.site.load import load_site
 
@@ -137,7 +140,7 @@ def load_site_for_start(named: Path | None) -> Site:
         log.error("the site file %s has errors; running without it (open always, no "
                   "metrics) until it is fixed:\n%s", path,
                   "\n".join(str(d) for d in result.errors))
-        return default_site()
+        return None
     log.info("site file %s: kiosk %r", path, result.site.name)
     return result.site
 

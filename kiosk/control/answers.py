@@ -28,6 +28,9 @@ class RunningKiosk:
     event_log: Path
     metrics_file: Path | None = None
 
+    def site_applied(self, site: Site) -> None:
+        self.site = site
+
     def status(self) -> dict[str, Any]:
         state, hours, nav = self.state, self.view.hours, self.view.nav
         now = state.now()

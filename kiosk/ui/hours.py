@@ -128,6 +128,10 @@ class OpeningHours(QObject):
     def schedule(self) -> Schedule | None:
         return self._schedule
 
+    def now(self) -> datetime:
+        """The time on this object's clock (aware, UTC)."""
+        return self._clock()
+
     def set_schedule(self, schedule: Schedule | None) -> None:
         """Take new opening hours (a reloaded site file) and act on them now."""
         self._schedule = schedule
