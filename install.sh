@@ -20,6 +20,9 @@ packages=(
   # The node exporter that serves the kiosk's metrics file, and promtool (Debian ships it
   # in `prometheus`) that checks and tests deploy/prometheus/alerts.yml.
   prometheus-node-exporter prometheus
+  # Syncthing, which carries published exhibits to the kiosks and their event logs home,
+  # and Ansible, which provisions them (deploy/): the tests run both on this machine.
+  syncthing ansible-core ansible-lint
 )
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -94,7 +94,7 @@ class ReloadWatcher(QObject):
         if self._poll_ms > 0:
             self._poll.start()
         log.info(
-            "Watching %s and %d file(s) it shows for changes",
+            "Watching %s and %d file(s) it names for changes",
             self._exhibit,
             len(self._files) - 1,
         )
@@ -138,7 +138,7 @@ class ReloadWatcher(QObject):
         if not differ:
             return  # e.g. a file written and then restored before the dust settled
         self._emitted = dict(current)
-        log.info("Exhibit changed on disk (%s); reloading", ", ".join(differ[:5]))
+        log.info("Changed on disk (%s); reading it again", ", ".join(differ[:5]))
         self.changed.emit()
 
     def _signatures(self) -> dict[str, _Signature]:
@@ -194,7 +194,7 @@ class ReloadWatcher(QObject):
     def _report_missing(self, path: str, kind: str) -> None:
         if path not in self._reported_missing:
             self._reported_missing.add(path)
-            log.warning("Exhibit %s %s is missing; watching for it to come back", kind, path)
+            log.warning("The %s %s is missing; watching for it to come back", kind, path)
 
     def _report_back(self, path: str) -> None:
         if path in self._reported_missing:
