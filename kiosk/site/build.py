@@ -23,10 +23,12 @@ from kiosk.site.hoursfields import HoursReader
 from kiosk.site.model import (
     AUTO,
     BACKENDS,
+    DEFAULT_KEEP_RELEASES,
     DEFAULT_METRICS_INTERVAL,
     NONE,
     WEEKDAYS,
     Closure,
+    Content,
     DisplayPower,
     Metrics,
     Site,
@@ -40,7 +42,8 @@ MAX_NAME = 100
 OFF_AFTER_RANGE = (0.0, 86400.0)
 METRICS_INTERVAL_RANGE = (1.0, 3600.0)
 KEYS = ("version", "name", "timezone", "hours", "closures", "special_openings",
-        "closures_ics", "daily_restart", "display", "metrics")
+        "closures_ics", "daily_restart", "display", "metrics", "content")
+KEEP_RANGE = (2.0, 100.0)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class SiteBuilder:
         restart = self._restart(f["daily_restart"], hours) if "daily_restart" in f else None
         display = self._display(f["display"]) if "display" in f else DisplayPower()
         metrics = self._metrics(f["metrics"]) if "metrics" in f else None
+        content = self._content(f["content"]) if "content" in f else None
         days, timed, ics = calendar or ((), (), None)
         self.counts = SiteCounts(len(closures or ()) + len(days) + len(timed),
                                  len(special or ()))
@@ -88,7 +92,7 @@ class SiteBuilder:
                 or special is None or calendar is None or display is None):
             return None  # each of these has reported an error already
         return Site(name, zone, hours, tuple(c for c, _ in closures) + days, timed, special,
-                    ics, restart, display, metrics, self.path)
+                    ics, restart, display, metrics, self.path, content)
 
     def _version(self, node: Node) -> int | None:
         r = self.reader
@@ -245,31 +249,53 @@ class SiteBuilder:
         interval = (r.number(f["interval"], "interval", *METRICS_INTERVAL_RANGE, "seconds")
                     if "interval" in f else DEFAULT_METRICS_INTERVAL)
         value = r.word(f["folder"], "folder") if "folder" in f else None
-        folder = self._metrics_folder(value) if value is not None else None
+        folder = self._existing_folder(
+            value, "create it (writable by the kiosk's user), or the kiosk cannot write its "
+            "metrics", "give the folder the node exporter's textfile collector reads (e.g. "
+            "/var/lib/prometheus/node-exporter)")
         if folder is None or interval is None:
             return None
         return Metrics(folder, interval)
 
-    def _metrics_folder(self, value: Scalar) -> Path | None:
-        """The metrics folder, which should exist (a warning if not) and be a folder."""
+    def _content(self, node: Node) -> Content | None:
+        r = self.reader
+        block = r.mapping(node, "content settings (folder, keep)")
+        if block is None:
+            return None
+        f = r.fields(block, "content", ("folder",), ("keep",))
+        keep = (r.number(f["keep"], "keep", *KEEP_RANGE, "releases")
+                if "keep" in f else float(DEFAULT_KEEP_RELEASES))
+        if keep is not None and keep != int(keep):
+            r.error(f["keep"], "'keep' is a whole number of releases, such as 5")
+            keep = None
+        value = r.word(f["folder"], "folder") if "folder" in f else None
+        folder = self._existing_folder(
+            value, "the kiosk waits for it to appear (Syncthing or rsync makes it)",
+            "give the folder published releases arrive in (its `releases/` inside)")
+        if folder is None or keep is None:
+            return None
+        return Content(folder, int(keep))
+
+    def _existing_folder(self, value: Scalar | None, missing: str, hint: str
+                         ) -> Path | None:
+        """The folder named by ``value``, which should exist (a warning ending in
+        ``missing`` if not) and be a folder (an error ending in ``hint`` if not)."""
+        if value is None:
+            return None
         r = self.reader
         folder = self.folder / Path(value.value.strip()).expanduser()
         try:
             is_folder = stat.S_ISDIR(folder.stat().st_mode)
         except (FileNotFoundError, NotADirectoryError):
-            r.warning(value, f"the folder '{folder}' does not exist; create it (writable by "
-                             "the kiosk's user), or the kiosk cannot write its metrics")
+            r.warning(value, f"the folder '{folder}' does not exist; {missing}")
         except (OSError, ValueError) as exc:
             r.error(value, f"the folder '{folder}' cannot be used: {os_reason(exc)}")
             return None
         else:
             if not is_folder:
-                r.error(value, f"'{folder}' is not a folder; give the folder the node "
-                               "exporter's textfile collector reads (e.g. "
-                               "/var/lib/prometheus/node-exporter)")
+                r.error(value, f"'{folder}' is not a folder; {hint}")
                 return None
         return folder
-
 
 def _similar(name: str, backend: str) -> bool:
     """Whether ``name`` looks like a typo of ``backend`` (``ddcutl``, ``xset``, ``cec``)."""

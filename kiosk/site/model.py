@@ -17,6 +17,7 @@ NONE = "none"  # in the site file: the kiosk never switches the display
 MINUTES_A_DAY = 24 * 60
 DEFAULT_OFF_AFTER = 600.0  # seconds the closed screen stays lit after closing
 DEFAULT_METRICS_INTERVAL = 15.0  # seconds; the node exporter reads the file when scraped
+DEFAULT_KEEP_RELEASES = 5
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -106,6 +107,15 @@ class Metrics:
 
 
 @dataclass(frozen=True, slots=True)
+class Content:
+    """Where published releases arrive (a folder Syncthing or rsync fills), and how many
+    adopted releases the kiosk keeps to roll back to."""
+
+    folder: Path
+    keep: int = DEFAULT_KEEP_RELEASES
+
+
+@dataclass(frozen=True, slots=True)
 class Site:
     """One kiosk machine's settings. ``hours`` None means open around the clock."""
 
@@ -120,6 +130,7 @@ class Site:
     display: DisplayPower = field(default_factory=DisplayPower)
     metrics: Metrics | None = None  # None: no metrics are written
     path: Path | None = None  # the site file this came from; None when there is none
+    content: Content | None = None  # None: the exhibit comes from the command line only
 
     @property
     def always_open(self) -> bool:

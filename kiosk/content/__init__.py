@@ -1,0 +1,1 @@
+"""Published exhibits: releases written by `kiosk publish`, checked and adopted by kiosks."""
