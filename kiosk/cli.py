@@ -16,7 +16,8 @@ from kiosk.bundled import bundled_exhibit
 from kiosk.refcounts import make_singletons_immortal
 from kiosk.screens import PROFILES, parse_screens
 
-COMMANDS = ("run", "validate", "render", "set-pin", "install-service", "status", "screenshot")
+COMMANDS = ("run", "validate", "render", "set-pin", "install-service", "status", "screenshot",
+            "publish", "rollback")
 
 
 def default_exhibit() -> Path:
@@ -112,6 +113,22 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         status.add_argument("--json", action="store_true", help="as JSON, for scripts")
     if screenshot := command("screenshot", "save what the running kiosk shows now"):
         screenshot.add_argument("out", type=Path, metavar="OUT.png")
+    if publish := command("publish", "check an exhibit and publish it as a release for the "
+                                     "kiosks that follow FOLDER"):
+        publish.add_argument("exhibit_dir", type=Path, metavar="EXHIBIT_DIR",
+                             help="the exhibit's folder (exhibit.yaml and its pictures)")
+        publish.add_argument("--to", type=Path, required=True, metavar="FOLDER",
+                             help="the publish folder (shared with the kiosks by Syncthing "
+                                  "or rsync)")
+        publish.add_argument("--by", default=None, metavar="NAME",
+                             help="who publishes, for the manifest (default: user@host)")
+        publish.add_argument(
+            "--screen", dest="screens", type=parse_screens, action="extend", default=None,
+            metavar="NAME|WxH@IN",
+            help="refuse it unless every text fits on this screen, as `kiosk render` checks "
+                 f"({', '.join(PROFILES)}, 'all', or such as 1366x768@15.6); repeat for the "
+                 "screens your kiosks have")
+    command("rollback", "go back to the release this kiosk showed before")
     if service := command("install-service",
                           "install a systemd unit that starts the kiosk at boot"):
         _exhibit_argument(service)
@@ -143,6 +160,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.control.commands import screenshot_command
 
         return screenshot_command(args.out)
+    if args.command == "rollback":
+        from kiosk.content.store import STORE, rollback_command
+        from kiosk.paths import data_dir
+
+        return rollback_command(data_dir() / STORE, sys.stdout, sys.stderr)
     make_singletons_immortal()  # every command that touches Qt, on Python 3.11 (see the module)
     exhibit = getattr(args, "exhibit", None) or default_exhibit()
 
@@ -162,6 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return render_command(exhibit, args.out, args.size, screens=args.screens or (),
                               strict=args.strict)
+    if args.command == "publish":
+        from kiosk.content.publish import publish_command
+
+        return publish_command(args.exhibit_dir, args.to, by=args.by,
+                               screens=args.screens or ())
     if args.command == "set-pin":
         from kiosk.staff.pin import set_pin_command
 

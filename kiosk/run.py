@@ -13,18 +13,22 @@ from PySide6.QtCore import QSocketNotifier, Qt
 from PySide6.QtGui import QCursor, QGuiApplication
 
 from kiosk import __version__
+from kiosk.content.start import exhibit_from_store
+from kiosk.content.store import STORE, ReleaseStore
 from kiosk.control.answers import RunningKiosk
 from kiosk.control.server import ControlServer
 from kiosk.control.socketpath import control_socket_path
 from kiosk.exhibit.start import StartingExhibit, load_for_start
 from kiosk.live.eventlog import DEFAULT_KEEP, DEFAULT_MAX_BYTES, EventLog, default_event_log_path
 from kiosk.live.faults import install_fault_handler
+from kiosk.live.livecontent import LiveContent
 from kiosk.live.livereload import LiveExhibit
 from kiosk.live.livesite import LiveSite
 from kiosk.live.reporting import StateReporter, state_reporter
 from kiosk.live.sitesettings import SiteSettings
 from kiosk.live.watchdog import Watchdog
 from kiosk.logsetup import setup_logging
+from kiosk.paths import data_dir
 from kiosk.pictures import decoder
 from kiosk.refcounts import make_singletons_immortal
 from kiosk.site.defaults import default_site
@@ -54,10 +58,14 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     """
     make_singletons_immortal()  # before any PySide call (see the module)
     setup_logging()
-    starting = load_for_start(exhibit_path)
     site_file = find_site_file(site_path)
     site_as_written = load_site_for_start(site_file)
     site = site_as_written or default_site()
+    store = (ReleaseStore(data_dir() / STORE, site.content.keep)
+             if site.content is not None else None)
+    if store is not None:
+        exhibit_path = exhibit_from_store(store, exhibit_path)
+    starting = load_for_start(exhibit_path)
     exhibit = starting.exhibit
     if exhibit is None:
         return 1
@@ -74,7 +82,8 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     # guard: restart-wired-to-exit
     faults = install_fault_handler(on_too_many=lambda: app.exit(EXIT_TOO_MANY_FAULTS))
 
-    reporter = state_reporter(site, exhibit_path.resolve(), parent=app)
+    # Absolute, not resolved: a release store's `current` link must stay a link here.
+    reporter = state_reporter(site, exhibit_path.absolute(), parent=app)
 
     def log_event(name: str, **fields: object) -> None:
         events.log(name, **fields)
@@ -93,7 +102,10 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     running = RunningKiosk(view, reporter.state, site, events.path, reporter.metrics_file)
     settings.applied.connect(running.site_applied)
     settings.apply(site)
-    live_site: list[LiveSite] = []  # follows the site file once the first frame is up
+    # Started once the first frame is up: the site file and the releases followed.
+    live_site: list[LiveSite] = []
+    content: list[LiveContent] = []
+    reporter.state.release = store.current if store is not None else None
     control = ControlServer(control_socket_path(),
                             {"status": running.status, "screenshot": running.screenshot}, app)
     services = _Services(app, view, exhibit_path, windowed, events, starting, reporter)
@@ -107,6 +119,13 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     def start_services() -> None:
         services.start()
         control.listen()
+        if store is not None and site.content is not None and services.live is not None:
+            content.append(LiveContent(store, site.content.folder, log_event,
+                                       services.live.reload, parent=app))
+            content[0].refused.connect(reporter.releaseRefused)
+            # The release shown: adopted here, or gone back to by `kiosk rollback`.
+            services.live.applied.connect(
+                lambda _source: reporter.state.release_adopted(store.current or ""))
         if site_file is not None:
             live_site.append(LiveSite(site_file, site_as_written, log_event, parent=app))
             live_site[0].applied.connect(settings.apply)
@@ -116,7 +135,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
     code = app.exec()
     control.close()
     services.stop(code)
-    for follower in live_site:
+    for follower in (*live_site, *content):
         follower.stop()
     settings.stop()
     view.dispose()
@@ -171,7 +190,8 @@ class _Services:
     def start(self) -> None:
         app, view, path, events = self._app, self._view, self._exhibit_path, self._events
         view.window.setProperty("screensWanted", True)  # build the rest of the screens
-        live = LiveExhibit(view, path.resolve(), preview=self._windowed, log_event=events.log)
+        live = LiveExhibit(view, path.absolute(), preview=self._windowed,
+                           log_event=events.log)
         live.started_with(self._starting.messages, self._starting.errors)
         self.live = live
         started = time.monotonic()
@@ -213,7 +233,7 @@ def diagnostics_text(exhibit: Path, messages: tuple[str, ...], uptime_s: float,
     hours, rest = divmod(int(uptime_s), 3600)
     lines = [
         f"exhibit-kiosk {__version__}",
-        f"exhibit: {exhibit.resolve()}",
+        f"exhibit: {exhibit.absolute()}",
         f"uptime: {hours} h {rest // 60} min",
         f"event log: {event_log}",
         "last validation: " + ("no problems" if not messages else f"{len(messages)} message(s)"),

@@ -15,6 +15,7 @@ import shutil
 import socket
 import sys
 import tempfile
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
@@ -31,6 +32,7 @@ from kiosk.content.manifest import (
     release_id,
 )
 from kiosk.content.verify import Incomplete, verify_release
+from kiosk.screens import ScreenProfile
 
 
 class PublishError(Exception):
@@ -65,10 +67,18 @@ def relative_entries(exhibit_dir: Path, files: tuple[Path, ...]) -> list[tuple[P
 
 
 def publish(exhibit_dir: Path, folder: Path, *, by: str | None = None,
-            now: datetime | None = None) -> tuple[Manifest, bool]:
+            now: datetime | None = None,
+            screens: Sequence[ScreenProfile] = ()) -> tuple[Manifest, bool]:
     """Publish the exhibit in ``exhibit_dir`` into ``folder``; the manifest, and whether a
-    new release was written (False: the same exhibit was published before)."""
+    new release was written (False: the same exhibit was published before). With
+    ``screens``, every text must also fit on each of them."""
     entries = relative_entries(exhibit_dir, exhibit_files(exhibit_dir))
+    if screens:
+        from kiosk.render.fitgate import fit_warnings  # Qt: only when asked for
+
+        warnings = fit_warnings(exhibit_dir / EXHIBIT_NAME, screens)
+        if warnings:
+            raise PublishError("\n".join(warnings))
     files = tuple(FileEntry(name, *file_digest(path)) for path, name in entries)
     manifest = Manifest(release_id(files), files, __version__, by or _publisher(),
                         now or datetime.now(UTC))
@@ -116,12 +126,13 @@ def _temporary_beside(target: Path) -> Path:
 
 
 def publish_command(exhibit_dir: Path, folder: Path, *, by: str | None = None,
-                    stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+                    screens: Sequence[ScreenProfile] = (), stdout: TextIO | None = None,
+                    stderr: TextIO | None = None) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
     if exhibit_dir.is_file():  # the exhibit file named instead of its folder
         exhibit_dir = exhibit_dir.parent
     try:
-        manifest, written = publish(exhibit_dir, folder, by=by)
+        manifest, written = publish(exhibit_dir, folder, by=by, screens=screens)
     except PublishError as error:
         print(f"{error}\nkiosk publish: nothing was published: fix the exhibit and publish "
               "again", file=err)

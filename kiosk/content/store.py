@@ -1,7 +1,8 @@
 """A kiosk's own store of releases, and the switch that puts one on screen.
 
-``ROOT/releases/<release>/`` holds each adopted release, copied from the incoming folder
-(a sync tool may delete or rewrite that folder; the store is the kiosk's alone).
+``ROOT`` (``~/.local/share/exhibit-kiosk/content`` on a kiosk) has ``releases/<release>/``
+for each adopted release, copied from the incoming folder (a sync tool may delete or
+rewrite that folder; the store is the kiosk's alone).
 ``ROOT/current`` is a symbolic link to the release shown, replaced in one rename, so the
 kiosk reads either the old exhibit or the new one, never a mixture. ``ROOT/state.json``
 remembers the order of adoption (for rollback), the releases refused and the ones rolled
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 from kiosk.content.manifest import (
     EXHIBIT_NAME,
@@ -37,6 +38,7 @@ from kiosk.content.verify import Incomplete, verify_release
 log = logging.getLogger(__name__)
 
 DEFAULT_KEEP = 5
+STORE = "content"  # the store's folder in the kiosk's data folder
 CURRENT = "current"
 STATE = "state.json"
 
@@ -246,3 +248,21 @@ def _exhibit_errors(exhibit: Path, release: str) -> tuple[str, ...]:
         return ()
     return tuple(str(replace(d, file=f"{release}/{EXHIBIT_NAME}") if d.file == str(exhibit)
                      else d) for d in result.errors)
+
+
+def rollback_command(root: Path, stdout: TextIO, stderr: TextIO) -> int:
+    """`kiosk rollback`: the kiosk's store at ``root`` goes back one release."""
+    store = ReleaseStore(root)
+    try:
+        withdrawn, shown = store.rollback()
+    except LookupError as error:
+        print(f"kiosk rollback: {error} (in {root})", file=stderr)
+        return 1
+    except OSError as error:
+        print(f"kiosk rollback: cannot change {root}: {error.strerror or error}; run it as "
+              "the kiosk's account (sudo -u ACCOUNT kiosk rollback)", file=stderr)
+        return 1
+    print(f"Back to release {shown}; release {withdrawn} is withdrawn on this kiosk and not "
+          "adopted again. The running kiosk shows it on its welcome screen, or at the next "
+          "reset if a visit is under way.", file=stdout)
+    return 0

@@ -43,6 +43,7 @@ class RunningKiosk:
             "pid": os.getpid(),
             "exhibit": state.exhibit,
             "digest": state.digest,
+            "release": state.release,
             "validation_errors": state.validation_errors,
             "open": hours.open,
             "screen": "closed" if not hours.open else Screen(nav.screen).name.lower(),

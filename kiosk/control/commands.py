@@ -52,6 +52,7 @@ def status_text(status: dict[str, Any]) -> str:
     rows = [
         ("kiosk", f"{status['kiosk']} (exhibit-kiosk {status['version']}, pid {status['pid']})"),
         ("exhibit", f"{status['exhibit']} (digest {status['digest'] or 'unknown'})"),
+        *([("release", status["release"])] if status.get("release") else []),
         ("now", _now_text(status)),
         ("display", _display_text(status["display"])),
         ("last reload", _reload_text(status["last_reload"])),

@@ -52,6 +52,8 @@ class KioskState:
         self.reloads_applied = 0
         self.reloads_rejected = 0
         self.last_reload: ReloadOutcome | None = None
+        self.release: str | None = None  # the adopted release shown (a content folder)
+        self.releases_refused = 0
         self.pictures_failed = 0
         self.last_frame: datetime | None = None  # absent until the first frame
         self._visits = 0
@@ -79,6 +81,14 @@ class KioskState:
         self.reloads_rejected += 1
         self.validation_errors = errors
         self.last_reload = ReloadOutcome(self._clock(), "rejected", errors=errors)
+
+    def release_adopted(self, release: str) -> None:
+        """The exhibit of ``release`` (adopted, or gone back to) is on screen."""
+        self.release = release
+
+    def release_refused(self) -> None:
+        """A published release failed the kiosk's own check; the kiosk keeps what it has."""
+        self.releases_refused += 1
 
     def frame_shown(self, at: datetime | None = None) -> None:
         self.last_frame = at or self._clock()

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from kiosk.exhibit.digest import digest_of
 from kiosk.exhibit.model import Exhibit
 from kiosk.live.filethread import FileThread
 from kiosk.live.filewatch import ReloadWatcher
@@ -120,5 +121,5 @@ class LiveExhibit(QObject):
     def _apply(self, exhibit: Exhibit, source: bytes) -> None:
         self._view.set_exhibit(exhibit)
         log.info("exhibit reloaded from %s", self._path)
-        self._log("reload_applied")
+        self._log("reload_applied", digest=digest_of(source))
         self.applied.emit(source)

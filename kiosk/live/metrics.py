@@ -99,7 +99,7 @@ class KioskMetrics(KioskState):
         info = InfoMetricFamily(PREFIX, "The kiosk's version and the exhibit it shows.",
                                 labels=["kiosk"])
         info.add_metric(kiosk, {"version": self.version, "exhibit": self.exhibit,
-                                "digest": self.digest})
+                                "digest": self.digest, "release": self.release or ""})
         yield info
         yield _gauge("up", "1 while the kiosk runs; 0 once it has stopped cleanly.",
                      kiosk, self.up)
@@ -119,6 +119,9 @@ class KioskMetrics(KioskState):
                        kiosk, self.reloads_applied)
         yield _counter("reloads_rejected", "Saved exhibits refused for their errors.",
                        kiosk, self.reloads_rejected)
+        yield _counter("releases_refused",
+                       "Published releases refused by this kiosk's own check.",
+                       kiosk, self.releases_refused)
         yield _gauge("validation_errors",
                      "Errors in the exhibit file as last read; 0 when it is valid.",
                      kiosk, self.validation_errors)

@@ -4,7 +4,6 @@ interval (see kiosk/live/metrics.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -12,25 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.exhibit.filebytes import read_bytes
+from kiosk.exhibit.digest import digest_of, exhibit_digest
 from kiosk.live.kioskstate import KioskState
 from kiosk.site.model import Site
 
 log = logging.getLogger(__name__)
-
-DIGEST_CHARS = 12
-
-
-def digest_of(source: bytes) -> str:
-    """A short SHA-256 of an exhibit file's bytes, to tell which version a kiosk shows."""
-    return hashlib.sha256(source).hexdigest()[:DIGEST_CHARS]
-
-
-def exhibit_digest(path: Path) -> str:
-    """:func:`digest_of` the exhibit file as it is now ("" when it cannot be read)."""
-    data = read_bytes(path)
-    return digest_of(data) if isinstance(data, bytes) else ""
-
 
 class StateReporter(QObject):
     """Records what happens in one kiosk window in its :class:`KioskState`; when the site
@@ -88,6 +73,10 @@ class StateReporter(QObject):
     @Slot(int)
     def reloadRejected(self, errors: int) -> None:  # noqa: N802
         self.state.reload_rejected(errors)
+
+    @Slot(int)
+    def releaseRefused(self, _errors: int) -> None:  # noqa: N802
+        self.state.release_refused()
 
     @Slot()
     def watchdogPinged(self) -> None:  # noqa: N802

@@ -45,9 +45,9 @@ class SiteSettings(QObject):
     @Slot(object)
     def apply(self, site: Site) -> None:
         old, self.site = self.site, site
-        if old is not None and old.metrics != site.metrics:
-            log.warning("the site file's metrics settings changed; they take effect when "
-                        "the kiosk next starts")
+        if old is not None and (old.metrics, old.content) != (site.metrics, site.content):
+            log.warning("the site file's metrics or content settings changed; they take "
+                        "effect when the kiosk next starts")
         state = self._reporter.state
         state.kiosk, state.zone = site.name, site.timezone
         hours = self._view.hours

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kiosk.live.reporting import exhibit_digest
+from kiosk.exhibit.digest import exhibit_digest
 from tests.helpers.sample_exhibit import write_sample_exhibit
 from tests.helpers.systemd_notify import Systemd
 from tests.helpers.xkiosk import RealKiosk
@@ -57,7 +57,7 @@ def test_the_kiosk_writes_what_happens_in_it_for_the_node_exporter(
         text = exhibit.read_text(encoding="utf-8")
         exhibit.write_text(text.replace("Sample Exhibit", "Sample Show"),
                            encoding="utf-8")
-        kiosk.wait_event("reload_applied")
+        kiosk.wait_event("reload_applied", digest=exhibit_digest(exhibit))
         wait_for(lambda: reads("exhibit_kiosk_reloads_applied_total", 1.0), "the reload counted")
         wait_for(lambda: reads("exhibit_kiosk_info", 1.0, digest=exhibit_digest(exhibit)),
                  "the new digest")

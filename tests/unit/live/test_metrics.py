@@ -87,7 +87,17 @@ def test_the_info_metric_names_the_version_the_exhibit_and_its_digest(
     labels, one = samples(metrics.text())["exhibit_kiosk_info"]
     assert one == 1.0
     assert labels == {"kiosk": "hall-2", "version": __version__,
-                      "exhibit": "/srv/exhibit/exhibit.yaml", "digest": "3f9a1c"}
+                      "exhibit": "/srv/exhibit/exhibit.yaml", "digest": "3f9a1c",
+                      "release": ""}
+
+
+def test_a_kiosk_with_a_content_folder_names_its_release_and_counts_refusals(
+        metrics: KioskMetrics) -> None:
+    metrics.release_adopted("1eeb3128cca84d00bd1e")
+    metrics.release_refused()
+    found = samples(metrics.text())
+    assert found["exhibit_kiosk_info"][0]["release"] == "1eeb3128cca84d00bd1e"
+    assert found["exhibit_kiosk_releases_refused_total"][1] == 1.0
 
 
 def test_every_metric_carries_the_kiosk_label(metrics: KioskMetrics) -> None:
