@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 Handler = Callable[[], dict[str, Any]]
 MAX_REQUEST = 4096  # bytes; a request is one short line
 REQUEST_TIMEOUT_MS = 5000  # a client that connects and says nothing is let go
+MAX_SOCKET_PATH = 108  # sun_path, with its terminating zero byte
 
 
 class ControlServer(QObject):
@@ -47,6 +48,11 @@ class ControlServer(QObject):
         except OSError as error:
             log.warning("no `kiosk status` for this kiosk: cannot make %s (%s)",
                         self.path.parent, error.strerror or error)
+            return False
+        if len(os.fsencode(self.path)) >= MAX_SOCKET_PATH:
+            log.warning("no `kiosk status` for this kiosk: %s is too long for a unix socket "
+                        "(under %d bytes); give it a shorter XDG_RUNTIME_DIR", self.path,
+                        MAX_SOCKET_PATH)
             return False
         if _answers(self.path):
             log.warning("no `kiosk status` for this kiosk: another kiosk of this account "

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,10 @@ class RealKiosk:
         self.log = folder / "events.jsonl"
         home = folder / "home"
         home.mkdir(parents=True, exist_ok=True)
-        runtime = folder / "runtime"  # its control socket: every kiosk under test its own
-        runtime.mkdir(mode=0o700, exist_ok=True)
+        # Its control socket's folder, its own for every kiosk under test: short, as a unix
+        # socket's path is (108 bytes), like /run/user/UID.
+        self.runtime = Path(tempfile.mkdtemp(prefix="kiosk-"))
+        runtime = self.runtime
         self.env = env = client_env(display, root, HOME=str(home),
                                     XDG_CONFIG_HOME=str(home / ".config"),
                                     XDG_DATA_HOME=str(home / ".local" / "share"),
@@ -84,7 +88,9 @@ class RealKiosk:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
-                return self.process.wait(timeout=20)
+                self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-        return self.process.wait()
+        code = self.process.wait()
+        shutil.rmtree(self.runtime, ignore_errors=True)
+        return code

@@ -153,3 +153,10 @@ def test_a_runtime_folder_that_cannot_be_made_leaves_the_kiosk_without_status(
     assert not control.listen()
     assert "no `kiosk status` for this kiosk: cannot make" in caplog.text
 
+
+
+def test_a_socket_path_too_long_for_unix_is_said_plainly(tmp_path: Path,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    control = ControlServer(tmp_path / ("d" * 120) / "control.sock", {})
+    assert not control.listen()
+    assert "is too long for a unix socket (under 108 bytes)" in caplog.text
