@@ -108,6 +108,7 @@ class Navigator(QObject):
         self._viewer_open = False
         self._viewer_index = 0
         self._zoom = 1.0
+        self._zoom_logged = False  # image_zoomed was logged for the picture in the viewer
         self._animate = True
         self._session_start: float | None = None
         self._closed = False  # outside opening hours: nobody enters
@@ -414,6 +415,7 @@ class Navigator(QObject):
         self._viewer_open = True
         self._viewer_index = index
         self._set_zoom(1.0)
+        self._zoom_logged = False
         self.viewerChanged.emit()
         self._log_image()
 
@@ -443,6 +445,7 @@ class Navigator(QObject):
         if self._viewer_open and 0 <= index < self.viewerCount and index != self._viewer_index:
             self._viewer_index = index
             self._set_zoom(1.0)
+            self._zoom_logged = False
             self.viewerChanged.emit()
             self._log_image()
 
@@ -455,10 +458,22 @@ class Navigator(QObject):
     @Slot(float)
     def setZoom(self, zoom: float) -> None:
         self._set_zoom(zoom)
+        self._log_zoom()
 
     @Slot()
     def toggleZoom(self) -> None:
         self._set_zoom(1.0 if self._zoom > 1.0 else DOUBLE_TAP_ZOOM)
+        self._log_zoom()
+
+    def _log_zoom(self) -> None:
+        """A visitor zoomed into the picture in the viewer: once for each picture shown."""
+        page = self.current_page
+        if (self._zoom > 1.0 and self._viewer_open and not self._zoom_logged
+                and page.pictures_panel is not None):
+            self._zoom_logged = True
+            self._log("image_zoomed", era=page.era.id, panel=page.panel.id,
+                      image=page.panel.images[self._viewer_index].files.get(
+                          self._language).file, index=self._viewer_index)
 
     def _set_zoom(self, zoom: float) -> None:
         zoom = max(1.0, min(MAX_ZOOM, zoom))
@@ -544,9 +559,14 @@ class Navigator(QObject):
         """
         was_visiting = self._screen != Screen.Welcome
         if was_visiting and self._session_start is not None:
+            # An idle reset comes idle timeout + countdown after the last touch: said, so
+            # that a reader of the log can count the visit to its last touch.
+            idle = self._exhibit.idle
             self._log("session_end", reason=reason,
                       seconds=round(self._clock() - self._session_start, 1),
-                      panels_seen=len(self._seen))
+                      panels_seen=len(self._seen),
+                      **({"idle_after": idle.timeout + idle.countdown}
+                         if reason == "idle" else {}))
         self._session_start = None
         self._seen.clear()
         self._close_viewer(log=False)

@@ -114,7 +114,10 @@ def test_with_no_answer_the_kiosk_starts_over(make_kiosk) -> None:
     names = kiosk.event_names()
     assert names[names.index("idle_prompt"):] == ["idle_prompt", "idle_reset", "session_end",
                                                   "attract_shown"]
-    assert kiosk.events_named("session_end")[0]["reason"] == "idle"
+    ended = kiosk.events_named("session_end")[0]
+    assert ended["reason"] == "idle"
+    # The last touch was this long before: idle timeout and countdown.
+    assert ended["idle_after"] == TIMEOUT_S + COUNTDOWN_S
 
 
 def test_the_next_visitor_after_a_reset_starts_at_the_beginning(kiosk_window: Kiosk) -> None:
