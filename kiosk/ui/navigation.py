@@ -559,14 +559,14 @@ class Navigator(QObject):
         """
         was_visiting = self._screen != Screen.Welcome
         if was_visiting and self._session_start is not None:
-            # An idle reset comes idle timeout + countdown after the last touch: said, so
-            # that a reader of the log can count the visit to its last touch.
+            # An idle reset comes idle timeout + countdown after the last touch, and a
+            # panel is read at most for the timeout: said, so that a reader of the log
+            # (`kiosk report`) can count the visit to its last touch.
             idle = self._exhibit.idle
             self._log("session_end", reason=reason,
                       seconds=round(self._clock() - self._session_start, 1),
-                      panels_seen=len(self._seen),
-                      **({"idle_after": idle.timeout + idle.countdown}
-                         if reason == "idle" else {}))
+                      panels_seen=len(self._seen), idle_timeout=idle.timeout,
+                      idle_countdown=idle.countdown)
         self._session_start = None
         self._seen.clear()
         self._close_viewer(log=False)

@@ -46,7 +46,8 @@ def test_a_whole_visit_is_logged_in_order_with_its_details(kiosk_window: Kiosk) 
         ("era_opened", {"era": "second"}),
         ("panel_shown", {"era": "second", "panel": "four", "lang": "ru"}),
         ("era_opened", {"era": "third"}),
-        ("session_end", {"reason": "home", "seconds": 95.5, "panels_seen": 3}),
+        ("session_end", {"reason": "home", "seconds": 95.5, "panels_seen": 3,
+                         "idle_timeout": 90.0, "idle_countdown": 15.0}),
         ("attract_shown", {}),
     ]
 
