@@ -17,7 +17,7 @@ from kiosk.refcounts import make_singletons_immortal
 from kiosk.screens import PROFILES, parse_screens
 
 COMMANDS = ("run", "validate", "render", "set-pin", "install-service", "status", "screenshot",
-            "publish", "rollback")
+            "publish", "rollback", "report")
 
 
 def default_exhibit() -> Path:
@@ -129,6 +129,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                  f"({', '.join(PROFILES)}, 'all', or such as 1366x768@15.6); repeat for the "
                  "screens your kiosks have")
     command("rollback", "go back to the release this kiosk showed before")
+    if report := command("report", "what visitors did, from one kiosk's or a whole "
+                                   "museum's event logs: a page, summary.json and CSV"):
+        report.add_argument("logs", type=Path, nargs="+", metavar="LOG_OR_FOLDER",
+                            help="an event log, a kiosk's folder of them, or a collection "
+                                 "folder with one folder a kiosk")
+        report.add_argument("--out", type=Path, required=True, metavar="DIR")
     if service := command("install-service",
                           "install a systemd unit that starts the kiosk at boot"):
         _exhibit_argument(service)
@@ -165,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.paths import data_dir
 
         return rollback_command(data_dir() / STORE, sys.stdout, sys.stderr)
+    if args.command == "report":
+        from kiosk.report.command import report_command
+
+        return report_command(args.logs, args.out)
     make_singletons_immortal()  # every command that touches Qt, on Python 3.11 (see the module)
     exhibit = getattr(args, "exhibit", None) or default_exhibit()
 

@@ -1,0 +1,240 @@
+"""The event logs read and measured by DuckDB: sessions, how long they lasted, what was
+read and for how long. docs/report.md says how each figure is measured and why.
+
+The logs are read once into a table (DuckDB reads JSON lines, gzipped or not, in
+parallel); the rest is SQL over it. The database lives in a temporary file, so a museum's
+year, larger than memory, spills to disk instead of failing.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from kiosk.report.model import DayRow, InputProblems, KioskRow, PanelRow, Report
+from kiosk.report.sources import LogFile
+
+# What a visitor's touch causes: the moments a visit is measured between.
+INPUTS = ("language_chosen", "era_opened", "panel_shown", "quote_shown", "image_opened",
+          "image_zoomed", "image_closed", "language_changed", "exhibit_finished",
+          "idle_dismissed")
+# Every event a kiosk writes; any other name is counted as unknown and left out.
+KNOWN = (*INPUTS, "start", "stop", "attract_shown", "idle_prompt", "idle_reset",
+         "session_end", "reload_applied", "reload_rejected", "closed", "opened",
+         "display_off", "display_on", "site_applied", "site_rejected", "release_adopted",
+         "release_refused", "daily_restart")
+# An older kiosk's session_end has no idle settings: the kiosk's defaults then.
+DEFAULT_IDLE_TIMEOUT_S = 90.0
+DEFAULT_IDLE_COUNTDOWN_S = 15.0
+LENGTH_SAMPLE = 20_000  # session lengths kept for the histogram
+COLUMNS = {"time": "VARCHAR", "event": "VARCHAR", "era": "VARCHAR", "panel": "VARCHAR",
+           "lang": "VARCHAR", "reason": "VARCHAR", "idle_timeout": "DOUBLE",
+           "idle_countdown": "DOUBLE"}
+
+
+def _names(names: Sequence[str]) -> str:
+    return ", ".join(f"'{name}'" for name in names)  # constants of this module only
+
+
+def analyse(files: list[LogFile], *, memory_limit: str = "1GB",
+            threads: int | None = None) -> Report:
+    """Read ``files`` and measure what visitors did."""
+    with tempfile.TemporaryDirectory(prefix="kiosk-report-") as work:
+        con = duckdb.connect(str(Path(work) / "report.duckdb"))
+        try:
+            con.execute(f"SET memory_limit = '{memory_limit}'")
+            con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
+            if threads is not None:
+                con.execute(f"SET threads = {int(threads)}")
+            return _Analysis(con, files).report()
+        finally:
+            con.close()
+
+
+class _Analysis:
+    def __init__(self, con: duckdb.DuckDBPyConnection, files: list[LogFile]) -> None:
+        self.con = con
+        self.files = files
+
+    def report(self) -> Report:
+        problems = self._read()
+        self._sessions()
+        totals = self._one("""
+            SELECT count(*), coalesce(sum(panel_views), 0), median(length_s),
+                   avg(CASE WHEN reason = 'idle' THEN 1.0 ELSE 0.0 END),
+                   min(day), max(day)
+            FROM sessions""")
+        sessions, panel_views, median_s, idle_share, first, last = totals
+        return Report(
+            kiosks=tuple(sorted({f.kiosk for f in self.files})),
+            first_day=first, last_day=last, sessions=sessions, panel_views=int(panel_views),
+            median_session_s=_rounded(median_s),
+            language_share={lang: round(share, 4) for lang, share in self._rows("""
+                SELECT language, count(*) / (SELECT count(*) FROM sessions)
+                FROM sessions GROUP BY language ORDER BY 2 DESC, 1""")},
+            idle_reset_share=None if idle_share is None else round(idle_share, 4),
+            end_reasons=dict(self._rows("""
+                SELECT coalesce(reason, 'unknown'), count(*) FROM sessions
+                GROUP BY 1 ORDER BY 2 DESC, 1""")),
+            days=tuple(DayRow(k, d, n, _rounded(m), i) for k, d, n, m, i in self._rows("""
+                SELECT kiosk, day, count(*), median(length_s),
+                       count(*) FILTER (WHERE reason = 'idle')
+                FROM sessions GROUP BY kiosk, day ORDER BY kiosk, day""")),
+            panels=tuple(PanelRow(k, e, p, v, _rounded(m)) for k, e, p, v, m in self._rows("""
+                SELECT kiosk, era, panel, count(*), median(dwell_s)
+                FROM dwell GROUP BY kiosk, era, panel ORDER BY kiosk, era, panel""")),
+            per_kiosk=tuple(KioskRow(k, n, _rounded(m), None if i is None else round(i, 4),
+                                     int(v)) for k, n, m, i, v in self._rows("""
+                SELECT kiosk, count(*), median(length_s),
+                       avg(CASE WHEN reason = 'idle' THEN 1.0 ELSE 0.0 END), sum(panel_views)
+                FROM sessions GROUP BY kiosk ORDER BY kiosk""")),
+            week_hours=tuple(self._rows("""
+                SELECT isodow(day) - 1, hour, count(*) FROM sessions
+                GROUP BY 1, 2 ORDER BY 1, 2""")),
+            session_lengths_s=tuple(length for (length,) in self._rows(f"""
+                SELECT length_s FROM sessions
+                USING SAMPLE reservoir({LENGTH_SAMPLE} ROWS) REPEATABLE (7)""")),
+            depth=tuple(self._rows("""
+                SELECT panels_seen, count(*) FROM sessions GROUP BY 1 ORDER BY 1""")),
+            exits=tuple(self._rows("""
+                SELECT last_era, last_panel, count(*) FROM sessions
+                WHERE last_panel IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2""")),
+            pictures_opened=self._one("SELECT coalesce(sum(opened), 0) FROM sessions")[0],
+            pictures_zoomed=self._one("SELECT coalesce(sum(zoomed), 0) FROM sessions")[0],
+            problems=replace(problems, unfinished_sessions=self._unfinished()),
+        )
+
+    # --- reading ----------------------------------------------------------------------
+
+    def _read(self) -> InputProblems:
+        con = self.con
+        con.execute("CREATE TABLE files (filename VARCHAR, kiosk VARCHAR, age INTEGER)")
+        con.executemany("INSERT INTO files VALUES (?, ?, ?)",
+                        [(str(f.path), f.kiosk, f.age) for f in self.files])
+        paths = [str(f.path) for f in self.files]
+        # Lines in file order (row_number over the reader's output): events of one
+        # millisecond keep the order the kiosk wrote them in.
+        con.execute(f"""
+            CREATE TABLE raw AS
+            SELECT filename, row_number() OVER () AS line, *
+            EXCLUDE (filename)
+            FROM read_json(?, format = 'newline_delimited', ignore_errors = true,
+                           filename = true, columns = {COLUMNS!r})""", [paths])
+        con.execute(f"""
+            CREATE TABLE events AS
+            SELECT f.kiosk, f.age, r.line, r.event, r.era, r.panel, r.lang, r.reason,
+                   r.idle_timeout, r.idle_countdown,
+                   try_cast(r.time AS TIMESTAMPTZ) AS ts,
+                   -- the kiosk's own wall clock, as written: its day and hour
+                   try_cast(substr(r.time, 1, 10) AS DATE) AS day,
+                   try_cast(substr(r.time, 12, 2) AS INTEGER) AS hour
+            FROM raw r JOIN files f USING (filename)
+            WHERE r.event IN ({_names(KNOWN)})""")
+        lines, unreadable = self._one("""
+            SELECT count(*), count(*) FILTER (WHERE event IS NULL OR time IS NULL
+                                              OR try_cast(time AS TIMESTAMPTZ) IS NULL)
+            FROM raw""")
+        unknown = dict(self._rows(f"""
+            SELECT event, count(*) FROM raw
+            WHERE event IS NOT NULL AND event NOT IN ({_names(KNOWN)})
+            GROUP BY event ORDER BY 2 DESC, 1"""))
+        con.execute("DROP TABLE raw")
+        return InputProblems(files=len(self.files), lines=lines, unreadable_lines=unreadable,
+                             unknown_events=unknown)
+
+    # --- sessions ---------------------------------------------------------------------
+
+    def _sessions(self) -> None:
+        con = self.con
+        # A session is what lies between one session_end (or a start: a restart cuts a
+        # visit off) and the next, on one kiosk, in the order the kiosk wrote it.
+        con.execute("""
+            CREATE TABLE ordered AS
+            SELECT *, coalesce(sum(CASE WHEN event IN ('session_end', 'start') THEN 1 END)
+                OVER (PARTITION BY kiosk ORDER BY ts, age DESC, line
+                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg
+            FROM events WHERE ts IS NOT NULL""")
+        con.execute(f"""
+            CREATE TABLE segments AS
+            SELECT kiosk, seg,
+                   min(ts) FILTER (WHERE event IN ({_names(INPUTS)})) AS first_input,
+                   max(ts) FILTER (WHERE event IN ({_names(INPUTS)})) AS last_input,
+                   arg_min(day, ts) FILTER (WHERE event IN ({_names(INPUTS)})) AS day,
+                   arg_min(hour, ts) FILTER (WHERE event IN ({_names(INPUTS)})) AS hour,
+                   max(ts) FILTER (WHERE event = 'session_end') AS ended,
+                   max(reason) FILTER (WHERE event = 'session_end') AS reason,
+                   coalesce(max(idle_timeout) FILTER (WHERE event = 'session_end'),
+                            {DEFAULT_IDLE_TIMEOUT_S}) AS idle_timeout,
+                   coalesce(max(idle_countdown) FILTER (WHERE event = 'session_end'),
+                            {DEFAULT_IDLE_COUNTDOWN_S}) AS idle_countdown,
+                   count(*) FILTER (WHERE event = 'panel_shown') AS panel_views,
+                   count(DISTINCT era || '/' || panel)
+                       FILTER (WHERE event = 'panel_shown') AS panels_seen,
+                   arg_max(era, ts) FILTER (WHERE event = 'panel_shown') AS last_era,
+                   arg_max(panel, ts) FILTER (WHERE event = 'panel_shown') AS last_panel,
+                   arg_max(lang, ts) FILTER (WHERE event IN ('language_chosen',
+                                                             'language_changed')) AS chosen,
+                   count(*) FILTER (WHERE event = 'image_opened') AS opened,
+                   count(*) FILTER (WHERE event = 'image_zoomed') AS zoomed
+            FROM ordered GROUP BY kiosk, seg""")
+        # Where a visit ends: at the tap on Home or Start again; for an idle reset, at the
+        # last touch (the reset comes the idle timeout and countdown after it); at closing
+        # time or in a log cut short, at the last event a touch caused.
+        con.execute("""
+            CREATE TABLE sessions AS
+            SELECT s.*, epoch(end_at - first_input) AS length_s,
+                   coalesce(lang.language, s.chosen, 'unknown') AS language
+            FROM (SELECT *,
+                    CASE WHEN reason IN ('home', 'start_again') THEN ended
+                         WHEN reason = 'idle' THEN greatest(last_input, ended
+                              - to_microseconds(CAST((idle_timeout + idle_countdown)
+                                                     * 1e6 AS BIGINT)))
+                         ELSE last_input END AS end_at
+                  FROM segments
+                  WHERE first_input IS NOT NULL AND ended IS NOT NULL) s
+            LEFT JOIN (SELECT kiosk, seg, arg_max(lang, score) AS language
+                       FROM (SELECT kiosk, seg, lang,
+                                    count(*) * 1e12 - epoch(min(ts)) AS score
+                             FROM ordered WHERE event = 'panel_shown' AND lang IS NOT NULL
+                             GROUP BY kiosk, seg, lang)
+                       GROUP BY kiosk, seg) lang USING (kiosk, seg)""")
+        # A panel is read from the moment it is shown to the next touch (the tap that
+        # ends the visit included), or to the visit's end; never longer than the idle
+        # timeout, after which the kiosk itself asks whether anyone is there.
+        con.execute(f"""
+            CREATE TABLE dwell AS
+            SELECT t.kiosk, t.era, t.panel,
+                   least(greatest(epoch(coalesce(t.next_ts, s.end_at) - t.ts), 0),
+                         s.idle_timeout) AS dwell_s
+            FROM (SELECT kiosk, seg, ts, event, era, panel,
+                         lead(ts) OVER (PARTITION BY kiosk, seg
+                                        ORDER BY ts, age DESC, line) AS next_ts
+                  FROM ordered
+                  WHERE event IN ({_names(INPUTS)})
+                     OR (event = 'session_end' AND reason IN ('home', 'start_again'))) t
+            JOIN sessions s USING (kiosk, seg)
+            WHERE t.event = 'panel_shown'""")
+
+    def _unfinished(self) -> int:
+        return self._one("""SELECT count(*) FROM segments
+                             WHERE first_input IS NOT NULL AND ended IS NULL""")[0]
+
+    # --- small helpers ----------------------------------------------------------------
+
+    def _rows(self, sql: str) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql).fetchall()
+
+    def _one(self, sql: str) -> tuple[Any, ...]:
+        row = self.con.execute(sql).fetchone()
+        assert row is not None
+        return row
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 1)
+
