@@ -23,6 +23,8 @@ packages=(
   # Syncthing, which carries published exhibits to the kiosks and their event logs home,
   # and Ansible, which provisions them (deploy/): the tests run both on this machine.
   syncthing ansible-core ansible-lint
+  # Headless Chromium, in which the tests open `kiosk report`'s page.
+  chromium
 )
 
 if command -v apt-get >/dev/null 2>&1; then
@@ -54,5 +56,5 @@ fi
 python=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,report]'
 echo "exhibit-kiosk is installed in .venv: run it with .venv/bin/kiosk"

@@ -83,7 +83,7 @@ def test_no_two_modules_import_each_other() -> None:
 
 QT_FREE = ("kiosk.exhibit", "kiosk.staff.pin", "kiosk.service", "kiosk.site",
            "kiosk.live.kioskstate", "kiosk.live.metrics", "kiosk.control.socketpath",
-           "kiosk.control.client", "kiosk.control.commands")
+           "kiosk.control.client", "kiosk.control.commands", "kiosk.content", "kiosk.report")
 
 
 def test_the_model_staff_records_and_installer_import_no_qt() -> None:
