@@ -23,11 +23,12 @@ def report_command(targets: list[Path], out: Path, *, stdout: TextIO | None = No
     started = time.monotonic()
     from kiosk.report.analyse import analyse
     from kiosk.report.outputs import write_tables
+    from kiosk.report.page import write_page
 
     report = analyse(files)
     try:
         written = write_tables(report, out)
-        written.append(_page(report, out))
+        written.append(write_page(report, out))
     except OSError as error:
         print(f"kiosk report: cannot write {error.filename or out}: "
               f"{error.strerror or error}; choose another folder with --out", file=stderr)
@@ -44,10 +45,3 @@ def report_command(targets: list[Path], out: Path, *, stdout: TextIO | None = No
         print(f"wrote {path}", file=stdout)
     return 0
 
-
-def _page(report: object, out: Path) -> Path:
-    try:
-        from kiosk.report.page import write_page
-    except ImportError:  # the page is optional until it exists
-        return out / "summary.json"
-    return write_page(report, out)  # type: ignore[arg-type]

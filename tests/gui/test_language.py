@@ -14,6 +14,9 @@ from kiosk.exhibit.load import load_exhibit
 from kiosk.ui.navigation import Screen
 from kiosk.ui.window import create_view
 
+# What every session_end says of the exhibit's idle settings (the sample's).
+IDLE = {"idle_timeout": 90.0, "idle_countdown": 15.0}
+
 if TYPE_CHECKING:
     from tests.gui.conftest import Kiosk
 
@@ -101,7 +104,8 @@ def test_home_returns_to_the_welcome_screen_in_the_chosen_language_and_ends_the_
     assert kiosk.nav.language == "ru" and kiosk.nav.pageIndex == 0
     assert kiosk.item("welcomeTitle").property("text") == "Образец выставки"
     assert kiosk.events == [
-        ("session_end", {"reason": "home", "seconds": 42.0, "panels_seen": 2}),
+        ("session_end", {"reason": "home", "seconds": 42.0, "panels_seen": 2,
+                         **IDLE}),
         ("attract_shown", {}),
     ]
 

@@ -15,6 +15,9 @@ from kiosk.exhibit.model import Exhibit
 from kiosk.ui.navigation import DOUBLE_TAP_ZOOM, MAX_ZOOM, Navigator, Screen
 from tests.helpers.sample_exhibit import write_sample_exhibit
 
+# What every session_end says of the exhibit's idle settings (the sample's).
+IDLE = {"idle_timeout": 90.0, "idle_countdown": 15.0}
+
 LAST_PAGE = 8
 
 
@@ -411,7 +414,8 @@ def test_an_era_opened_from_the_closing_screen_continues_the_visit_at_its_openin
     nav.next()
     clock.now += 30
     nav.goHome()
-    assert log.named("session_end") == [{"reason": "home", "seconds": 30.0, "panels_seen": 2}]
+    assert log.named("session_end") == [{"reason": "home", "seconds": 30.0, "panels_seen": 2,
+                                          **IDLE}]
 
 
 def test_start_again_returns_to_the_welcome_screen(nav: Navigator, log: Log,
@@ -425,7 +429,8 @@ def test_start_again_returns_to_the_welcome_screen(nav: Navigator, log: Log,
         nav.startAgain()
     assert (nav.screen, nav.pageIndex, nav.language) == (Screen.Welcome, 0, "ru")
     assert log.events == [
-        ("session_end", {"reason": "start_again", "seconds": 120.0, "panels_seen": 1}),
+        ("session_end", {"reason": "start_again", "seconds": 120.0, "panels_seen": 1,
+                         **IDLE}),
         ("attract_shown", {}),
     ]
 
@@ -503,7 +508,8 @@ def test_reset_logs_the_session(nav: Navigator, log: Log, clock: Clock) -> None:
     log.events.clear()
     nav.reset(reason="idle")
     assert log.events == [
-        ("session_end", {"reason": "idle", "seconds": 61.3, "panels_seen": 2}),
+        ("session_end", {"reason": "idle", "seconds": 61.3, "panels_seen": 2,
+                         **IDLE}),
         ("attract_shown", {}),
     ]
 
