@@ -32,6 +32,8 @@ KNOWN = (*INPUTS, "start", "stop", "attract_shown", "idle_prompt", "idle_reset",
 DEFAULT_IDLE_TIMEOUT_S = 90.0
 DEFAULT_IDLE_COUNTDOWN_S = 15.0
 LENGTH_SAMPLE = 20_000  # session lengths kept for the histogram
+# Within one millisecond: a restart before anything else, a visit's end after the touches.
+TIE = "CASE event WHEN 'start' THEN 0 WHEN 'session_end' THEN 2 ELSE 1 END"
 COLUMNS = {"time": "VARCHAR", "event": "VARCHAR", "era": "VARCHAR", "panel": "VARCHAR",
            "lang": "VARCHAR", "reason": "VARCHAR", "idle_timeout": "DOUBLE",
            "idle_countdown": "DOUBLE"}
@@ -113,37 +115,31 @@ class _Analysis:
 
     def _read(self) -> InputProblems:
         con = self.con
-        con.execute("CREATE TABLE files (filename VARCHAR, kiosk VARCHAR, age INTEGER)")
-        con.executemany("INSERT INTO files VALUES (?, ?, ?)",
-                        [(str(f.path), f.kiosk, f.age) for f in self.files])
+        con.execute("CREATE TABLE files (filename VARCHAR, kiosk VARCHAR)")
+        con.executemany("INSERT INTO files VALUES (?, ?)",
+                        [(str(f.path), f.kiosk) for f in self.files])
         paths = [str(f.path) for f in self.files]
-        # Lines in file order (row_number over the reader's output): events of one
-        # millisecond keep the order the kiosk wrote them in.
-        con.execute(f"""
-            CREATE TABLE raw AS
-            SELECT filename, row_number() OVER () AS line, *
-            EXCLUDE (filename)
-            FROM read_json(?, format = 'newline_delimited', ignore_errors = true,
-                           filename = true, columns = {COLUMNS!r})""", [paths])
+        # Every line, unusable ones too (all columns NULL for a line that is not JSON), so
+        # that what is left out can be counted from the same single read.
         con.execute(f"""
             CREATE TABLE events AS
-            SELECT f.kiosk, f.age, r.line, r.event, r.era, r.panel, r.lang, r.reason,
+            SELECT f.kiosk, r.event, r.era, r.panel, r.lang, r.reason,
                    r.idle_timeout, r.idle_countdown,
                    try_cast(r.time AS TIMESTAMPTZ) AS ts,
                    -- the kiosk's own wall clock, as written: its day and hour
                    try_cast(substr(r.time, 1, 10) AS DATE) AS day,
-                   try_cast(substr(r.time, 12, 2) AS INTEGER) AS hour
-            FROM raw r JOIN files f USING (filename)
-            WHERE r.event IN ({_names(KNOWN)})""")
+                   try_cast(substr(r.time, 12, 2) AS INTEGER) AS hour,
+                   r.event IN ({_names(KNOWN)}) AS known
+            FROM read_json(?, format = 'newline_delimited', ignore_errors = true,
+                           filename = true, columns = {COLUMNS!r}) r
+            JOIN files f USING (filename)""", [paths])
         lines, unreadable = self._one("""
-            SELECT count(*), count(*) FILTER (WHERE event IS NULL OR time IS NULL
-                                              OR try_cast(time AS TIMESTAMPTZ) IS NULL)
-            FROM raw""")
-        unknown = dict(self._rows(f"""
-            SELECT event, count(*) FROM raw
-            WHERE event IS NOT NULL AND event NOT IN ({_names(KNOWN)})
+            SELECT count(*), count(*) FILTER (WHERE event IS NULL OR ts IS NULL)
+            FROM events""")
+        unknown = dict(self._rows("""
+            SELECT event, count(*) FROM events
+            WHERE event IS NOT NULL AND NOT known
             GROUP BY event ORDER BY 2 DESC, 1"""))
-        con.execute("DROP TABLE raw")
         return InputProblems(files=len(self.files), lines=lines, unreadable_lines=unreadable,
                              unknown_events=unknown)
 
@@ -152,13 +148,13 @@ class _Analysis:
     def _sessions(self) -> None:
         con = self.con
         # A session is what lies between one session_end (or a start: a restart cuts a
-        # visit off) and the next, on one kiosk, in the order the kiosk wrote it.
-        con.execute("""
+        # visit off) and the next, on one kiosk, in time order.
+        con.execute(f"""
             CREATE TABLE ordered AS
             SELECT *, coalesce(sum(CASE WHEN event IN ('session_end', 'start') THEN 1 END)
-                OVER (PARTITION BY kiosk ORDER BY ts, age DESC, line
+                OVER (PARTITION BY kiosk ORDER BY ts, {TIE}
                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg
-            FROM events WHERE ts IS NOT NULL""")
+            FROM events WHERE known AND ts IS NOT NULL""")
         con.execute(f"""
             CREATE TABLE segments AS
             SELECT kiosk, seg,
@@ -212,8 +208,8 @@ class _Analysis:
                    least(greatest(epoch(coalesce(t.next_ts, s.end_at) - t.ts), 0),
                          s.idle_timeout) AS dwell_s
             FROM (SELECT kiosk, seg, ts, event, era, panel,
-                         lead(ts) OVER (PARTITION BY kiosk, seg
-                                        ORDER BY ts, age DESC, line) AS next_ts
+                         lead(ts) OVER (PARTITION BY kiosk, seg ORDER BY ts, {TIE})
+                             AS next_ts
                   FROM ordered
                   WHERE event IN ({_names(INPUTS)})
                      OR (event = 'session_end' AND reason IN ('home', 'start_again'))) t
