@@ -16,48 +16,23 @@ import fcntl
 import json
 import os
 import select
-import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import IO, Any
 
-BINARIES = ("/usr/lib/chromium/chromium", "chromium", "chromium-browser")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.helpers
+from tests.helpers.chromium import OFFLINE_FLAGS, find_chromium  # noqa: E402
+
+__all__ = ["Chromium", "find_chromium"]
+
 FLAGS = (
     "--kiosk",
-    "--no-first-run",
-    "--no-default-browser-check",
     "--noerrdialogs",
     "--disable-session-crashed-bubble",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--disable-component-extensions-with-background-pages",
-    "--disable-client-side-phishing-detection",
-    "--disable-domain-reliability",
-    "--disable-breakpad",
-    "--disable-crash-reporter",
-    "--metrics-recording-only",
-    "--no-pings",
-    "--no-service-autorun",
-    "--password-store=basic",
-    "--disable-features=Translate,MediaRouter,OptimizationHints,OptimizationHintsFetching,"
-    "AutofillServerCommunication,CertificateTransparencyComponentUpdater,"
-    "InterestFeedContentSuggestions,NetworkTimeServiceQuerying,SafeBrowsingBetterTelemetry,"
-    "PrivacySandboxSettings4,DialMediaRouteProvider",
-    # No name resolves, so nothing can connect anywhere even if a service were missed.
-    "--host-resolver-rules=MAP * ~NOTFOUND",
+    *OFFLINE_FLAGS,
 )
-
-
-def find_chromium() -> str | None:
-    for name in BINARIES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 class DevToolsError(RuntimeError):

@@ -17,12 +17,12 @@ import subprocess
 from pathlib import Path
 
 BINARIES = ("/usr/lib/chromium/chromium", "chromium", "chromium-browser")
-FLAGS = (
-    "--headless=new",
-    "--disable-gpu",
+# What keeps Chromium itself off the network: every background service that goes online
+# switched off, and a resolver where no name resolves for the few that no flag stops.
+# The benchmark against a browser kiosk (bench/peer/chromium.py) uses these too.
+OFFLINE_FLAGS = (
     "--no-first-run",
     "--no-default-browser-check",
-    "--hide-scrollbars",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
@@ -32,6 +32,7 @@ FLAGS = (
     "--disable-client-side-phishing-detection",
     "--disable-domain-reliability",
     "--disable-breakpad",
+    "--disable-crash-reporter",
     "--metrics-recording-only",
     "--no-pings",
     "--no-service-autorun",
@@ -39,8 +40,15 @@ FLAGS = (
     "--password-store=basic",
     "--disable-features=OptimizationHints,OptimizationHintsFetching,MediaRouter,Translate,"
     "NetworkTimeServiceQuerying,AutofillServerCommunication,"
-    "CertificateTransparencyComponentUpdater,DialMediaRouteProvider",
-    "--host-resolver-rules=MAP * ~NOTFOUND",  # the net under everything a flag missed
+    "CertificateTransparencyComponentUpdater,DialMediaRouteProvider,"
+    "InterestFeedContentSuggestions,SafeBrowsingBetterTelemetry,PrivacySandboxSettings4",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+)
+FLAGS = (
+    "--headless=new",
+    "--disable-gpu",
+    "--hide-scrollbars",
+    *OFFLINE_FLAGS,
     "--enable-logging=stderr",  # console messages, as "CONSOLE" lines
     "--v=0",
 )
