@@ -194,6 +194,17 @@ def whole_numbers(ax: Axes) -> None:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
 
 
+def visits_axis(ax: Axes, xlabel: str | None = None) -> None:
+    """Visits up the side, in whole numbers on a light grid, with no axis line of its own."""
+    ax.yaxis.grid(True)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    ax.set_ylabel("Visits")
+    whole_numbers(ax)
+
+
 def svg_text(fig: Figure, salt: str) -> str:
     """The figure as SVG; a salt per chart keeps its clip-path ids apart from the others'."""
     import matplotlib
@@ -261,11 +272,7 @@ def days_chart(report: Report) -> Chart | None:
             locator, offset_formats=["", "%Y", "%B %Y", "%d %B %Y", "%d %B %Y", "%d %B %Y"]))
         ax.set_xlim(days[0] - timedelta(days=1), days[-1] + timedelta(days=1))
     ax.tick_params(axis="x", length=0)
-    ax.yaxis.grid(True)
-    ax.spines["left"].set_visible(False)
-    ax.tick_params(axis="y", length=0)
-    ax.set_ylabel("Visits")
-    whole_numbers(ax)
+    visits_axis(ax)
     busiest = max(range(len(days)), key=lambda i: bottom[i])
     caption = ("Each kiosk's visits stacked, one shade a kiosk." if len(counts) > 1
                else "All kiosks' visits together." if several
@@ -334,12 +341,7 @@ def lengths_chart(report: Report) -> Chart | None:
             fontsize=12, va="bottom")
     ax.set_ylim(0, max(counts) * 1.15)
     ax.set_xlim(0, edges[-1])
-    ax.yaxis.grid(True)
-    ax.spines["left"].set_visible(False)
-    ax.tick_params(axis="y", length=0)
-    ax.set_xlabel("Length of the visit (minutes)")
-    ax.set_ylabel("Visits")
-    whole_numbers(ax)
+    visits_axis(ax, "Length of the visit (minutes)")
     longer = sum(1 for m in minutes if m >= edges[-2])
     caption = (f"Each bar is {minutes_words(step)}. Visits of {minutes_words(edges[-2])} "
                f"or more ({longer:,}) are in the last bar.")
@@ -395,12 +397,7 @@ def depth_chart(report: Report) -> Chart | None:
     ax.bar([seen for seen, _ in depth], [n for _, n in depth], width=0.8, color=ACCENT,
            linewidth=0)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.yaxis.grid(True)
-    ax.spines["left"].set_visible(False)
-    ax.tick_params(axis="y", length=0)
-    ax.set_xlabel("Panels seen in the visit")
-    ax.set_ylabel("Visits")
-    whole_numbers(ax)
+    visits_axis(ax, "Panels seen in the visit")
     total = sum(n for _, n in depth)
     running, half = 0, depth[-1][0]
     for seen, n in reversed(depth):  # the most panels that half the visits reached
