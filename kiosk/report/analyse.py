@@ -1,9 +1,10 @@
 """The event logs read and measured by DuckDB: sessions, how long they lasted, what was
 read and for how long. docs/report.md says how each figure is measured and why.
 
-The logs are read once into a table (DuckDB reads JSON lines, gzipped or not, in
-parallel); the rest is SQL over it. The database lives in a temporary file, so a museum's
-year, larger than memory, spills to disk instead of failing.
+Each kiosk's logs are read once into a table (DuckDB reads JSON lines, gzipped or not, in
+parallel) and measured with SQL; its sessions and panels are kept, its events dropped
+before the next kiosk's are read. The database lives in a temporary file, so what does
+not fit in memory spills to disk instead of failing.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -61,11 +63,20 @@ def analyse(files: list[LogFile], *, memory_limit: str = "1GB",
 class _Analysis:
     def __init__(self, con: duckdb.DuckDBPyConnection, files: list[LogFile]) -> None:
         self.con = con
-        self.files = files
+        self.files = files  # sorted by kiosk
+        self._measured = False  # the tables sessions and panels exist
+        self._unfinished = 0
 
     def report(self) -> Report:
-        problems = self._read()
-        self._sessions()
+        problems = InputProblems()
+        for kiosk, files in groupby(self.files, key=lambda f: f.kiosk):
+            # One kiosk at a time: a museum's year never has to fit in memory at once,
+            # and each kiosk's events are ordered on their own.
+            problems = self._read(kiosk, list(files), problems)
+            self._measure()
+        if not self._measured:  # no log at all: empty tables, so the figures say none
+            self._load("", [])
+            self._measure()
         totals = self._one("""
             SELECT count(*), coalesce(sum(panel_views), 0), median(length_s),
                    avg(CASE WHEN reason = 'idle' THEN 1.0 ELSE 0.0 END),
@@ -88,8 +99,8 @@ class _Analysis:
                        count(*) FILTER (WHERE reason = 'idle')
                 FROM sessions GROUP BY kiosk, day ORDER BY kiosk, day""")),
             panels=tuple(PanelRow(k, e, p, v, _rounded(m)) for k, e, p, v, m in self._rows("""
-                SELECT kiosk, era, panel, count(*), median(dwell_s)
-                FROM dwell GROUP BY kiosk, era, panel ORDER BY kiosk, era, panel""")),
+                SELECT kiosk, era, panel, views, median_dwell_s
+                FROM panels ORDER BY kiosk, era, panel""")),
             per_kiosk=tuple(KioskRow(k, n, _rounded(m), None if i is None else round(i, 4),
                                      int(v)) for k, n, m, i, v in self._rows("""
                 SELECT kiosk, count(*), median(length_s),
@@ -108,55 +119,77 @@ class _Analysis:
                 WHERE last_panel IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2""")),
             pictures_opened=self._one("SELECT coalesce(sum(opened), 0) FROM sessions")[0],
             pictures_zoomed=self._one("SELECT coalesce(sum(zoomed), 0) FROM sessions")[0],
-            problems=replace(problems, unfinished_sessions=self._unfinished()),
+            problems=replace(problems, unfinished_sessions=self._unfinished),
         )
 
     # --- reading ----------------------------------------------------------------------
 
-    def _read(self) -> InputProblems:
-        con = self.con
-        con.execute("CREATE TABLE files (filename VARCHAR, kiosk VARCHAR)")
-        con.executemany("INSERT INTO files VALUES (?, ?)",
-                        [(str(f.path), f.kiosk) for f in self.files])
-        paths = [str(f.path) for f in self.files]
-        # Every line, unusable ones too (all columns NULL for a line that is not JSON), so
-        # that what is left out can be counted from the same single read.
-        con.execute(f"""
-            CREATE TABLE events AS
-            SELECT f.kiosk, r.event, r.era, r.panel, r.lang, r.reason,
-                   r.idle_timeout, r.idle_countdown,
-                   try_cast(r.time AS TIMESTAMPTZ) AS ts,
-                   -- the kiosk's own wall clock, as written: its day and hour
-                   try_cast(substr(r.time, 1, 10) AS DATE) AS day,
-                   try_cast(substr(r.time, 12, 2) AS INTEGER) AS hour,
-                   r.event IN ({_names(KNOWN)}) AS known
-            FROM read_json(?, format = 'newline_delimited', ignore_errors = true,
-                           filename = true, columns = {COLUMNS!r}) r
-            JOIN files f USING (filename)""", [paths])
+    def _read(self, kiosk: str, files: list[LogFile],
+              problems: InputProblems) -> InputProblems:
+        """One kiosk's logs into the table ``events``; ``problems`` with what they add."""
+        broken: list[str] = []
+        readable = [str(f.path) for f in files]
+        while True:
+            try:
+                self._load(kiosk, readable)
+                break
+            except duckdb.IOException as error:
+                # A gzip file cut short (the power went while it was compressed) stops
+                # the whole read: leave that file out, say so, and read the rest.
+                culprit = next((p for p in readable if p in str(error)), None)
+                if culprit is None:
+                    raise
+                readable.remove(culprit)
+                broken.append(culprit)
         lines, unreadable = self._one("""
             SELECT count(*), count(*) FILTER (WHERE event IS NULL OR ts IS NULL)
             FROM events""")
-        unknown = dict(self._rows("""
-            SELECT event, count(*) FROM events
-            WHERE event IS NOT NULL AND NOT known
-            GROUP BY event ORDER BY 2 DESC, 1"""))
-        return InputProblems(files=len(self.files), lines=lines, unreadable_lines=unreadable,
-                             unknown_events=unknown)
+        unknown = dict(problems.unknown_events)
+        for event, count in self._rows("""
+                SELECT event, count(*) FROM events
+                WHERE event IS NOT NULL AND NOT known GROUP BY event"""):
+            unknown[event] = unknown.get(event, 0) + count
+        return replace(problems, files=problems.files + len(files),
+                       lines=problems.lines + lines,
+                       unreadable_lines=problems.unreadable_lines + unreadable,
+                       unknown_events=dict(sorted(unknown.items(),
+                                                  key=lambda item: (-item[1], item[0]))),
+                       unreadable_files=(*problems.unreadable_files, *broken))
+
+    def _load(self, kiosk: str, paths: list[str]) -> None:
+        # Every line, unusable ones too (all columns NULL for a line that is not JSON), so
+        # that what is left out is counted from the same single read.
+        source = (f"read_json(?, format = 'newline_delimited', ignore_errors = true, "
+                  f"columns = {COLUMNS!r})" if paths else
+                  "(SELECT " + ", ".join(f"NULL::{kind} AS {name}"
+                                         for name, kind in COLUMNS.items()) + " WHERE false)")
+        self.con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE events AS
+            SELECT ?::VARCHAR AS kiosk, event, era, panel, lang, reason,
+                   idle_timeout, idle_countdown,
+                   try_cast(time AS TIMESTAMPTZ) AS ts,
+                   -- the kiosk's own wall clock, as written: its day and hour
+                   try_cast(substr(time, 1, 10) AS DATE) AS day,
+                   try_cast(substr(time, 12, 2) AS INTEGER) AS hour,
+                   event IN ({_names(KNOWN)}) AS known
+            FROM {source}""", [kiosk, paths] if paths else [kiosk])
 
     # --- sessions ---------------------------------------------------------------------
 
-    def _sessions(self) -> None:
+    def _measure(self) -> None:
+        """The sessions and panels of the kiosk in ``events``, added to ``sessions``,
+        ``panels`` and the unfinished count."""
         con = self.con
         # A session is what lies between one session_end (or a start: a restart cuts a
         # visit off) and the next, on one kiosk, in time order.
         con.execute(f"""
-            CREATE TABLE ordered AS
+            CREATE OR REPLACE TEMP TABLE ordered AS
             SELECT *, coalesce(sum(CASE WHEN event IN ('session_end', 'start') THEN 1 END)
-                OVER (PARTITION BY kiosk ORDER BY ts, {TIE}
+                OVER (ORDER BY ts, {TIE}
                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg
             FROM events WHERE known AND ts IS NOT NULL""")
         con.execute(f"""
-            CREATE TABLE segments AS
+            CREATE OR REPLACE TEMP TABLE segments AS
             SELECT kiosk, seg,
                    min(ts) FILTER (WHERE event IN ({_names(INPUTS)})) AS first_input,
                    max(ts) FILTER (WHERE event IN ({_names(INPUTS)})) AS last_input,
@@ -182,7 +215,7 @@ class _Analysis:
         # last touch (the reset comes the idle timeout and countdown after it); at closing
         # time or in a log cut short, at the last event a touch caused.
         con.execute("""
-            CREATE TABLE sessions AS
+            CREATE OR REPLACE TEMP TABLE kiosk_sessions AS
             SELECT s.*, epoch(end_at - first_input) AS length_s,
                    coalesce(lang.language, s.chosen, 'unknown') AS language
             FROM (SELECT *,
@@ -203,22 +236,27 @@ class _Analysis:
         # ends the visit included), or to the visit's end; never longer than the idle
         # timeout, after which the kiosk itself asks whether anyone is there.
         con.execute(f"""
-            CREATE TABLE dwell AS
+            CREATE OR REPLACE TEMP TABLE dwell AS
             SELECT t.kiosk, t.era, t.panel,
                    least(greatest(epoch(coalesce(t.next_ts, s.end_at) - t.ts), 0),
                          s.idle_timeout) AS dwell_s
             FROM (SELECT kiosk, seg, ts, event, era, panel,
-                         lead(ts) OVER (PARTITION BY kiosk, seg ORDER BY ts, {TIE})
+                         lead(ts) OVER (PARTITION BY seg ORDER BY ts, {TIE})
                              AS next_ts
                   FROM ordered
                   WHERE event IN ({_names(INPUTS)})
                      OR (event = 'session_end' AND reason IN ('home', 'start_again'))) t
-            JOIN sessions s USING (kiosk, seg)
+            JOIN kiosk_sessions s USING (kiosk, seg)
             WHERE t.event = 'panel_shown'""")
-
-    def _unfinished(self) -> int:
-        return self._one("""SELECT count(*) FROM segments
-                             WHERE first_input IS NOT NULL AND ended IS NULL""")[0]
+        add = "INSERT INTO {} " if self._measured else "CREATE TABLE {} AS "
+        con.execute(add.format("sessions") + "SELECT * EXCLUDE (seg) FROM kiosk_sessions")
+        con.execute(add.format("panels") + """
+            SELECT kiosk, era, panel, count(*) AS views, median(dwell_s) AS median_dwell_s
+            FROM dwell GROUP BY kiosk, era, panel""")
+        self._unfinished += self._one("""
+            SELECT count(*) FROM segments
+            WHERE first_input IS NOT NULL AND ended IS NULL""")[0]
+        self._measured = True
 
     # --- small helpers ----------------------------------------------------------------
 

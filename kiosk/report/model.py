@@ -49,6 +49,7 @@ class InputProblems:
     unreadable_lines: int = 0  # not JSON (a truncated last line after a power cut, junk)
     unknown_events: dict[str, int] = field(default_factory=dict)  # event name -> lines
     unfinished_sessions: int = 0  # a visit cut off by a stop or a crash: not counted
+    unreadable_files: tuple[str, ...] = ()  # a gzip file cut short: left out whole
 
 
 @dataclass(frozen=True, slots=True)

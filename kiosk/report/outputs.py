@@ -26,7 +26,8 @@ def summary(report: Report) -> dict[str, Any]:
         "input": {"files": problems.files, "lines": problems.lines,
                   "unreadable_lines": problems.unreadable_lines,
                   "unknown_events": problems.unknown_events,
-                  "unfinished_sessions": problems.unfinished_sessions},
+                  "unfinished_sessions": problems.unfinished_sessions,
+                  "unreadable_files": list(problems.unreadable_files)},
     }
 
 

@@ -262,6 +262,12 @@ def left_out(problems: InputProblems) -> str:
         total = sum(problems.unknown_events.values())
         items.append(f"{count(total, 'line')} with events this report does not know, left "
                      f"out: {listed}.")
+    if problems.unreadable_files:
+        listed = ", ".join(f"<code>{escape(name)}</code>" for name in problems.unreadable_files)
+        items.append(f"{count(len(problems.unreadable_files), 'compressed log')} cut short "
+                     f"(the power went while it was written) could not be read at all and "
+                     f"{'is' if len(problems.unreadable_files) == 1 else 'are'} left out: "
+                     f"{listed}.")
     if problems.unfinished_sessions:
         n = problems.unfinished_sessions
         items.append(f"{count(n, 'visit')} cut off by a stop or a crash before "

@@ -112,7 +112,8 @@ def test_the_summary(out: Path) -> None:
         "end_reasons": {"home": 1, "idle": 1, "start_again": 1},
         "pictures": {"opened": 1, "zoomed": 1},
         "input": {"files": 3, "lines": 27, "unreadable_lines": 2,
-                  "unknown_events": {"teleported": 1}, "unfinished_sessions": 1},
+                  "unknown_events": {"teleported": 1}, "unfinished_sessions": 1,
+                  "unreadable_files": []},
     }
 
 
@@ -147,3 +148,16 @@ def test_the_path_the_hours_and_the_kiosks(collection: Path) -> None:
     assert sorted(report.session_lengths_s) == [50.0, 80.0, 310.0]
     assert [(k.kiosk, k.sessions, k.median_session_s, k.panel_views)
             for k in report.per_kiosk] == [("foyer", 1, 310.0, 1), ("hall-1", 2, 65.0, 4)]
+
+
+def test_a_compressed_log_cut_short_is_left_out_and_named_and_the_rest_is_read(
+        tmp_path: Path) -> None:
+    kiosk = tmp_path / "annex"
+    kiosk.mkdir()
+    whole = gzip.compress("".join(HALL_OLDER).encode())
+    (kiosk / "events.jsonl.1.gz").write_bytes(whole[: len(whole) // 2])  # the power went
+    (kiosk / "events.jsonl").write_text("".join(HALL_CURRENT), encoding="utf-8")
+    report = analyse(log_files([kiosk]))
+    assert report.problems.unreadable_files == (str(kiosk / "events.jsonl.1.gz"),)
+    assert (report.sessions, report.end_reasons) == (1, {"idle": 1})
+    assert report.problems.lines == len(HALL_CURRENT)
