@@ -116,7 +116,7 @@ def test_the_node_exporter_serves_the_kiosks_state_after_a_reload_and_a_refused_
         assert_served_cleanly(scraped)
         assert kiosk_value(scraped, "exhibit_kiosk_up") == 1.0
         assert kiosk_value(scraped, "exhibit_kiosk_info", version=__version__,
-                           exhibit=EXHIBIT, digest="digest-1") == 1.0
+                           exhibit=EXHIBIT, digest="digest-1", release="") == 1.0
         assert kiosk_value(scraped, "exhibit_kiosk_reloads_applied_total") == 0.0
         assert kiosk_value(scraped, "exhibit_kiosk_process_resident_memory_bytes") > 0
 
@@ -129,7 +129,7 @@ def test_the_node_exporter_serves_the_kiosks_state_after_a_reload_and_a_refused_
         assert kiosk_value(scraped, "exhibit_kiosk_reloads_rejected_total") == 0.0
         assert kiosk_value(scraped, "exhibit_kiosk_validation_errors") == 0.0
         assert kiosk_value(scraped, "exhibit_kiosk_info", version=__version__,
-                           exhibit=EXHIBIT, digest="digest-2") == 1.0
+                           exhibit=EXHIBIT, digest="digest-2", release="") == 1.0
         assert len(scraped["exhibit_kiosk_info"]) == 1  # the old digest is gone
 
         # Then a save with 2 errors: refused, and the good exhibit stays on screen.
@@ -141,8 +141,20 @@ def test_the_node_exporter_serves_the_kiosks_state_after_a_reload_and_a_refused_
         assert kiosk_value(scraped, "exhibit_kiosk_reloads_rejected_total") == 1.0
         assert kiosk_value(scraped, "exhibit_kiosk_validation_errors") == 2.0
         assert kiosk_value(scraped, "exhibit_kiosk_info", version=__version__,
-                           exhibit=EXHIBIT, digest="digest-2") == 1.0
+                           exhibit=EXHIBIT, digest="digest-2", release="") == 1.0
         assert kiosk_value(scraped, "exhibit_kiosk_up") == 1.0
+
+        # A published release goes up; the next one fails the kiosk's own check.
+        metrics.reload_applied("digest-3")
+        metrics.release_adopted("1eeb3128cca84d00bd1e")
+        metrics.release_refused()
+        assert metrics.write(metrics_folder)
+        scraped = node_exporter.scrape()
+        assert_served_cleanly(scraped)
+        assert kiosk_value(scraped, "exhibit_kiosk_info", version=__version__,
+                           exhibit=EXHIBIT, digest="digest-3",
+                           release="1eeb3128cca84d00bd1e") == 1.0
+        assert kiosk_value(scraped, "exhibit_kiosk_releases_refused_total") == 1.0
     finally:
         os.umask(old_umask)
 
