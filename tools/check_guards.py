@@ -73,6 +73,8 @@ DEC = "tests/unit/pictures/test_decoder.py::"
 RL = "tests/unit/live/test_reload.py::"
 EV = "tests/unit/live/test_eventlog.py::"
 EVENTLOG = "kiosk/live/eventlog.py"
+CS = "tests/unit/control/test_control_socket.py::"
+RE = "tests/unit/content/test_releases.py::"
 ROTATION = "kiosk/live/eventrotation.py"
 FA = "tests/unit/live/test_faults.py::"
 WD = "tests/unit/live/test_watchdog.py::"
@@ -348,6 +350,23 @@ GUARDS: tuple[Guard, ...] = (
            "reads_every_setting",
            "tests/unit/service/test_install.py::test_a_path_word_reads_back_as_the_same_path_in_"
            "systemd")),
+    # --- 3e. the control socket and published releases ---------------------------------
+    Guard("control-socket-user-only", "kiosk/control/server.py",
+          "self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)",
+          "self._server.setSocketOptions(QLocalServer.SocketOption.WorldAccessOption)",
+          (CS + "test_only_the_kiosk_account_may_enter_the_folder_or_use_the_socket",)),
+    Guard("control-folder-private", "kiosk/control/server.py",
+          "os.chmod(self.path.parent, 0o700)", "os.chmod(self.path.parent, 0o755)",
+          (CS + "test_only_the_kiosk_account_may_enter_the_folder_or_use_the_socket",)),
+    Guard("release-digests-checked", "kiosk/content/verify.py",
+          "if file_digest(folder / entry.path)[1] != entry.sha256:", "if False:",
+          (RE + "test_a_file_of_the_right_size_but_other_bytes_is_not_the_published_one",)),
+    Guard("manifest-paths-inside", "kiosk/content/manifest.py",
+          "if not safe_relative(entry.path):", "if False:",
+          (RE + "test_a_manifest_that_cannot_be_trusted_is_refused",)),
+    Guard("release-validated-on-the-kiosk", "kiosk/content/store.py",
+          "problems = _exhibit_errors(staging / EXHIBIT_NAME, release)", "problems = ()",
+          (RE + "test_a_broken_release_is_refused_and_the_last_good_one_stays",)),
     Guard("unit-sandboxed", "kiosk/service/unittemplate.py",
           "ProtectSystem=strict\nProtectHome=read-only\n", "",
           ("tests/unit/service/test_install.py::test_the_kiosk_may_write_only_its_own_folders_and_"

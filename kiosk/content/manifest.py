@@ -103,7 +103,7 @@ def _from_json(raw: Any) -> Manifest:
     files = tuple(FileEntry(str(f["path"]), int(f["size"]), str(f["sha256"]))
                   for f in raw["files"])
     for entry in files:
-        if not safe_relative(entry.path):
+        if not safe_relative(entry.path):  # guard: manifest-paths-inside
             raise ValueError(f"unsafe path {entry.path!r}")
         if entry.size < 0 or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
             raise ValueError(f"bad size or digest for {entry.path!r}")

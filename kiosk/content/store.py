@@ -156,6 +156,7 @@ class ReleaseStore:
         except (Incomplete, OSError) as error:
             shutil.rmtree(staging, ignore_errors=True)
             return Outcome(release, "waiting", (str(error),), manifest)
+        # guard: release-validated-on-the-kiosk
         problems = _exhibit_errors(staging / EXHIBIT_NAME, release)
         if problems:
             shutil.rmtree(staging, ignore_errors=True)

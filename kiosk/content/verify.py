@@ -36,6 +36,7 @@ def verify_release(folder: Path) -> Manifest:
         if size != entry.size:
             raise Incomplete(f"{entry.path} has {size} of its {entry.size} bytes")
     for entry in manifest.files:
+        # guard: release-digests-checked
         if file_digest(folder / entry.path)[1] != entry.sha256:
             raise Incomplete(f"{entry.path} is not the file that was published")
     return manifest

@@ -36,6 +36,7 @@ class ControlServer(QObject):
         self.path = path
         self._handlers = dict(handlers)
         self._server = QLocalServer(self)
+        # guard: control-socket-user-only
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
 
@@ -44,7 +45,7 @@ class ControlServer(QObject):
         of this account already answers there. The kiosk runs on either way."""
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.chmod(self.path.parent, 0o700)
+            os.chmod(self.path.parent, 0o700)  # guard: control-folder-private
         except OSError as error:
             log.warning("no `kiosk status` for this kiosk: cannot make %s (%s)",
                         self.path.parent, error.strerror or error)

@@ -21,6 +21,7 @@ from kiosk.content.manifest import (
 )
 from kiosk.content.publish import PublishError, publish, publish_command
 from kiosk.content.store import ReleaseStore
+from kiosk.content.verify import Incomplete, verify_release
 from tests.helpers.sample_exhibit import write_png, write_sample_exhibit
 
 T0 = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
@@ -217,3 +218,13 @@ def test_a_manifest_that_cannot_be_trusted_is_refused(tmp_path: Path, change,
     (folder / MANIFEST_NAME).write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(ManifestError, match=message):
         read_manifest(folder / MANIFEST_NAME)
+
+
+def test_a_file_of_the_right_size_but_other_bytes_is_not_the_published_one(
+        tmp_path: Path) -> None:
+    folder, manifest = published(tmp_path, "Sample Show", T0)
+    biggest = max(manifest.files, key=lambda entry: entry.size)
+    whole = (folder / biggest.path).read_bytes()
+    (folder / biggest.path).write_bytes(whole[:-1] + bytes([whole[-1] ^ 0xFF]))
+    with pytest.raises(Incomplete, match=f"{biggest.path} is not the file that was published"):
+        verify_release(folder)
