@@ -138,6 +138,12 @@ def number(text: str) -> str:
     return re.sub(r"\s?([^\d\s,.–]+)", r'<span class="unit">\1</span>', escape(text))
 
 
+def big(n: int) -> str:
+    """A count for a headline card: whole up to six digits, then in millions, so that a
+    museum's year fits its card ("7.6 million" rather than "7,618,675")."""
+    return f"{n:,}" if n < 1_000_000 else f"{n / 1_000_000:.1f} million"
+
+
 # --- parts of the page ------------------------------------------------------------------
 
 def header(report: Report, title: str) -> str:
@@ -155,10 +161,10 @@ def headline(report: Report) -> str:
     if len(report.kiosks) > KIOSKS_NAMED:
         names += f" and {len(report.kiosks) - KIOSKS_NAMED:,} more"
     cards = [
-        ("Visits", f"{report.sessions:,}", ""),
+        ("Visits", big(report.sessions), ""),
         ("Median visit", duration(report.median_session_s),
          "half the visits were longer" if some else ""),
-        ("Panels read", f"{report.panel_views:,}", per_visit),
+        ("Panels read", big(report.panel_views), per_visit),
         ("Left idle", idle, "of the visits ended by the idle reset" if some else ""),
         ("Period", f"{days:,} {'day' if days == 1 else 'days'}", period(report) if some else ""),
         ("Kiosks", f"{len(report.kiosks):,}", names),
@@ -218,8 +224,9 @@ def languages_and_pictures(report: Report, charts: dict[str, Chart]) -> str:
     per_visit = f"{opened / report.sessions:.1f} a visit" if report.sessions else ""
     numbers = (
         '<dl class="numbers">'
-        f"<div><dt>Pictures opened</dt><dd>{opened:,}<small>{per_visit}</small></dd></div>"
-        f"<div><dt>Pictures zoomed into</dt><dd>{zoomed:,}"
+        f"<div><dt>Pictures opened</dt><dd>{number(big(opened))}<small>{per_visit}</small>"
+        "</dd></div>"
+        f"<div><dt>Pictures zoomed into</dt><dd>{number(big(zoomed))}"
         f"<small>{zoom_share} of the pictures opened</small></dd></div></dl>")
     pictures = f"<div>{numbers}</div>"
     return ('<section id="languages"><h2>Languages and pictures</h2><div class="grid">'

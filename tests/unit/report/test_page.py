@@ -219,3 +219,13 @@ def test_odd_figures_still_draw(tmp_path: Path) -> None:
                                    "chart-lengths", "chart-depth", "chart-end-reasons",
                                    "chart-languages"]
     assert '<p class="none" id="chart-panel-dwell">' in html
+
+
+def test_a_museums_year_fits_the_headline_cards() -> None:
+    year = replace(two_kiosks(), sessions=6_000_000, panel_views=76_186_750,
+                   pictures_opened=21_228_920, pictures_zoomed=950)
+    text = page_text(year, {}, "Visitors")
+    assert '6.0<span class="unit">million</span>' in text
+    assert '76.2<span class="unit">million</span>' in text
+    assert '21.2<span class="unit">million</span>' in text
+    assert "76,186,750" not in text
