@@ -120,8 +120,7 @@ def run_kiosk(exhibit_path: Path, *, windowed: bool = False,
         services.start()
         control.listen()
         if store is not None and site.content is not None and services.live is not None:
-            content.append(LiveContent(store, site.content.folder, log_event,
-                                       services.live.reload, parent=app))
+            content.append(LiveContent(store, site.content.folder, log_event, parent=app))
             content[0].refused.connect(reporter.releaseRefused)
             # The release shown: adopted here, or gone back to by `kiosk rollback`.
             services.live.applied.connect(

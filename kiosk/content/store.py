@@ -135,7 +135,7 @@ class ReleaseStore:
             previous = earlier[-1]
             self._switch(previous)
             state.withdrawn.append(current)
-            state.history.remove(current)
+            state.history = [r for r in state.history if r not in (current, previous)]
             state.history.append(previous)
             self._save(state)
         log.info("rolled back from release %s to %s", current, previous)

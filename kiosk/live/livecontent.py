@@ -77,17 +77,17 @@ class _Checker(QObject):
 
 
 class LiveContent(QObject):
-    """Adopts releases from ``incoming`` into ``store``; ``reload`` is asked to read the
-    exhibit again after each adoption (the live reload's)."""
+    """Adopts releases from ``incoming`` into ``store``. The live reload, which follows
+    the store's ``current`` link, sees the switch as it sees any edit (as it sees `kiosk
+    rollback`'s) and puts the exhibit up."""
 
     adopted = Signal(str)  # the release now current
     refused = Signal(int)  # how many errors the refused release has
 
     def __init__(self, store: ReleaseStore, incoming: Path, log_event: Callable[..., None],
-                 reload: Callable[[], None], parent: QObject | None = None) -> None:
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._log = log_event
-        self._reload = reload
         self._checker = _Checker(store, incoming)
         self._thread = QThread(self)
         self._thread.setObjectName("content")
@@ -118,4 +118,3 @@ class LiveContent(QObject):
                           published_at=(manifest.published_at.isoformat()
                                         if manifest else ""))
                 self.adopted.emit(outcome.release)
-                self._reload()

@@ -173,6 +173,7 @@ def test_rollback_returns_to_the_previous_release_which_is_kept(tmp_path: Path) 
 
     assert store.rollback() == (second.name, first.name)
     assert store.current == first.name and "Sample Show" in title_shown(store)
+    assert store.releases() == [first.name]  # once, and the withdrawn one gone from the order
     assert store.check(tmp_path / "publish") == []  # the withdrawn one is not adopted again
     with pytest.raises(LookupError, match="no earlier release"):
         store.rollback()
