@@ -34,6 +34,9 @@ KNOWN = (*INPUTS, "start", "stop", "attract_shown", "idle_prompt", "idle_reset",
 DEFAULT_IDLE_TIMEOUT_S = 90.0
 DEFAULT_IDLE_COUNTDOWN_S = 15.0
 LENGTH_SAMPLE = 20_000  # session lengths kept for the histogram
+# An event a touch caused, or the tap that ended a visit.
+TOUCH = (f"(event IN ({', '.join(repr(name) for name in INPUTS)}) OR (event = 'session_end' "
+         "AND reason IN ('home', 'start_again')))")
 # Within one millisecond: a restart before anything else, a visit's end after the touches.
 TIE = "CASE event WHEN 'start' THEN 0 WHEN 'session_end' THEN 2 ELSE 1 END"
 COLUMNS = {"time": "VARCHAR", "event": "VARCHAR", "era": "VARCHAR", "panel": "VARCHAR",
@@ -182,11 +185,16 @@ class _Analysis:
         con = self.con
         # A session is what lies between one session_end (or a start: a restart cuts a
         # visit off) and the next, on one kiosk, in time order.
+        # In the same pass, each event's next touch (the tap that ends a visit counts):
+        # where the reading of a panel ends.
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE ordered AS
-            SELECT *, coalesce(sum(CASE WHEN event IN ('session_end', 'start') THEN 1 END)
-                OVER (ORDER BY ts, {TIE}
-                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg
+            SELECT *,
+                coalesce(sum(CASE WHEN event IN ('session_end', 'start') THEN 1 END)
+                    OVER (ORDER BY ts, {TIE}
+                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg,
+                lead(CASE WHEN {TOUCH} THEN ts END IGNORE NULLS)
+                    OVER (ORDER BY ts, {TIE}) AS next_touch
             FROM events WHERE known AND ts IS NOT NULL""")
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE segments AS
@@ -235,19 +243,13 @@ class _Analysis:
         # A panel is read from the moment it is shown to the next touch (the tap that
         # ends the visit included), or to the visit's end; never longer than the idle
         # timeout, after which the kiosk itself asks whether anyone is there.
-        con.execute(f"""
+        con.execute("""
             CREATE OR REPLACE TEMP TABLE dwell AS
-            SELECT t.kiosk, t.era, t.panel,
-                   least(greatest(epoch(coalesce(t.next_ts, s.end_at) - t.ts), 0),
-                         s.idle_timeout) AS dwell_s
-            FROM (SELECT kiosk, seg, ts, event, era, panel,
-                         lead(ts) OVER (PARTITION BY seg ORDER BY ts, {TIE})
-                             AS next_ts
-                  FROM ordered
-                  WHERE event IN ({_names(INPUTS)})
-                     OR (event = 'session_end' AND reason IN ('home', 'start_again'))) t
-            JOIN kiosk_sessions s USING (kiosk, seg)
-            WHERE t.event = 'panel_shown'""")
+            SELECT o.kiosk, o.era, o.panel,
+                   least(greatest(epoch(least(coalesce(o.next_touch, s.end_at), s.end_at)
+                                        - o.ts), 0), s.idle_timeout) AS dwell_s
+            FROM ordered o JOIN kiosk_sessions s USING (kiosk, seg)
+            WHERE o.event = 'panel_shown'""")
         add = "INSERT INTO {} " if self._measured else "CREATE TABLE {} AS "
         con.execute(add.format("sessions") + "SELECT * EXCLUDE (seg) FROM kiosk_sessions")
         con.execute(add.format("panels") + """
