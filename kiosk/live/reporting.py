@@ -38,6 +38,10 @@ class StateReporter(QObject):
         self._timer.timeout.connect(self._tick)
 
     def watch(self, window: QQuickWindow) -> None:
+        """Note each frame of ``window``, for the metrics file only: a kiosk that writes
+        none has nothing to add to every frame."""
+        if self._write is None:
+            return
         self._window = window
         # A slot of a GUI-thread object: with a threaded render loop frameSwapped comes
         # from the render thread and reaches it queued.
@@ -55,11 +59,11 @@ class StateReporter(QObject):
         if self._write is not None:
             self._write()
 
-    def _tick(self) -> None:
+    def _tick(self) -> None:  # only when writing: the timer runs only then
+        assert self._write is not None
         if self._window is not None:
             self._window.update()
-        if self._write is not None:
-            self._write()
+        self._write()
 
     @Slot()
     def frameShown(self) -> None:  # noqa: N802 (a Qt slot)
