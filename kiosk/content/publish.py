@@ -10,11 +10,9 @@ release only once all of them match the manifest.
 from __future__ import annotations
 
 import getpass
-import os
 import shutil
 import socket
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +30,7 @@ from kiosk.content.manifest import (
     release_id,
 )
 from kiosk.content.verify import Incomplete, verify_release
+from kiosk.filewrite import replace_atomically
 from kiosk.screens import ScreenProfile
 
 
@@ -89,7 +88,8 @@ def publish(exhibit_dir: Path, folder: Path, *, by: str | None = None,
         pass  # not there, or half written by a publish that was stopped: write it again
     for path, name in entries:
         _copy_into_place(path, target / name)
-    _write_into_place(target / MANIFEST_NAME, manifest.to_json().encode())
+    replace_atomically(target / MANIFEST_NAME,
+                       lambda temporary: temporary.write_bytes(manifest.to_json().encode()))
     return manifest, True
 
 
@@ -99,30 +99,7 @@ def _publisher() -> str:
 
 def _copy_into_place(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = _temporary_beside(target)
-    try:
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _write_into_place(target: Path, data: bytes) -> None:
-    temporary = _temporary_beside(target)
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _temporary_beside(target: Path) -> Path:
-    # A dot name ending in .tmp: sync tools' ignore patterns leave it out (deploy/syncthing).
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    return Path(name)
+    replace_atomically(target, lambda temporary: shutil.copyfile(source, temporary))
 
 
 def publish_command(exhibit_dir: Path, folder: Path, *, by: str | None = None,

@@ -17,8 +17,6 @@ restarts, as Prometheus does for every process.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -33,6 +31,7 @@ from prometheus_client.core import (
 from prometheus_client.process_collector import ProcessCollector
 
 from kiosk import __version__
+from kiosk.filewrite import replace_atomically
 from kiosk.live.kioskstate import KioskState, utc_now
 
 PREFIX = "exhibit_kiosk"
@@ -77,10 +76,12 @@ class KioskMetrics(KioskState):
         it). Never raises: a kiosk shows its exhibit whether or not it can report."""
         self.last_write = self._clock()
         path = Path(folder) / METRICS_FILE_NAME
+        data = self.text()
         try:
             # Not prometheus_client.write_to_textfile: its file gets the service's umask
             # (0077), which the node exporter's account cannot read.
-            _write_atomically(path, self.text())
+            replace_atomically(path, lambda temporary: temporary.write_bytes(data),
+                               mode=FILE_MODE)
         except OSError as error:
             if not self._failing:
                 log.warning("cannot write the metrics file %s (%s); trying again every "
@@ -154,20 +155,3 @@ def _labelled(families: Iterable[Metric], label: str, value: str) -> Iterator[Me
         family.samples = [sample._replace(labels={label: value, **sample.labels})
                           for sample in family.samples]
         yield family
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # The temporary name does not end in .prom, so the node exporter never reads it half
-    # written; it lives in the same folder so the rename is atomic.
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as file:
-            os.fchmod(file.fileno(), FILE_MODE)  # fchmod is not masked by the umask
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
