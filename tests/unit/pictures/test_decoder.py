@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -108,14 +107,6 @@ def _record_decodes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(decoder_module, "decode", recorded)
     return decodes
-
-
-@pytest.fixture
-def decoder(qtbot: QtBot) -> Iterator[ImageDecoder]:
-    decoder = ImageDecoder()
-    yield decoder
-    decoder.close()
-    qtbot.waitUntil(lambda: decoder.pending == 0, timeout=10000)
 
 
 def _key(path: Path, box: tuple[int, int] = (640, 400)) -> tuple[str, int, int, bool]:

@@ -4,7 +4,6 @@ only of its own decode and goes with its item."""
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,14 +15,6 @@ from kiosk.pictures.decoder import ImageDecoder
 from kiosk.pictures.picture import ERROR, LOADING, NULL, READY, Picture, request_key
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "images"
-
-
-@pytest.fixture
-def decoder(qtbot: QtBot) -> Iterator[ImageDecoder]:
-    decoder = ImageDecoder()
-    yield decoder
-    decoder.close()
-    qtbot.waitUntil(lambda: decoder.pending == 0, timeout=10000)
 
 
 def _png(path: Path, colour: str, size: tuple[int, int] = (400, 300)) -> Path:
