@@ -56,6 +56,7 @@ def analyse(files: list[LogFile], *, memory_limit: str = "1GB",
         try:
             con.execute(f"SET memory_limit = '{memory_limit}'")
             con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
+            con.execute(f"CREATE TYPE event_name AS ENUM ({_names(KNOWN)})")
             if threads is not None:
                 con.execute(f"SET threads = {int(threads)}")
             return _Analysis(con, files).report()
@@ -75,11 +76,11 @@ class _Analysis:
         for kiosk, files in groupby(self.files, key=lambda f: f.kiosk):
             # One kiosk at a time: a museum's year never has to fit in memory at once,
             # and each kiosk's events are ordered on their own.
-            problems = self._read(kiosk, list(files), problems)
-            self._measure()
+            problems = self._read(list(files), problems)
+            self._measure(kiosk)
         if not self._measured:  # no log at all: empty tables, so the figures say none
-            self._load("", [])
-            self._measure()
+            self._load([])
+            self._measure("")
         totals = self._one("""
             SELECT count(*), coalesce(sum(panel_views), 0), median(length_s),
                    avg(CASE WHEN reason = 'idle' THEN 1.0 ELSE 0.0 END),
@@ -127,14 +128,13 @@ class _Analysis:
 
     # --- reading ----------------------------------------------------------------------
 
-    def _read(self, kiosk: str, files: list[LogFile],
-              problems: InputProblems) -> InputProblems:
+    def _read(self, files: list[LogFile], problems: InputProblems) -> InputProblems:
         """One kiosk's logs into the table ``events``; ``problems`` with what they add."""
         broken: list[str] = []
         readable = [str(f.path) for f in files]
         while True:
             try:
-                self._load(kiosk, readable)
+                self._load(readable)
                 break
             except duckdb.IOException as error:
                 # A gzip file cut short (the power went while it was compressed) stops
@@ -145,12 +145,13 @@ class _Analysis:
                 readable.remove(culprit)
                 broken.append(culprit)
         lines, unreadable = self._one("""
-            SELECT count(*), count(*) FILTER (WHERE event IS NULL OR ts IS NULL)
+            SELECT count(*),
+                   count(*) FILTER (WHERE (event IS NULL AND unknown IS NULL) OR ts IS NULL)
             FROM events""")
         unknown = dict(problems.unknown_events)
         for event, count in self._rows("""
-                SELECT event, count(*) FROM events
-                WHERE event IS NOT NULL AND NOT known GROUP BY event"""):
+                SELECT unknown, count(*) FROM events
+                WHERE unknown IS NOT NULL GROUP BY unknown"""):
             unknown[event] = unknown.get(event, 0) + count
         return replace(problems, files=problems.files + len(files),
                        lines=problems.lines + lines,
@@ -159,7 +160,7 @@ class _Analysis:
                                                   key=lambda item: (-item[1], item[0]))),
                        unreadable_files=(*problems.unreadable_files, *broken))
 
-    def _load(self, kiosk: str, paths: list[str]) -> None:
+    def _load(self, paths: list[str]) -> None:
         # Every line, unusable ones too (all columns NULL for a line that is not JSON), so
         # that what is left out is counted from the same single read.
         source = (f"read_json(?, format = 'newline_delimited', ignore_errors = true, "
@@ -168,37 +169,42 @@ class _Analysis:
                                          for name, kind in COLUMNS.items()) + " WHERE false)")
         self.con.execute(f"""
             CREATE OR REPLACE TEMP TABLE events AS
-            SELECT ?::VARCHAR AS kiosk, event, era, panel, lang, reason,
-                   idle_timeout, idle_countdown,
+            SELECT try_cast(event AS event_name) AS event,
+                   CASE WHEN event NOT IN ({_names(KNOWN)}) THEN event END AS unknown,
+                   era, panel, lang, reason, idle_timeout, idle_countdown,
                    try_cast(time AS TIMESTAMPTZ) AS ts,
                    -- the kiosk's own wall clock, as written: its day and hour
                    try_cast(substr(time, 1, 10) AS DATE) AS day,
-                   try_cast(substr(time, 12, 2) AS INTEGER) AS hour,
-                   event IN ({_names(KNOWN)}) AS known
-            FROM {source}""", [kiosk, paths] if paths else [kiosk])
+                   try_cast(substr(time, 12, 2) AS INTEGER) AS hour
+            FROM {source}""", [paths] if paths else [])
 
     # --- sessions ---------------------------------------------------------------------
 
-    def _measure(self) -> None:
-        """The sessions and panels of the kiosk in ``events``, added to ``sessions``,
-        ``panels`` and the unfinished count."""
+    def _measure(self, kiosk: str) -> None:
+        """The sessions and panels of ``kiosk``, whose events are in ``events``, added to
+        ``sessions``, ``panels`` and the unfinished count."""
         con = self.con
         # A session is what lies between one session_end (or a start: a restart cuts a
-        # visit off) and the next, on one kiosk, in time order.
-        # In the same pass, each event's next touch (the tap that ends a visit counts):
-        # where the reading of a panel ends.
+        # visit off) and the next, in time order. In the same ordered pass, each event's
+        # next touch (the tap that ends a visit counts): where the reading of a panel
+        # ends. Only row numbers and times go through the sort, and the result is put
+        # back in the events' own row order, so a positional join pairs each event with
+        # its visit: cheaper than sorting the events' text along or hashing millions of
+        # rows to join them. (A line with no event or time is left out further on.)
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE ordered AS
-            SELECT *,
-                coalesce(sum(CASE WHEN event IN ('session_end', 'start') THEN 1 END)
-                    OVER (ORDER BY ts, {TIE}
-                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg,
-                lead(CASE WHEN {TOUCH} THEN ts END IGNORE NULLS)
-                    OVER (ORDER BY ts, {TIE}) AS next_touch
-            FROM events WHERE known AND ts IS NOT NULL""")
+            SELECT seg, next_touch FROM (
+                SELECT rowid AS row,
+                    coalesce(sum(CASE WHEN event IN ('session_end', 'start') THEN 1 END)
+                        OVER (ORDER BY ts, {TIE}
+                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg,
+                    lead(CASE WHEN {TOUCH} THEN ts END IGNORE NULLS)
+                        OVER (ORDER BY ts, {TIE}) AS next_touch
+                FROM events)
+            ORDER BY row""")
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE segments AS
-            SELECT kiosk, seg,
+            SELECT seg,
                    min(ts) FILTER (WHERE event IN ({_names(INPUTS)})) AS first_input,
                    max(ts) FILTER (WHERE event IN ({_names(INPUTS)})) AS last_input,
                    arg_min(day, ts) FILTER (WHERE event IN ({_names(INPUTS)})) AS day,
@@ -210,22 +216,27 @@ class _Analysis:
                    coalesce(max(idle_countdown) FILTER (WHERE event = 'session_end'),
                             {DEFAULT_IDLE_COUNTDOWN_S}) AS idle_countdown,
                    count(*) FILTER (WHERE event = 'panel_shown') AS panel_views,
-                   count(DISTINCT era || '/' || panel)
-                       FILTER (WHERE event = 'panel_shown') AS panels_seen,
                    arg_max(era, ts) FILTER (WHERE event = 'panel_shown') AS last_era,
                    arg_max(panel, ts) FILTER (WHERE event = 'panel_shown') AS last_panel,
                    arg_max(lang, ts) FILTER (WHERE event IN ('language_chosen',
                                                              'language_changed')) AS chosen,
                    count(*) FILTER (WHERE event = 'image_opened') AS opened,
                    count(*) FILTER (WHERE event = 'image_zoomed') AS zoomed
-            FROM ordered GROUP BY kiosk, seg""")
+            FROM events POSITIONAL JOIN ordered
+            WHERE event IS NOT NULL AND ts IS NOT NULL GROUP BY seg""")
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE shown AS
+            SELECT seg, era, panel, lang, ts, next_touch
+            FROM events POSITIONAL JOIN ordered
+            WHERE event = 'panel_shown' AND ts IS NOT NULL""")
         # Where a visit ends: at the tap on Home or Start again; for an idle reset, at the
         # last touch (the reset comes the idle timeout and countdown after it); at closing
         # time or in a log cut short, at the last event a touch caused.
         con.execute("""
             CREATE OR REPLACE TEMP TABLE kiosk_sessions AS
             SELECT s.*, epoch(end_at - first_input) AS length_s,
-                   coalesce(lang.language, s.chosen, 'unknown') AS language
+                   coalesce(seen.panels_seen, 0) AS panels_seen,
+                   coalesce(read.language, s.chosen, 'unknown') AS language
             FROM (SELECT *,
                     CASE WHEN reason IN ('home', 'start_again') THEN ended
                          WHEN reason = 'idle' THEN greatest(last_input, ended
@@ -234,31 +245,39 @@ class _Analysis:
                          ELSE last_input END AS end_at
                   FROM segments
                   WHERE first_input IS NOT NULL AND ended IS NOT NULL) s
-            LEFT JOIN (SELECT kiosk, seg, arg_max(lang, score) AS language
-                       FROM (SELECT kiosk, seg, lang,
+            LEFT JOIN (SELECT seg, count(*) AS panels_seen
+                       FROM (SELECT DISTINCT seg, era, panel FROM shown
+                             WHERE era IS NOT NULL AND panel IS NOT NULL)
+                       GROUP BY seg) seen USING (seg)
+            LEFT JOIN (SELECT seg, arg_max(lang, score) AS language
+                       FROM (SELECT seg, lang,
+                                    -- most panels; a tie goes to the language read first
                                     count(*) * 1e12 - epoch(min(ts)) AS score
-                             FROM ordered WHERE event = 'panel_shown' AND lang IS NOT NULL
-                             GROUP BY kiosk, seg, lang)
-                       GROUP BY kiosk, seg) lang USING (kiosk, seg)""")
+                             FROM shown WHERE lang IS NOT NULL GROUP BY seg, lang)
+                       GROUP BY seg) read USING (seg)""")
         # A panel is read from the moment it is shown to the next touch (the tap that
         # ends the visit included), or to the visit's end; never longer than the idle
         # timeout, after which the kiosk itself asks whether anyone is there.
-        con.execute("""
-            CREATE OR REPLACE TEMP TABLE dwell AS
-            SELECT o.kiosk, o.era, o.panel,
-                   least(greatest(epoch(least(coalesce(o.next_touch, s.end_at), s.end_at)
-                                        - o.ts), 0), s.idle_timeout) AS dwell_s
-            FROM ordered o JOIN kiosk_sessions s USING (kiosk, seg)
-            WHERE o.event = 'panel_shown'""")
         add = "INSERT INTO {} " if self._measured else "CREATE TABLE {} AS "
-        con.execute(add.format("sessions") + "SELECT * EXCLUDE (seg) FROM kiosk_sessions")
+        con.execute(add.format("sessions") + "SELECT ?::VARCHAR AS kiosk, "
+                    "* EXCLUDE (seg) FROM kiosk_sessions", [kiosk])
         con.execute(add.format("panels") + """
-            SELECT kiosk, era, panel, count(*) AS views, median(dwell_s) AS median_dwell_s
-            FROM dwell GROUP BY kiosk, era, panel""")
+            SELECT ?::VARCHAR AS kiosk, era, panel, count(*) AS views,
+                   -- in microseconds: subtracting times makes intervals, far slower
+                   median(least(greatest((epoch_us(least(coalesce(o.next_touch, s.end_at),
+                                                         s.end_at)) - epoch_us(o.ts)) / 1e6,
+                                         0),
+                                s.idle_timeout)) AS median_dwell_s
+            FROM shown o JOIN kiosk_sessions s USING (seg)
+            GROUP BY era, panel""", [kiosk])
         self._unfinished += self._one("""
             SELECT count(*) FROM segments
             WHERE first_input IS NOT NULL AND ended IS NULL""")[0]
         self._measured = True
+        # Freed now, not when the next kiosk's replace them: two kiosks' events at once
+        # would crowd the memory limit and spill.
+        for table in ("events", "ordered", "segments", "shown", "kiosk_sessions"):
+            con.execute(f"DROP TABLE {table}")
 
     # --- small helpers ----------------------------------------------------------------
 
