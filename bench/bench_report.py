@@ -47,18 +47,21 @@ def ensure_logs(data: Path, spec: Spec) -> dict[str, Any]:
     """The collection for `spec` under `data`, generated unless a finished one is there."""
     folder = data / f"kiosks-{spec.kiosks}"
     marker = data / f"kiosks-{spec.kiosks}.json"  # written last: the folder is complete
+    wanted = json.loads(json.dumps(asdict(spec), default=str))  # an exhibit path as text
     if marker.exists():
         done: dict[str, Any] = json.loads(marker.read_text(encoding="utf-8"))
-        if done.get("spec") == asdict(spec):
+        # A marker from before --exhibit existed describes the made-up exhibit.
+        if {"exhibit": None, **done.get("spec", {})} == wanted:
             done["folder"] = folder
             return done
+    marker.unlink(missing_ok=True)  # gone before the folder is: a half-written one is redone
     shutil.rmtree(folder, ignore_errors=True)
     print(f"generating {spec.kiosks} kiosks × {spec.days} days × {spec.sessions} visits "
           f"into {folder} …", flush=True)
     began = time.perf_counter()
     lines, files = write_collection(spec, folder, jobs=min(2, os.cpu_count() or 1))
     took = time.perf_counter() - began
-    done = {"spec": asdict(spec), "lines": lines, "files": files,
+    done = {"spec": wanted, "lines": lines, "files": files,
             "bytes": disk_bytes(folder), "generate_s": took}
     print(f"  {lines:,} lines, {files} files, {done['bytes'] / 1e9:.2f} GB in {took:.0f} s "
           f"({lines / took / 1e6:.2f} M lines/s)", flush=True)

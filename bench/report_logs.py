@@ -1,7 +1,7 @@
 """A museum's year of visitor event logs, for benchmarking `kiosk report`.
 
 Run: ``python -m bench.report_logs OUT [--kiosks 5] [--days 300] [--sessions 400]
-[--seed 1] [--rotate-mb 64] [--bad-rate 0] [--jobs 2]``.
+[--seed 1] [--rotate-mb 64] [--bad-rate 0] [--jobs 2] [--exhibit exhibit.yaml]``.
 
 Writes ``OUT/kiosk-NN/events.jsonl`` (the newest events) and ``events.jsonl.N.gz`` (older,
 ``.1.gz`` the newest of them), as a kiosk writes them, except that a file is rotated past
@@ -13,11 +13,28 @@ session, step), so the same seed gives the same bytes however the work is split.
 A kiosk's day: ``start`` before opening, ``opened`` at 10:00 local (Europe/Berlin, so
 ``+01:00`` or ``+02:00``), visits back to back until ``closed`` at 18:00 (on some days the
 last visit is cut by it), ``stop`` after. A visit: a language chosen (or not), a walk
-through the exhibit's pages (8 eras, each an opening page and 6 panels, two of them
-followed by a quotation page) with log-normal dwell times, pictures opened, zoomed and
-closed, sometimes a language change or a dismissed idle prompt, and an end: ``home``,
-``start_again`` after the closing screen, or an idle reset 105 s after the last touch.
-Busy days squeeze the visits' times to fit the opening hours.
+through the exhibit's pages in the kiosk's swipe order (`kiosk.exhibit.pages.build_pages`)
+from an era's opening page, sometimes with a jump to another era's, with log-normal dwell
+times, pictures opened, zoomed and closed, sometimes a language change or a dismissed idle
+prompt, and an end: ``home``, ``start_again`` after the closing screen, or an idle reset
+(idle timeout + countdown after the last touch). Busy days squeeze the visits' times to
+fit the opening hours.
+
+The exhibit: without ``--exhibit``, a made-up one (8 eras ``era-1``…, each an opening
+page and 6 panels ``panel-1-1``…, panels 2 and 5 with two pictures and a quotation page,
+the others with one picture; languages de, en, fr; idle 90 s + 15 s), whose logs stay the
+same bytes as they always were. With ``--exhibit PATH``, that exhibit file's eras, panels,
+quotation pages, pictures (their files in the visitor's language, as the kiosk logs them),
+languages and idle settings, loaded as the kiosk does (`kiosk.exhibit.load`, pictures not
+read). Visitors behave the same in both. They open a panel's first picture and, when it
+has more, its second; a page is read at most 85 s, or 5 s less than an idle timeout
+shorter than 90 s, so that no idle prompt comes while someone reads.
+Visits begin in the default language (the exhibit's first) or another with these shares:
+one language 100 %, two 70/30, three 60/30/10, more 60 % the default and the rest
+shared equally. A visit that changes language mid-way goes to the next one in the
+exhibit's list, as the kiosk's language button does (the made-up exhibit keeps its old
+draw: English or French at even odds, logged as if toggled between the two, even when
+that is not the language the visit goes on in).
 
 ``--bad-rate`` replaces that share of lines with bad input, in equal parts: a line torn
 short (power lost mid-write), a junk line, an unknown event, and a ``panel_shown`` from an
@@ -27,7 +44,9 @@ older kiosk without ``lang``; each kiosk's ``events.jsonl`` then also ends in a 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -38,12 +57,25 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
-ERAS = 8
-PAGES_PER_ERA = 9  # the opening page, 6 panels and 2 quotation pages
+from kiosk.exhibit.model import (
+    Attract,
+    Era,
+    Exhibit,
+    IdleSettings,
+    Image,
+    Panel,
+    Picture,
+    PictureFiles,
+    Quote,
+    Text,
+)
+from kiosk.exhibit.pages import build_pages
+
+ERAS = 8  # the made-up exhibit's
+PANELS_PER_ERA = 6
 LANGUAGES = ("de", "en", "fr")  # the first is the exhibit's default
 OPEN_S = 10 * 3600
 CLOSE_S = 18 * 3600
-IDLE_AFTER_S = 105  # idle timeout 90 s + countdown 15 s
 TIMEZONE = ZoneInfo("Europe/Berlin")
 FIRST_DAY = date(2026, 1, 2)
 # Tuesday to Sunday; the museum is closed on Mondays. Averages 1.
@@ -61,6 +93,7 @@ class Spec:
     seed: int = 1
     rotate_bytes: int = 64_000_000
     bad_rate: float = 0.0
+    exhibit: Path | None = None  # an exhibit file; None: the made-up exhibit
 
 
 def kiosk_name(number: int) -> str:
@@ -80,6 +113,93 @@ def open_days(count: int) -> list[tuple[int, date, int, float]]:
                          WEEKDAY_FACTOR[day.weekday()]))
         day += timedelta(days=1)
     return days
+
+
+def made_up_exhibit() -> Exhibit:
+    """The exhibit the logs have without ``--exhibit``: 8 eras of 6 panels, panels 2 and 5
+    with two pictures and a quotation each. Nothing visitors read: the logs never say it."""
+    blank = Text(())
+
+    def panel(era: int, number: int) -> Panel:
+        more = number in (2, 5)  # a second picture and a quotation
+        files = [f"assets/era-{era}/panel-{era}-{number}-{k}.jpg"
+                 for k in range(1, 3 if more else 2)]
+        images = tuple(Image(PictureFiles(tuple((lang, Picture(file, Path(file)))
+                                                for lang in LANGUAGES)), blank, blank)
+                       for file in files)
+        quote = Quote(blank, blank, blank, blank) if more else None
+        return Panel(f"panel-{era}-{number}", blank, images, quote=quote)
+
+    eras = tuple(Era(f"era-{era}", blank, "", blank,
+                     tuple(panel(era, number) for number in range(1, PANELS_PER_ERA + 1)))
+                 for era in range(1, ERAS + 1))
+    return Exhibit(1, blank, LANGUAGES, Attract(blank), eras, Path("exhibit.yaml"))
+
+
+def read_exhibit(path: Path) -> Exhibit:
+    """The exhibit file as the kiosk loads it (its pictures not read)."""
+    from kiosk.exhibit.load import load_exhibit  # the YAML reader, only when asked for
+
+    loaded = load_exhibit(Path(path), check_images=False)
+    if loaded.exhibit is None:
+        errors = [str(d) for d in loaded.diagnostics if d.severity == "error"]
+        raise ValueError(f"{path} is not a valid exhibit: " + "; ".join(errors[:5]))
+    return loaded.exhibit
+
+
+def _field(name: str, value: object) -> str:
+    """``,"name":value``, as the kiosk's event log writes it (kiosk/live/eventlog.py)."""
+    return f',"{name}":' + json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """An exhibit as the SQL walks it: the rows of its `exhibit_pages` and `pictures`
+    tables, and its settings. Page numbers are the kiosk's page order (`build_pages`), so
+    a swipe is one page on."""
+
+    # (page, kind, panel number or None, pictures, era fields, era and panel fields)
+    pages: list[tuple[int, str, int | None, int, str, str | None]]
+    # (page, language, the first picture's fields, the second's or None)
+    pictures: list[tuple[int, str, str, str | None]]
+    era_starts: list[int]  # each era's opening page
+    languages: tuple[str, ...]  # the first is the default
+    idle: IdleSettings
+    name: str  # the exhibit file's name, as `start` says it
+    made_up: bool  # the made-up exhibit: its language change as it always was
+
+    @classmethod
+    def of(cls, exhibit: Exhibit, made_up: bool = False) -> Shape:
+        pages: list[tuple[int, str, int | None, int, str, str | None]] = []
+        pictures: list[tuple[int, str, str, str | None]] = []
+        era_starts: list[int] = []
+        panels: dict[tuple[int, int], int] = {}  # a number for each panel, to count them
+        for number, page in enumerate(build_pages(exhibit)):
+            era_fields = _field("era", page.era.id)
+            if page.panel is None:
+                era_starts.append(number)
+                pages.append((number, "era_opened", None, 0, era_fields, None))
+                continue
+            panel = panels.setdefault((page.era_index, page.panel_index), len(panels))
+            # The pictures a visitor opens: none on a quotation page, at most two.
+            shown = page.pictures_panel.images[:2] if page.pictures_panel else ()
+            pages.append((number, "quote_shown" if page.quote else "panel_shown", panel,
+                          len(shown), era_fields, era_fields + _field("panel", page.panel.id)))
+            for lang in exhibit.languages if shown else ():
+                # The file in the visit's language: a chart with words has one a language.
+                fields = [_field("image", image.files.get(lang).file) + _field("index", index)
+                          for index, image in enumerate(shown)]
+                pictures.append((number, lang, fields[0], fields[1] if len(fields) > 1
+                                 else None))
+        return cls(pages, pictures, era_starts, exhibit.languages, exhibit.idle,
+                   exhibit.path.name, made_up)
+
+
+def exhibit_shape(spec: Spec) -> Shape:
+    """The shape of the spec's exhibit, or of the made-up one."""
+    if spec.exhibit is None:
+        return Shape.of(made_up_exhibit(), made_up=True)
+    return Shape.of(read_exhibit(spec.exhibit))
 
 
 # A uniform draw in [0, 1) from the seed, the kiosk and a place; the same wherever it runs.
@@ -112,9 +232,9 @@ WITH raw AS (
            u(d.day, s.s, 0, 5) < 0.25 AS jumps,
            floor(u(d.day, s.s, 0, 6) * ERAS)::INT AS era1,
            u(d.day, s.s, 0, 8) < 0.65 AS chosen,
-           CASE WHEN u(d.day, s.s, 0, 9) < 0.6 THEN 'de'
-                WHEN u(d.day, s.s, 0, 9) < 0.9 THEN 'en' ELSE 'fr' END AS lang,
-           CASE WHEN u(d.day, s.s, 0, 10) < 0.5 THEN 'en' ELSE 'fr' END AS lang2,
+           FIRST_LANG AS lang,
+           -- the language after a change (may name `lang` just above)
+           CHANGED_LANG AS lang2,
            u(d.day, s.s, 0, 11) AS end_draw,
            d.closed_cut AND s.s = d.n_sessions - 1 AS cut,
            u(d.day, s.s, 0, 12) < RELOAD_RATE AS reload,
@@ -125,38 +245,36 @@ SELECT *,
        -- the walk: from era0's opening page, and after a jump from era1's
        CASE WHEN jumps THEN greatest(1, floor(wanted * u(day, s, 0, 7))::INT)
             ELSE wanted END AS first_leg,
-       CASE WHEN wanted > 2 AND u(day, s, 0, 14) < 0.08
+       CASE WHEN wanted > 2 AND u(day, s, 0, 14) < CHANGE_RATE
             THEN 1 + floor(u(day, s, 0, 15) * (wanted - 1))::INT ELSE -1 END AS change_at
 FROM raw
 """
 
 # One row per page a visit shows, with its dwell: `var` squeezed on busy days, `fixed` not
-# (the 90 s before an idle prompt someone answered).
+# (the idle timeout before an idle prompt someone answered within its countdown).
 STEPS = """
 CREATE TABLE steps AS
 WITH walk AS (
     SELECT s.day, s.s, i.i, s.lang, s.lang2, s.change_at, s.wanted,
-           CASE WHEN i.i < s.first_leg THEN s.era0 * EPP + i.i
-                ELSE s.era1 * EPP + i.i - s.first_leg END AS page
+           CASE WHEN i.i < s.first_leg THEN ERA_STARTS[s.era0 + 1] + i.i
+                ELSE ERA_STARTS[s.era1 + 1] + i.i - s.first_leg END AS page
     FROM sessions s, range(s.wanted) i(i)
 ), placed AS (
-    SELECT *, page // EPP AS era, page % EPP AS pos,
-           [0, 1, 2, 2, 3, 4, 5, 5, 6][page % EPP + 1] AS panel_no,
-           u(day, s, i, 20) < 0.003 AS dismissed,
-           least(85, exp(ln(DWELL_MEDIAN) + 0.9 * z(day, s, i, 21))) AS dwell
-    FROM walk WHERE page < PAGES
+    -- a page past the last one is not in `exhibit_pages`: the visit walked off the end
+    SELECT *, u(day, s, i, 20) < 0.003 AS dismissed,
+           least(DWELL_CAP, exp(ln(DWELL_MEDIAN) + 0.9 * z(day, s, i, 21))) AS dwell
+    FROM walk JOIN exhibit_pages USING (page)
 )
-SELECT day, s, i, era, panel_no,
-       CASE WHEN pos = 0 THEN 'era_opened' WHEN pos IN (3, 7) THEN 'quote_shown'
-            ELSE 'panel_shown' END AS kind,
+SELECT day, s, i, page, panel, kind,
        CASE WHEN change_at >= 0 AND i > change_at THEN lang2 ELSE lang END AS lang,
        i = change_at AND NOT dismissed AS changes,
-       pos NOT IN (0, 3, 7) AND NOT dismissed AND u(day, s, i, 22) < 0.25 AS img,
+       pictures > 0 AND NOT dismissed AND u(day, s, i, 22) < 0.25 AS img,
        u(day, s, i, 23) < 0.4 AS zoom0,
-       panel_no IN (2, 5) AND u(day, s, i, 24) < 0.35 AS img1,
+       pictures > 1 AND u(day, s, i, 24) < 0.35 AS img1,
        u(day, s, i, 25) < 0.4 AS zoom1,
        CASE WHEN dismissed THEN 2 + u(day, s, i, 26) * 18 ELSE dwell END AS var,
-       CASE WHEN dismissed THEN 90 + 1 + floor(u(day, s, i, 27) * 13) ELSE 0 END AS fixed,
+       CASE WHEN dismissed THEN IDLE_TIMEOUT + 1 + floor(u(day, s, i, 27) * DISMISS_SPAN)
+            ELSE 0 END AS fixed,
        dismissed
 FROM placed
 """
@@ -168,12 +286,12 @@ CREATE TABLE visits AS
 WITH walked AS (
     SELECT day, s, count(*) AS n, max(i) AS last_i,
            sum(var) AS var_sum, sum(fixed) AS fixed_sum,
-           count(DISTINCT CASE WHEN kind = 'panel_shown' THEN era * 10 + panel_no END) AS seen,
+           count(DISTINCT CASE WHEN kind = 'panel_shown' THEN panel END) AS seen,
            arg_max(var, i) AS last_var, arg_max(fixed, i) AS last_fixed
     FROM steps GROUP BY day, s
 ), ended AS (
     SELECT v.*, w.n, w.last_i, w.seen,
-           v.first_leg = v.wanted AND v.era0 * EPP + v.wanted > PAGES AS finished,
+           v.first_leg = v.wanted AND ERA_STARTS[v.era0 + 1] + v.wanted > PAGES AS finished,
            w.var_sum - w.last_var AS var_before, w.fixed_sum - w.last_fixed AS fixed_before,
            w.last_var, w.last_fixed,
            1 + exp(ln(6) + 0.6 * z(v.day, v.s, 0, 30)) AS closing_var
@@ -223,12 +341,10 @@ SELECT st.day, st.s, st.i, st.kind, st.lang, st.changes, st.dismissed, st.fixed,
            + (sum(st.fixed) OVER w - st.fixed) AS t,
        st.var * greatest(v.f, 0.01) AS d,
        v.reason = 'closed' AS cut,
-       ',"era":"era-' || (st.era + 1) || '"' AS era_f,
-       ',"era":"era-' || (st.era + 1) || '","panel":"panel-' || (st.era + 1) || '-'
-           || st.panel_no || '"' AS panel_f,
-       ',"image":"assets/era-' || (st.era + 1) || '/panel-' || (st.era + 1) || '-'
-           || st.panel_no AS img_f
-FROM steps st JOIN visits v USING (day, s)
+       p.era_f, p.panel_f, pic.first_f, pic.second_f
+FROM steps st JOIN visits v USING (day, s) JOIN exhibit_pages p USING (page)
+     -- the picture files in the language the page is read in
+     LEFT JOIN pictures pic ON pic.page = st.page AND pic.lang = st.lang
 WINDOW w AS (PARTITION BY st.day, st.s ORDER BY st.i ROWS UNBOUNDED PRECEDING)
 """
 
@@ -240,20 +356,21 @@ WITH pages AS (
     SELECT day, s, i, 0 AS sub, t, kind AS ev,
            CASE WHEN kind = 'era_opened' THEN era_f
                 ELSE panel_f || ',"lang":"' || lang || '"' END AS fields, cut FROM timed
-    UNION ALL SELECT day, s, i, 1, t + 0.25 * d, 'image_opened',
-           panel_f || img_f || '-1.jpg","index":0', cut FROM timed WHERE img
-    UNION ALL SELECT day, s, i, 2, t + 0.35 * d, 'image_zoomed',
-           panel_f || img_f || '-1.jpg","index":0', cut FROM timed WHERE zoom0
-    UNION ALL SELECT day, s, i, 3, t + 0.5 * d, 'image_opened',
-           panel_f || img_f || '-2.jpg","index":1', cut FROM timed WHERE img1
-    UNION ALL SELECT day, s, i, 4, t + 0.6 * d, 'image_zoomed',
-           panel_f || img_f || '-2.jpg","index":1', cut FROM timed WHERE zoom1
+    UNION ALL SELECT day, s, i, 1, t + 0.25 * d, 'image_opened', panel_f || first_f, cut
+           FROM timed WHERE img
+    UNION ALL SELECT day, s, i, 2, t + 0.35 * d, 'image_zoomed', panel_f || first_f, cut
+           FROM timed WHERE zoom0
+    UNION ALL SELECT day, s, i, 3, t + 0.5 * d, 'image_opened', panel_f || second_f, cut
+           FROM timed WHERE img1
+    UNION ALL SELECT day, s, i, 4, t + 0.6 * d, 'image_zoomed', panel_f || second_f, cut
+           FROM timed WHERE zoom1
     UNION ALL SELECT day, s, i, 5, t + 0.8 * d, 'image_closed', '', cut
            FROM timed WHERE img_closed
     UNION ALL SELECT day, s, i, 6, t + 0.9 * d, 'language_changed',
-           ',"lang":"' || CASE WHEN lang = 'en' THEN 'fr' ELSE 'en' END || '"', cut
+           ',"lang":"' || CHANGED_TO || '"', cut
            FROM timed WHERE changes
-    UNION ALL SELECT day, s, i, 7, t + 90, 'idle_prompt', '', cut FROM timed WHERE dismissed
+    UNION ALL SELECT day, s, i, 7, t + IDLE_TIMEOUT, 'idle_prompt', '', cut
+           FROM timed WHERE dismissed
     UNION ALL SELECT day, s, i, 8, t + fixed, 'idle_dismissed', '', cut FROM timed WHERE dismissed
 ), ends AS (
     SELECT *, CASE WHEN reason = 'closed' THEN CLOSE
@@ -273,18 +390,19 @@ WITH pages AS (
     UNION ALL SELECT day, s, 1000, 0, finish_s, 'exhibit_finished', ',"panels_seen":' || seen
            FROM ends WHERE finished
     UNION ALL SELECT day, s, 1000, 1,
-           CASE WHEN finished THEN finish_s ELSE last_touch_s END + 90, 'idle_prompt', ''
+           CASE WHEN finished THEN finish_s ELSE last_touch_s END + IDLE_TIMEOUT,
+           'idle_prompt', ''
            FROM ends WHERE reason = 'idle'
     UNION ALL SELECT day, s, 1000, 2, end_s, 'idle_reset', '' FROM ends WHERE reason = 'idle'
     UNION ALL SELECT day, s, 1000, 3, end_s, 'session_end',
            ',"reason":"' || reason || '","seconds":' || printf('%.1f', end_s - start_s)
            || ',"panels_seen":' || seen
-           || ',"idle_timeout":90.0,"idle_countdown":15.0'
+           || IDLE_FIELDS
            FROM ends
     UNION ALL SELECT day, s, 1000, 4, end_s, 'attract_shown', '' FROM ends
 ), daily AS (
     SELECT day, -2 AS s, 0 AS i, 0 AS sub, OPEN - 1200 + u(day, 0, 0, 40) * 600 AS t,
-           'start' AS ev, ',"exhibit":"exhibit.yaml","mode":"kiosk"' AS fields FROM days
+           'start' AS ev, START_FIELDS AS fields FROM days
     UNION ALL SELECT day, -2, 0, 1, OPEN - 1197.5 + u(day, 0, 0, 40) * 600, 'attract_shown', ''
            FROM days
     UNION ALL SELECT day, -1, 0, 0, OPEN + 0.02, 'opened', '' FROM days
@@ -325,22 +443,85 @@ FROM bad
 """
 
 
-def _sql(text: str, spec: Spec) -> str:
-    """The statements with the exhibit's shape and the spec's constants put in."""
+def language_shares(count: int) -> list[float]:
+    """The share of visits in each of `count` languages, the default first."""
+    if count <= 3:
+        return [[1.0], [0.7, 0.3], [0.6, 0.3, 0.1]][count - 1]
+    return [0.6] + [0.4 / (count - 1)] * (count - 1)
+
+
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _number(value: float) -> str:
+    """90.0 as 90: the made-up exhibit's statements stay as they were written."""
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _drawn(draw: str, languages: tuple[str, ...], shares: list[float]) -> str:
+    """SQL for the language a uniform draw lands on, each language taking its share."""
+    whens, edge = [], 0.0
+    for lang, share in zip(languages[:-1], shares, strict=False):
+        edge += share
+        whens.append(f"WHEN {draw} < {round(edge, 6)!r} THEN {_sql_text(lang)}")
+    last = _sql_text(languages[-1])
+    return f"CASE {' '.join(whens)} ELSE {last} END" if whens else last
+
+
+def _toggled(languages: tuple[str, ...]) -> str:
+    """SQL for the language after `lang`: the next in the list, as the kiosk's button."""
+    if len(languages) == 1:
+        return _sql_text(languages[0])
+    whens = " ".join(f"WHEN {_sql_text(lang)} THEN {_sql_text(after)}"
+                     for lang, after in zip(languages, languages[1:], strict=False))
+    return f"CASE lang {whens} ELSE {_sql_text(languages[0])} END"
+
+
+def _values(spec: Spec, shape: Shape) -> dict[str, str]:
+    """What the statements' capitalised names stand for."""
+    idle = shape.idle
+    languages = shape.languages
+    first = _drawn("u(d.day, s.s, 0, 9)", languages, language_shares(len(languages)))
+    if shape.made_up:  # as it always was, so that the made-up logs stay the same bytes
+        changed = "CASE WHEN u(d.day, s.s, 0, 10) < 0.5 THEN 'en' ELSE 'fr' END"
+        changed_to = "CASE WHEN lang = 'en' THEN 'fr' ELSE 'en' END"
+    else:
+        changed = changed_to = _toggled(languages)
     # About 30 lines a visit; at 400 visits a day the dwell times are squeezed to fit.
-    values = {"MEAN_STEPS": "21", "PAGES": str(ERAS * PAGES_PER_ERA), "EPP": str(PAGES_PER_ERA),
-              "ERAS": str(ERAS), "DWELL_MEDIAN": "9", "IDLE_SHARE": "0.18",
-              "IDLE_AFTER": str(IDLE_AFTER_S), "OPEN": str(OPEN_S), "CLOSE": str(CLOSE_S),
-              "RELOAD_RATE": str(1 / (14 * max(spec.sessions, 1))),
-              "BAD_RATE": repr(float(spec.bad_rate)),
-              "SESSIONS": str(spec.sessions), "ROTATE": str(spec.rotate_bytes)}
-    for key in sorted(values, key=len, reverse=True):  # never a name inside a longer one
-        text = text.replace(key, values[key])
-    return text
+    return {"MEAN_STEPS": "21", "PAGES": str(len(shape.pages)),
+            "ERA_STARTS": str(shape.era_starts), "ERAS": str(len(shape.era_starts)),
+            "DWELL_MEDIAN": "9", "IDLE_SHARE": "0.18",
+            # a page is left before the idle prompt would come
+            "DWELL_CAP": _number(min(85.0, idle.timeout - 5)),
+            "IDLE_TIMEOUT": _number(idle.timeout),
+            "IDLE_AFTER": _number(idle.timeout + idle.countdown),
+            # an idle prompt is answered a second after it comes at the soonest, two before
+            # the reset at the latest
+            "DISMISS_SPAN": _number(max(idle.countdown - 2, 0.0)),
+            "IDLE_FIELDS": _sql_text(_field("idle_timeout", idle.timeout)
+                                     + _field("idle_countdown", idle.countdown)),
+            "START_FIELDS": _sql_text(_field("exhibit", shape.name) + _field("mode", "kiosk")),
+            "FIRST_LANG": first, "CHANGED_LANG": changed, "CHANGED_TO": changed_to,
+            "CHANGE_RATE": "0.08" if len(languages) > 1 else "0",
+            "OPEN": str(OPEN_S), "CLOSE": str(CLOSE_S),
+            "RELOAD_RATE": str(1 / (14 * max(spec.sessions, 1))),
+            "BAD_RATE": repr(float(spec.bad_rate)),
+            "SESSIONS": str(spec.sessions), "ROTATE": str(spec.rotate_bytes)}
 
 
-def write_kiosk(spec: Spec, kiosk: int, folder: Path) -> tuple[int, int]:
-    """One kiosk's year into `folder`; (lines, files)."""
+def _sql(text: str, values: dict[str, str]) -> str:
+    """The statements with the exhibit's shape and the spec's constants put in."""
+    # One pass, whole names only: a value (a file name, say) is never looked into.
+    names = sorted(values, key=len, reverse=True)
+    return re.sub(r"\b(" + "|".join(names) + r")\b", lambda m: values[m.group(1)], text)
+
+
+def write_kiosk(spec: Spec, kiosk: int, folder: Path, shape: Shape | None = None
+                ) -> tuple[int, int]:
+    """One kiosk's year into `folder`; (lines, files). `shape` is the spec's exhibit."""
+    shape = shape or exhibit_shape(spec)
+    values = _values(spec, shape)
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("events.jsonl*"):
         old.unlink()
@@ -354,10 +535,17 @@ def write_kiosk(spec: Spec, kiosk: int, folder: Path) -> tuple[int, int]:
         con.executemany("INSERT INTO calendar VALUES (?, ?, ?, ?, ?)",
                         [(day, when, offset, f"+{offset // 3600:02d}:00", factor)
                          for day, when, offset, factor in open_days(spec.days)])
+        con.execute("CREATE TABLE exhibit_pages (page INT, kind VARCHAR, panel INT, pictures INT, "
+                    "era_f VARCHAR, panel_f VARCHAR)")
+        con.executemany("INSERT INTO exhibit_pages VALUES (?, ?, ?, ?, ?, ?)", shape.pages)
+        con.execute("CREATE TABLE pictures (page INT, lang VARCHAR, first_f VARCHAR, "
+                    "second_f VARCHAR)")
+        if shape.pictures:
+            con.executemany("INSERT INTO pictures VALUES (?, ?, ?, ?)", shape.pictures)
         # Each table dropped once used: a kiosk-year's tables peak near 2 GB otherwise.
         for statement in (DAYS, SESSIONS, STEPS, LAYOUT, CUT, TIMED, "DROP TABLE steps",
                           EVENTS, "DROP TABLE timed", LINES, "DROP TABLE events"):
-            con.execute(_sql(statement, spec))
+            con.execute(_sql(statement, values))
         lines, chunks = con.execute("SELECT count(*), max(chunk) + 1 FROM lines").fetchone()
         # One unquoted CSV column: DuckDB's JSON writer would write absent fields as null.
         for chunk in range(chunks):
@@ -376,15 +564,16 @@ def write_kiosk(spec: Spec, kiosk: int, folder: Path) -> tuple[int, int]:
     return lines, chunks
 
 
-def _one(args: tuple[Spec, int, Path]) -> tuple[int, int]:
-    spec, kiosk, out = args
-    return write_kiosk(spec, kiosk, out / kiosk_name(kiosk))
+def _one(args: tuple[Spec, Shape, int, Path]) -> tuple[int, int]:
+    spec, shape, kiosk, out = args
+    return write_kiosk(spec, kiosk, out / kiosk_name(kiosk), shape)
 
 
 def write_collection(spec: Spec, out: Path, jobs: int = 2) -> tuple[int, int]:
     """Every kiosk's logs under `out`, a process per kiosk; (lines, files)."""
+    shape = exhibit_shape(spec)  # read once, and a broken exhibit file stops us here
     out.mkdir(parents=True, exist_ok=True)
-    work = [(spec, kiosk, out) for kiosk in range(spec.kiosks)]
+    work = [(spec, shape, kiosk, out) for kiosk in range(spec.kiosks)]
     if jobs <= 1:
         results = [_one(item) for item in work]
     else:
@@ -409,9 +598,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bad-rate", type=float, default=0.0,
                         help="share of lines replaced by bad input (e.g. 0.0001)")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--exhibit", type=Path, default=None, metavar="PATH",
+                        help="the logs of this exhibit file's pages, languages and idle "
+                             "settings (default: a made-up exhibit)")
     args = parser.parse_args(argv)
+    if args.exhibit is not None and not args.exhibit.is_file():
+        parser.error(f"--exhibit {args.exhibit}: no such file")
     spec = Spec(args.kiosks, args.days, args.sessions, args.seed,
-                int(args.rotate_mb * 1_000_000), args.bad_rate)
+                int(args.rotate_mb * 1_000_000), args.bad_rate, args.exhibit)
     began = time.perf_counter()
     lines, files = write_collection(spec, args.out, args.jobs)
     took = time.perf_counter() - began

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bench.report_logs import Spec, kiosk_name, write_collection
+from bench.report_logs import Spec, kiosk_name, read_exhibit, write_collection
+from kiosk.exhibit.model import Exhibit
+from kiosk.exhibit.pages import build_pages, find_page
+from kiosk.report.command import report_command
 
 SMALL = Spec(kiosks=2, days=3, sessions=20, seed=7, rotate_bytes=20_000)
+BUNDLED = Path(__file__).resolve().parents[3] / "exhibit.yaml"
+SHAPED = Spec(kiosks=2, days=3, sessions=30, seed=7, rotate_bytes=20_000, exhibit=BUNDLED)
+PAGE_EVENTS = ("era_opened", "panel_shown", "quote_shown")
 KNOWN_EVENTS = {
     "start", "attract_shown", "language_chosen", "era_opened", "panel_shown", "quote_shown",
     "image_opened", "image_zoomed", "image_closed", "language_changed", "exhibit_finished",
@@ -113,3 +123,129 @@ def test_bad_input_is_mixed_in_at_the_rate_asked(tmp_path: Path) -> None:
         no_lang += event["event"] == "panel_shown" and "lang" not in event
     assert unreadable > 0.01 * len(lines) and unknown > 0 and no_lang > 0
     assert not (folder / "events.jsonl").read_bytes().endswith(b"\n")  # torn by a power cut
+
+
+# --- logs shaped like a real exhibit (--exhibit) -------------------------------------------
+
+
+def kiosk_events(folder: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for path in oldest_first(folder) for line in read_lines(path)]
+
+
+def seconds(event: dict[str, Any]) -> float:
+    return datetime.fromisoformat(event["time"]).timestamp()
+
+
+def visits(events: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Each visit's events, up to its session_end."""
+    found: list[list[dict[str, Any]]] = []
+    current: list[dict[str, Any]] = []
+    for event in events:
+        if event["event"] in ("start", "opened", "closed", "stop"):
+            continue
+        current.append(event)
+        if event["event"] == "session_end":
+            found.append(current)
+            current = []
+    return found
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Exhibit:
+    return read_exhibit(BUNDLED)
+
+
+@pytest.fixture(scope="module")
+def shaped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("shaped")
+    write_collection(SHAPED, out, jobs=1)
+    return out
+
+
+def test_an_exhibits_logs_walk_its_own_pages_in_the_kiosks_order(
+        shaped: Path, bundled: Exhibit) -> None:
+    pages = build_pages(bundled)
+    panels = {(era.id, panel.id) for era, panel in bundled.panels()}
+    quoted = {(era.id, panel.id) for era, panel in bundled.panels() if panel.quote}
+    shown: set[tuple[str, str]] = set()
+    for number in range(SHAPED.kiosks):
+        events = kiosk_events(shaped / kiosk_name(number))
+        shown |= {(e["era"], e["panel"]) for e in events if e["event"] == "panel_shown"}
+        assert {(e["era"], e["panel"]) for e in events if e["event"] == "quote_shown"} <= quoted
+        assert ({e["era"] for e in events if e["event"] == "era_opened"}
+                == {era.id for era in bundled.eras})
+        for visit in visits(events):
+            # A swipe is the next page; otherwise a visitor jumps to an era's opening page.
+            places = [find_page(pages, e["era"], e.get("panel"), e["event"] == "quote_shown")
+                      for e in visit if e["event"] in PAGE_EVENTS]
+            assert None not in places
+            assert all(after == before + 1 or pages[after].is_opening
+                       for before, after in zip(places, places[1:], strict=False))
+    assert shown <= panels
+    assert len(shown) > 0.9 * len(panels)  # eras of 2 to 6 panels, all walked through
+
+
+def test_an_exhibits_logs_speak_its_languages_and_open_its_pictures(
+        shaped: Path, bundled: Exhibit) -> None:
+    panels = {(era.id, panel.id): panel for era, panel in bundled.panels()}
+    events = kiosk_events(shaped / kiosk_name(0))
+    languages = [e["lang"] for e in events if "lang" in e]
+    assert set(languages) == set(bundled.languages)  # en and ru, no de or fr
+    chosen = [e["lang"] for e in events if e["event"] == "language_chosen"]
+    assert chosen.count(bundled.default_language) > len(chosen) / 2
+    pictures, lang = 0, None
+    for event in events:
+        if event["event"] in PAGE_EVENTS[1:]:
+            lang = event["lang"]
+        elif event["event"] in ("image_opened", "image_zoomed"):
+            # The file the kiosk shows in the language the panel is read in.
+            image = panels[event["era"], event["panel"]].images[event["index"]]
+            assert event["image"] == image.files.get(lang).file
+            pictures += 1
+        elif event["event"] == "language_changed":
+            assert event["lang"] != lang  # the kiosk's language button: the other language
+            lang = event["lang"]
+    assert pictures > 0
+    assert any(".ru." in e["image"] for e in events if "image" in e)
+
+
+def test_an_exhibits_idle_settings_time_its_idle_resets(tmp_path: Path) -> None:
+    source = BUNDLED.read_text(encoding="utf-8")
+    idle = "idle:\n  timeout: 90\n  countdown: 15\n"
+    assert idle in source
+    exhibit = tmp_path / "exhibit.yaml"  # its pictures are not read: no assets needed
+    exhibit.write_text(source.replace(idle, "idle:\n  timeout: 60\n  countdown: 20\n"),
+                       encoding="utf-8")
+    spec = Spec(kiosks=1, days=2, sessions=30, seed=3, exhibit=exhibit)
+    write_collection(spec, tmp_path / "logs", jobs=1)
+    resets = 0
+    for visit in visits(kiosk_events(tmp_path / "logs" / kiosk_name(0))):
+        end = visit[-1]
+        assert (end["idle_timeout"], end["idle_countdown"]) == (60.0, 20.0)
+        if end["reason"] != "idle":
+            continue
+        # ... last touch, the idle prompt after the timeout, the reset after the countdown
+        resets += 1
+        prompt, reset = visit[-3], visit[-2]
+        assert (prompt["event"], reset["event"]) == ("idle_prompt", "idle_reset")
+        touched = [e for e in visit[:-3]
+                   if e["event"] in (*PAGE_EVENTS, "idle_dismissed", "exhibit_finished")]
+        assert seconds(prompt) - seconds(touched[-1]) == pytest.approx(60, abs=0.002)
+        assert seconds(reset) - seconds(prompt) == pytest.approx(20, abs=0.002)
+    assert resets > 0
+
+
+
+def test_kiosk_report_reads_an_exhibits_logs(
+        shaped: Path, bundled: Exhibit, tmp_path: Path) -> None:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert report_command([shaped], tmp_path, stdout=stdout, stderr=stderr) == 0, stderr
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert summary["sessions"] > 0
+    # "unknown": a visit that never reached a panel
+    assert set(summary["language_share"]) - {"unknown"} == set(bundled.languages)
+    with (tmp_path / "panels.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    panels = {(era.id, panel.id) for era, panel in bundled.panels()}
+    assert rows and {(row["era"], row["panel"]) for row in rows} <= panels
+    assert (tmp_path / "report.html").exists()
