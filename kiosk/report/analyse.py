@@ -187,21 +187,17 @@ class _Analysis:
         # A session is what lies between one session_end (or a start: a restart cuts a
         # visit off) and the next, in time order. In the same ordered pass, each event's
         # next touch (the tap that ends a visit counts): where the reading of a panel
-        # ends. Only row numbers and times go through the sort, and the result is put
-        # back in the events' own row order, so a positional join pairs each event with
-        # its visit: cheaper than sorting the events' text along or hashing millions of
-        # rows to join them. (A line with no event or time is left out further on.)
+        # ends. Only row numbers and times go through the sort; the events' text joins
+        # back by row, which costs far less than sorting it along.
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE ordered AS
-            SELECT seg, next_touch FROM (
-                SELECT rowid AS row,
-                    coalesce(sum(CASE WHEN event IN ('session_end', 'start') THEN 1 END)
-                        OVER (ORDER BY ts, {TIE}
-                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg,
-                    lead(CASE WHEN {TOUCH} THEN ts END IGNORE NULLS)
-                        OVER (ORDER BY ts, {TIE}) AS next_touch
-                FROM events)
-            ORDER BY row""")
+            SELECT rowid AS row,
+                coalesce(sum(CASE WHEN event IN ('session_end', 'start') THEN 1 END)
+                    OVER (ORDER BY ts, {TIE}
+                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS seg,
+                lead(CASE WHEN {TOUCH} THEN ts END IGNORE NULLS)
+                    OVER (ORDER BY ts, {TIE}) AS next_touch
+            FROM events WHERE event IS NOT NULL AND ts IS NOT NULL""")
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE segments AS
             SELECT seg,
@@ -222,13 +218,12 @@ class _Analysis:
                                                              'language_changed')) AS chosen,
                    count(*) FILTER (WHERE event = 'image_opened') AS opened,
                    count(*) FILTER (WHERE event = 'image_zoomed') AS zoomed
-            FROM events POSITIONAL JOIN ordered
-            WHERE event IS NOT NULL AND ts IS NOT NULL GROUP BY seg""")
+            FROM events JOIN ordered ON events.rowid = ordered.row GROUP BY seg""")
         con.execute("""
             CREATE OR REPLACE TEMP TABLE shown AS
             SELECT seg, era, panel, lang, ts, next_touch
-            FROM events POSITIONAL JOIN ordered
-            WHERE event = 'panel_shown' AND ts IS NOT NULL""")
+            FROM events JOIN ordered ON events.rowid = ordered.row
+            WHERE event = 'panel_shown'""")
         # Where a visit ends: at the tap on Home or Start again; for an idle reset, at the
         # last touch (the reset comes the idle timeout and countdown after it); at closing
         # time or in a log cut short, at the last event a touch caused.
@@ -258,9 +253,12 @@ class _Analysis:
         # A panel is read from the moment it is shown to the next touch (the tap that
         # ends the visit included), or to the visit's end; never longer than the idle
         # timeout, after which the kiosk itself asks whether anyone is there.
-        add = "INSERT INTO {} " if self._measured else "CREATE TABLE {} AS "
-        con.execute(add.format("sessions") + "SELECT ?::VARCHAR AS kiosk, "
-                    "* EXCLUDE (seg) FROM kiosk_sessions", [kiosk])
+        # What the figures need of each session: a museum's year has millions.
+        add = "INSERT INTO {} " if self._measured else "CREATE TEMP TABLE {} AS "
+        con.execute(add.format("sessions") + """
+            SELECT ?::VARCHAR AS kiosk, day, hour, length_s, reason, language,
+                   panel_views, panels_seen, last_era, last_panel, opened, zoomed
+            FROM kiosk_sessions""", [kiosk])
         con.execute(add.format("panels") + """
             SELECT ?::VARCHAR AS kiosk, era, panel, count(*) AS views,
                    -- in microseconds: subtracting times makes intervals, far slower
