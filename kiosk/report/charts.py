@@ -32,6 +32,7 @@ END_REASONS = {"home": "Home button", "start_again": "Start again, at the end",
 TOP_PANELS = 15
 TOP_EXITS = 10
 STACKED_KIOSKS = 6
+STEPS_AFTER_DAYS = 62  # days drawn as bars; more as a filled step shape
 MIN_DWELL_VIEWS = 5  # a panel shown once or twice says little about how long it is read
 # Figure widths in inches: at the page's widths one point of the chart is about one point
 # of the page, so chart text reads at the size of the page's small print.
@@ -252,10 +253,19 @@ def days_chart(report: Report) -> Chart | None:
     several = len(counts) > 1
     if len(counts) > STACKED_KIOSKS:  # shades past a few are told apart by nobody
         counts = {"All kiosks": [sum(day) for day in zip(*counts.values(), strict=True)]}
+    # Past a few weeks a bar is a hairline: each kiosk's days become one filled step
+    # shape instead, which looks the same and draws in a fraction of the time.
+    steps = len(days) > STEPS_AFTER_DAYS
+    edges = [mdates.date2num(days[0]) - 0.5 + i for i in range(len(days) + 1)]
     for (kiosk, values), colour in zip(counts.items(), shades(len(counts)), strict=True):
-        ax.bar(days, values, bottom=bottom, width=0.8, color=colour,
-               label=shorten(kiosk, 24), linewidth=0)
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        top = [b + v for b, v in zip(bottom, values, strict=True)]
+        if steps:
+            ax.stairs(top, edges, baseline=bottom, fill=True, color=colour,
+                      label=shorten(kiosk, 24), linewidth=0)
+        else:
+            ax.bar(days, values, bottom=bottom, width=0.8, color=colour,
+                   label=shorten(kiosk, 24), linewidth=0)
+        bottom = top
     if len(counts) > 1:
         handles, labels = ax.get_legend_handles_labels()
         # Kiosk names passed explicitly: matplotlib hides labels that begin with "_".
