@@ -56,6 +56,7 @@ def analyse(files: list[LogFile], *, memory_limit: str = "1GB",
         try:
             con.execute(f"SET memory_limit = '{memory_limit}'")
             con.execute(f"SET temp_directory = '{Path(work) / 'spill'}'")
+            # Event names as an enum: each is compared many times over millions of rows.
             con.execute(f"CREATE TYPE event_name AS ENUM ({_names(KNOWN)})")
             if threads is not None:
                 con.execute(f"SET threads = {int(threads)}")
@@ -250,15 +251,15 @@ class _Analysis:
                                     count(*) * 1e12 - epoch(min(ts)) AS score
                              FROM shown WHERE lang IS NOT NULL GROUP BY seg, lang)
                        GROUP BY seg) read USING (seg)""")
-        # A panel is read from the moment it is shown to the next touch (the tap that
-        # ends the visit included), or to the visit's end; never longer than the idle
-        # timeout, after which the kiosk itself asks whether anyone is there.
-        # What the figures need of each session: a museum's year has millions.
+        # Only what the figures need of each session: a museum's year has millions.
         add = "INSERT INTO {} " if self._measured else "CREATE TEMP TABLE {} AS "
         con.execute(add.format("sessions") + """
             SELECT ?::VARCHAR AS kiosk, day, hour, length_s, reason, language,
                    panel_views, panels_seen, last_era, last_panel, opened, zoomed
             FROM kiosk_sessions""", [kiosk])
+        # A panel is read from the moment it is shown to the next touch (the tap that
+        # ends the visit included), or to the visit's end; never longer than the idle
+        # timeout, after which the kiosk itself asks whether anyone is there.
         con.execute(add.format("panels") + """
             SELECT ?::VARCHAR AS kiosk, era, panel, count(*) AS views,
                    -- in microseconds: subtracting times makes intervals, far slower
