@@ -26,9 +26,21 @@ the others with one picture; languages de, en, fr; idle 90 s + 15 s), whose logs
 same bytes as they always were. With ``--exhibit PATH``, that exhibit file's eras, panels,
 quotation pages, pictures (their files in the visitor's language, as the kiosk logs them),
 languages and idle settings, loaded as the kiosk does (`kiosk.exhibit.load`, pictures not
-read). Visitors behave the same in both. They open a panel's first picture and, when it
-has more, its second; a page is read at most 85 s, or 5 s less than an idle timeout
-shorter than 90 s, so that no idle prompt comes while someone reads.
+read). Visitors behave the same in both but for how long they read a panel (below). They
+open a panel's first picture and, when it has more, its second; a page is read at most
+85 s, or 5 s less than an idle timeout shorter than 90 s, so that no idle prompt comes
+while someone reads.
+With ``--exhibit``, a panel page's dwell (log-normal, median 9 s) is multiplied by the
+panel's reading factor, in SQL from the ``exhibit_pages`` table, before the cap: the
+square root of its body text's words in the visit's language (a plain whitespace count,
+markup and all) over the exhibit's median panel in that language, kept within 0.5-2.5
+(visitors skim a long text), times its pull (some panels hold visitors more than others:
+log-normal, sigma 0.45, within 0.4-2.5, from a hash of its era and panel ids, the same at
+every kiosk and with every seed). For the bundled exhibit (21 to 46 words a panel in
+English) the factors run about 0.4 to 2.1, so ``kiosk report``'s median dwell runs about
+2 s to 13 s a panel at 40 visits a day; busier days squeeze every dwell alike (about
+1.5 s to 8 s at 150). Era openings and quotation pages are read as before, and the
+made-up exhibit (no words) keeps every factor at 1.
 Visits begin in the default language (the exhibit's first) or another with these shares:
 one language 100 %, two 70/30, three 60/30/10, more 60 % the default and the rest
 shared equally. A visit that changes language mid-way goes to the next one in the
@@ -44,7 +56,9 @@ older kiosk without ``lang``; each kiosk's ``events.jsonl`` then also ends in a 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import math
 import os
 import re
 import sys
@@ -53,6 +67,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from statistics import NormalDist, median
 from zoneinfo import ZoneInfo
 
 import duckdb
@@ -81,6 +96,12 @@ FIRST_DAY = date(2026, 1, 2)
 # Tuesday to Sunday; the museum is closed on Mondays. Averages 1.
 WEEKDAY_FACTOR = {1: 0.85, 2: 0.85, 3: 0.9, 4: 1.0, 5: 1.25, 6: 1.15}
 TORN_TAIL = '{"time":"2026-12-04T17:59:58.120+01:00","event":"panel_sh'
+# A panel page's reading time (--exhibit only): its text's words in the visit's language
+# over the exhibit's median panel in that language, square-rooted (visitors skim a long
+# text) within these bounds, times the panel's pull, log-normal from a hash of its ids.
+TEXT_FACTOR = (0.5, 2.5)
+PULL_SIGMA = 0.45
+PULL_FACTOR = (0.4, 2.5)
 
 
 @dataclass(frozen=True)
@@ -158,8 +179,9 @@ class Shape:
     tables, and its settings. Page numbers are the kiosk's page order (`build_pages`), so
     a swipe is one page on."""
 
-    # (page, kind, panel number or None, pictures, era fields, era and panel fields)
-    pages: list[tuple[int, str, int | None, int, str, str | None]]
+    # (page, kind, panel number or None, pictures, era fields, era and panel fields,
+    # the page's reading time factor in each of `languages`)
+    pages: list[tuple[int, str, int | None, int, str, str | None, list[float]]]
     # (page, language, the first picture's fields, the second's or None)
     pictures: list[tuple[int, str, str, str | None]]
     era_starts: list[int]  # each era's opening page
@@ -170,21 +192,27 @@ class Shape:
 
     @classmethod
     def of(cls, exhibit: Exhibit, made_up: bool = False) -> Shape:
-        pages: list[tuple[int, str, int | None, int, str, str | None]] = []
+        pages: list[tuple[int, str, int | None, int, str, str | None, list[float]]] = []
         pictures: list[tuple[int, str, str, str | None]] = []
         era_starts: list[int] = []
+        # The made-up exhibit has no words: every page as it always was.
+        plain = [1.0] * len(exhibit.languages)
+        factors = {} if made_up else reading_factors(exhibit)
         panels: dict[tuple[int, int], int] = {}  # a number for each panel, to count them
         for number, page in enumerate(build_pages(exhibit)):
             era_fields = _field("era", page.era.id)
             if page.panel is None:
                 era_starts.append(number)
-                pages.append((number, "era_opened", None, 0, era_fields, None))
+                pages.append((number, "era_opened", None, 0, era_fields, None, plain))
                 continue
             panel = panels.setdefault((page.era_index, page.panel_index), len(panels))
             # The pictures a visitor opens: none on a quotation page, at most two.
             shown = page.pictures_panel.images[:2] if page.pictures_panel else ()
+            # A quotation page is read as it always was; only a panel's own text counts.
+            reading = plain if page.quote else factors.get((page.era.id, page.panel.id), plain)
             pages.append((number, "quote_shown" if page.quote else "panel_shown", panel,
-                          len(shown), era_fields, era_fields + _field("panel", page.panel.id)))
+                          len(shown), era_fields, era_fields + _field("panel", page.panel.id),
+                          reading))
             for lang in exhibit.languages if shown else ():
                 # The file in the visit's language: a chart with words has one a language.
                 fields = [_field("image", image.files.get(lang).file) + _field("index", index)
@@ -193,6 +221,39 @@ class Shape:
                                  else None))
         return cls(pages, pictures, era_starts, exhibit.languages, exhibit.idle,
                    exhibit.path.name, made_up)
+
+
+def words(text: Text | None, lang: str) -> int:
+    """Whitespace-separated words of a text in `lang`; its markup, if any, counted too."""
+    return len(text.get(lang).split()) if text is not None else 0
+
+
+def _bounded(value: float, bounds: tuple[float, float]) -> float:
+    return min(max(value, bounds[0]), bounds[1])
+
+
+def pull(era_id: str, panel_id: str) -> float:
+    """How much more (or less) than its text alone a panel holds visitors: a hash of its
+    ids, so the same panels pull at every kiosk, with every seed."""
+    digest = hashlib.sha256(f"{era_id}/{panel_id}".encode()).digest()
+    uniform = (int.from_bytes(digest[:6], "big") + 0.5) / 2**48  # never 0 or 1
+    return _bounded(math.exp(PULL_SIGMA * NormalDist().inv_cdf(uniform)), PULL_FACTOR)
+
+
+def reading_factors(exhibit: Exhibit) -> dict[tuple[str, str], list[float]]:
+    """Each panel's (era id, panel id) reading time factor in each of the exhibit's
+    languages: its text length's (see TEXT_FACTOR) times its pull."""
+    panels = list(exhibit.panels())
+    middles = {lang: median(words(panel.text, lang) for _, panel in panels) if panels else 0
+               for lang in exhibit.languages}
+    factors: dict[tuple[str, str], list[float]] = {}
+    for era, panel in panels:
+        held = pull(era.id, panel.id)
+        factors[era.id, panel.id] = [
+            held * (_bounded(math.sqrt(words(panel.text, lang) / middles[lang]), TEXT_FACTOR)
+                    if middles[lang] > 0 else 1.0)
+            for lang in exhibit.languages]
+    return factors
 
 
 def exhibit_shape(spec: Spec) -> Shape:
@@ -255,18 +316,22 @@ FROM raw
 STEPS = """
 CREATE TABLE steps AS
 WITH walk AS (
-    SELECT s.day, s.s, i.i, s.lang, s.lang2, s.change_at, s.wanted,
+    SELECT s.day, s.s, i.i, s.change_at, s.wanted,
+           -- the language the page is read in
+           CASE WHEN s.change_at >= 0 AND i.i > s.change_at THEN s.lang2 ELSE s.lang END
+               AS lang,
            CASE WHEN i.i < s.first_leg THEN ERA_STARTS[s.era0 + 1] + i.i
                 ELSE ERA_STARTS[s.era1 + 1] + i.i - s.first_leg END AS page
     FROM sessions s, range(s.wanted) i(i)
 ), placed AS (
     -- a page past the last one is not in `exhibit_pages`: the visit walked off the end
     SELECT *, u(day, s, i, 20) < 0.003 AS dismissed,
-           least(DWELL_CAP, exp(ln(DWELL_MEDIAN) + 0.9 * z(day, s, i, 21))) AS dwell
+           -- the page's own reading time (its text, its pull), capped after that
+           least(DWELL_CAP, exp(ln(DWELL_MEDIAN) + 0.9 * z(day, s, i, 21))
+                            * reading[list_position(LANGUAGES, lang)]) AS dwell
     FROM walk JOIN exhibit_pages USING (page)
 )
-SELECT day, s, i, page, panel, kind,
-       CASE WHEN change_at >= 0 AND i > change_at THEN lang2 ELSE lang END AS lang,
+SELECT day, s, i, page, panel, kind, lang,
        i = change_at AND NOT dismissed AS changes,
        pictures > 0 AND NOT dismissed AND u(day, s, i, 22) < 0.25 AS img,
        u(day, s, i, 23) < 0.4 AS zoom0,
@@ -492,6 +557,7 @@ def _values(spec: Spec, shape: Shape) -> dict[str, str]:
     return {"MEAN_STEPS": "21", "PAGES": str(len(shape.pages)),
             "ERA_STARTS": str(shape.era_starts), "ERAS": str(len(shape.era_starts)),
             "DWELL_MEDIAN": "9", "IDLE_SHARE": "0.18",
+            "LANGUAGES": "[" + ", ".join(_sql_text(lang) for lang in languages) + "]",
             # a page is left before the idle prompt would come
             "DWELL_CAP": _number(min(85.0, idle.timeout - 5)),
             "IDLE_TIMEOUT": _number(idle.timeout),
@@ -536,8 +602,8 @@ def write_kiosk(spec: Spec, kiosk: int, folder: Path, shape: Shape | None = None
                         [(day, when, offset, f"+{offset // 3600:02d}:00", factor)
                          for day, when, offset, factor in open_days(spec.days)])
         con.execute("CREATE TABLE exhibit_pages (page INT, kind VARCHAR, panel INT, pictures INT, "
-                    "era_f VARCHAR, panel_f VARCHAR)")
-        con.executemany("INSERT INTO exhibit_pages VALUES (?, ?, ?, ?, ?, ?)", shape.pages)
+                    "era_f VARCHAR, panel_f VARCHAR, reading DOUBLE[])")
+        con.executemany("INSERT INTO exhibit_pages VALUES (?, ?, ?, ?, ?, ?, ?)", shape.pages)
         con.execute("CREATE TABLE pictures (page INT, lang VARCHAR, first_f VARCHAR, "
                     "second_f VARCHAR)")
         if shape.pictures:

@@ -6,13 +6,22 @@ import csv
 import gzip
 import io
 import json
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bench.report_logs import Spec, kiosk_name, read_exhibit, write_collection
+from bench.report_logs import (
+    Shape,
+    Spec,
+    kiosk_name,
+    read_exhibit,
+    reading_factors,
+    words,
+    write_collection,
+)
 from kiosk.exhibit.model import Exhibit
 from kiosk.exhibit.pages import build_pages, find_page
 from kiosk.report.command import report_command
@@ -235,7 +244,6 @@ def test_an_exhibits_idle_settings_time_its_idle_resets(tmp_path: Path) -> None:
     assert resets > 0
 
 
-
 def test_kiosk_report_reads_an_exhibits_logs(
         shaped: Path, bundled: Exhibit, tmp_path: Path) -> None:
     stdout, stderr = io.StringIO(), io.StringIO()
@@ -249,3 +257,93 @@ def test_kiosk_report_reads_an_exhibits_logs(
     panels = {(era.id, panel.id) for era, panel in bundled.panels()}
     assert rows and {(row["era"], row["panel"]) for row in rows} <= panels
     assert (tmp_path / "report.html").exists()
+
+
+# --- reading times: each panel its own (--exhibit) ----------------------------------------
+
+
+def panel_dwells(events: list[dict[str, Any]]) -> list[tuple[str, str, float]]:
+    """(era, panel, seconds) from each panel_shown to the next event, as `kiosk report`
+    reads it; left out: a page the idle prompt came on (by design past the reading cap)
+    and one cut short by closing time."""
+    found = []
+    for event, after in zip(events, events[1:], strict=False):
+        if event["event"] == "panel_shown" and after["event"] not in ("idle_prompt", "closed"):
+            found.append((event["era"], event["panel"], seconds(after) - seconds(event)))
+    return found
+
+
+def median_dwells(rows: list[dict[str, str]]) -> dict[str, float]:
+    """Each panel's median dwell over the kiosks, as the report's chart takes it: the
+    views-weighted median of the kiosks' medians."""
+    grouped: dict[str, list[tuple[float, int]]] = {}
+    for row in rows:
+        grouped.setdefault(row["panel"], []).append((float(row["median_dwell_s"]),
+                                                     int(row["views"])))
+    result = {}
+    for panel, values in grouped.items():
+        ordered, running = sorted(values), 0
+        total = sum(views for _, views in ordered)
+        for dwell, views in ordered:
+            running += views
+            if running * 2 >= total:
+                result[panel] = dwell
+                break
+    return result
+
+
+def test_panels_with_longer_texts_are_read_longer_in_kiosk_report(
+        bundled: Exhibit, tmp_path: Path) -> None:
+    spec = Spec(kiosks=2, days=8, sessions=40, seed=11, exhibit=BUNDLED)
+    write_collection(spec, tmp_path / "logs", jobs=1)
+    stderr = io.StringIO()
+    assert report_command([tmp_path / "logs"], tmp_path / "report", stdout=io.StringIO(),
+                          stderr=stderr) == 0, stderr.getvalue()
+    with (tmp_path / "report" / "panels.csv").open(encoding="utf-8", newline="") as file:
+        dwell = median_dwells(list(csv.DictReader(file)))
+    by_length = sorted(bundled.panels(),
+                       key=lambda pair: words(pair[1].text, bundled.default_language))
+    shortest, longest = by_length[0][1].id, by_length[-1][1].id
+    assert (shortest, longest) == ("diplomatic-relations", "war-scare")  # 21 and 46 words
+    assert dwell[longest] > 1.5 * dwell[shortest], dwell
+    # The chart of panels read longest has something to say: medians a few times apart.
+    assert len(dwell) == len(by_length) and max(dwell.values()) > 3 * min(dwell.values())
+    for number in range(spec.kiosks):
+        dwells = panel_dwells(kiosk_events(tmp_path / "logs" / kiosk_name(number)))
+        assert dwells and max(d for *_, d in dwells) <= 85 + 0.002  # the reading cap
+
+
+def test_a_long_read_still_ends_before_the_idle_prompt(tmp_path: Path) -> None:
+    source = BUNDLED.read_text(encoding="utf-8")
+    idle = "idle:\n  timeout: 90\n  countdown: 15\n"
+    assert idle in source
+    exhibit = tmp_path / "exhibit.yaml"  # a 30 s timeout: pages are read at most 25 s
+    exhibit.write_text(source.replace(idle, "idle:\n  timeout: 30\n  countdown: 15\n"),
+                       encoding="utf-8")
+    write_collection(Spec(kiosks=1, days=3, sessions=30, seed=5, exhibit=exhibit),
+                     tmp_path / "logs", jobs=1)
+    dwells = [d for *_, d in panel_dwells(kiosk_events(tmp_path / "logs" / kiosk_name(0)))]
+    assert max(dwells) <= 25 + 0.002
+    # Long texts and strong pulls push many pages to the cap: it is what holds them.
+    assert sum(d > 25 - 0.002 for d in dwells) > 0.05 * len(dwells)
+
+
+def test_a_panels_reading_factor_follows_its_text_dampened(bundled: Exhibit) -> None:
+    factors = reading_factors(bundled)
+    era = bundled.eras[2]
+    panel = era.panels[0]
+    longer = replace(panel, text=replace(panel.text, values=tuple(
+        (lang, " ".join([text] * 4)) for lang, text in panel.text.values)))
+    changed = replace(bundled, eras=tuple(
+        replace(e, panels=(longer, *e.panels[1:])) if e is era else e for e in bundled.eras))
+    grown = reading_factors(changed)
+    for index in range(len(bundled.languages)):
+        # Four times the words, read about twice as long: visitors skim a long text.
+        ratio = grown[era.id, panel.id][index] / factors[era.id, panel.id][index]
+        assert 1.6 < ratio < 2.5
+    # Only panel pages: era openings and quotation pages are read as they always were.
+    shape = Shape.of(bundled)
+    assert all(row[-1] == [1.0] * len(bundled.languages)
+               for row in shape.pages if row[1] != "panel_shown")
+    spread = [f for row in shape.pages if row[1] == "panel_shown" for f in row[-1]]
+    assert min(spread) < 0.7 and max(spread) > 1.4
