@@ -135,6 +135,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                             help="an event log, a kiosk's folder of them, or a collection "
                                  "folder with one folder a kiosk")
         report.add_argument("--out", type=Path, required=True, metavar="DIR")
+        report.add_argument("--exhibit", type=Path, default=None, metavar="PATH",
+                            help="the exhibit file the logs come from: the page calls "
+                                 "panels by their titles in its first language, not ids")
     if service := command("install-service",
                           "install a systemd unit that starts the kiosk at boot"):
         _exhibit_argument(service)
@@ -174,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "report":
         from kiosk.report.command import report_command
 
-        return report_command(args.logs, args.out)
+        return report_command(args.logs, args.out, exhibit=args.exhibit)
     make_singletons_immortal()  # every command that touches Qt, on Python 3.11 (see the module)
     exhibit = getattr(args, "exhibit", None) or default_exhibit()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -27,6 +27,11 @@ RULE = "#d5d9dc"
 EMPTY_CELL = "#eef0f1"
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# What the page calls a panel, by its (era id, panel id) in the logs: its title in the
+# exhibit (`kiosk report --exhibit`). A panel not in it is called by its ids.
+Names = Mapping[tuple[str, str], str]
+# The language of a visit that read no panel and chose none (summary.json: "unknown").
+NO_LANGUAGE = "unknown"
 END_REASONS = {"home": "Home button", "start_again": "Start again, at the end",
                "idle": "Left alone: idle reset", "closed": "Closing time"}
 TOP_PANELS = 15
@@ -119,8 +124,28 @@ def shorten(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def panel_label(era: str | None, panel: str | None) -> str:
-    return shorten(f"{era or '?'} / {panel or '?'}")
+def panel_name(era: str | None, panel: str | None, names: Names | None = None) -> str:
+    """A panel as the page calls it: its title, else "era-id / panel-id" as logged."""
+    if names and (named := names.get((era or "", panel or ""))):
+        return named
+    return f"{era or '?'} / {panel or '?'}"
+
+
+def panel_label(era: str | None, panel: str | None, names: Names | None = None) -> str:
+    return shorten(panel_name(era, panel, names))
+
+
+def unnamed(shown: Iterable[tuple[str, str]], names: Names | None) -> str:
+    """A caption's note for a chart of panels named by their titles that shows one by its
+    ids (the exhibit does not have it): else that bar would puzzle; "" when none is."""
+    if not names or all(names.get(key) for key in shown):
+        return ""
+    return (" A panel that is not in the exhibit (an older exhibit's) is shown by its ids, "
+            "era / panel.")
+
+
+def language_label(lang: str | None) -> str:
+    return "No panel read" if not lang or lang == NO_LANGUAGE else lang
 
 
 def share_text(share: float) -> str:
@@ -363,22 +388,25 @@ def lengths_chart(report: Report) -> Chart | None:
                  svg_text(fig, "lengths"))
 
 
-def panel_views_chart(totals: list[PanelTotal]) -> Chart | None:
+def panel_views_chart(totals: list[PanelTotal], names: Names | None = None) -> Chart | None:
     ranked = sorted(totals, key=lambda t: (-t.views, str(t.era), str(t.panel)))[:TOP_PANELS]
     if not ranked:
         return None
-    fig = bar_figure([panel_label(t.era, t.panel) for t in ranked], [t.views for t in ranked],
-                     [f"{t.views:,}" for t in ranked], "Times shown")
-    desc = (f"The {len(ranked)} panels shown most often; first {ranked[0].era} / "
-            f"{ranked[0].panel}, shown {ranked[0].views:,} times.")
+    fig = bar_figure([panel_label(t.era, t.panel, names) for t in ranked],
+                     [t.views for t in ranked], [f"{t.views:,}" for t in ranked], "Times shown")
+    desc = (f"The {len(ranked)} panels shown most often; first "
+            f"{panel_name(ranked[0].era, ranked[0].panel, names)}, shown "
+            f"{ranked[0].views:,} times.")
     which = (f"The {len(ranked)} panels shown most often" if len(totals) > len(ranked)
              else f"All {len(ranked)} panels, by times shown")
-    caption = f"{which}, each as era / panel; all kiosks added up."
+    caption = (f"{which}, all kiosks added up." if names
+               else f"{which}, each as era / panel; all kiosks added up.")
+    caption += unnamed(((t.era, t.panel) for t in ranked), names)
     return Chart("chart-panel-views", "Panels shown most", caption, desc,
                  svg_text(fig, "panel-views"))
 
 
-def panel_dwell_chart(totals: list[PanelTotal]) -> Chart | None:
+def panel_dwell_chart(totals: list[PanelTotal], names: Names | None = None) -> Chart | None:
     timed = [t for t in totals if t.dwell_s is not None]
     enough = [t for t in timed if t.views >= MIN_DWELL_VIEWS]
     chosen = enough or timed
@@ -386,15 +414,17 @@ def panel_dwell_chart(totals: list[PanelTotal]) -> Chart | None:
     ranked = ranked[:TOP_PANELS]
     if not ranked:
         return None
-    fig = bar_figure([panel_label(t.era, t.panel) for t in ranked],
+    fig = bar_figure([panel_label(t.era, t.panel, names) for t in ranked],
                      [t.dwell_s or 0 for t in ranked], [duration(t.dwell_s) for t in ranked],
                      "Median reading time")
     caption = ("The panels read longest: the median time on screen. Across kiosks, the "
                "middle of the kiosks' medians, each kiosk weighted by its views.")
     if enough:
         caption += f" Panels shown fewer than {MIN_DWELL_VIEWS} times are left out."
-    desc = (f"The {len(ranked)} panels read longest; first {ranked[0].era} / "
-            f"{ranked[0].panel}, {duration(ranked[0].dwell_s)}.")
+    caption += unnamed(((t.era, t.panel) for t in ranked), names)
+    desc = (f"The {len(ranked)} panels read longest; first "
+            f"{panel_name(ranked[0].era, ranked[0].panel, names)}, "
+            f"{duration(ranked[0].dwell_s)}.")
     return Chart("chart-panel-dwell", "Panels read longest", caption, desc,
                  svg_text(fig, "panel-dwell"))
 
@@ -420,31 +450,36 @@ def depth_chart(report: Report) -> Chart | None:
     return Chart("chart-depth", "How far visitors get", caption, desc, svg_text(fig, "depth"))
 
 
-def exits_chart(report: Report) -> Chart | None:
+def exits_chart(report: Report, names: Names | None = None) -> Chart | None:
     ranked = sorted(((e, p, n) for e, p, n in report.exits if n > 0),
                     key=lambda x: (-x[2], str(x[0]), str(x[1])))[:TOP_EXITS]
     if not ranked:
         return None
     total = sum(n for *_, n in report.exits) or 1
-    fig = bar_figure([panel_label(e, p) for e, p, _ in ranked], [n for *_, n in ranked],
+    fig = bar_figure([panel_label(e, p, names) for e, p, _ in ranked], [n for *_, n in ranked],
                      [f"{n:,}  ({share_text(n / total)})" for *_, n in ranked],
                      "Visits whose last panel it was")
     era, panel, n = ranked[0]
-    desc = f"The panels visits ended on most; first {era} / {panel}, {n:,} visits."
+    desc = (f"The panels visits ended on most; first {panel_name(era, panel, names)}, "
+            f"{n:,} visits.")
     caption = f"The {len(ranked)} panels most often the last one seen, with the share of visits."
+    caption += unnamed(((e, p) for e, p, _ in ranked), names)
     return Chart("chart-exits", "Where visitors leave", caption, desc, svg_text(fig, "exits"))
 
 
 def languages_chart(report: Report) -> Chart | None:
-    ranked = sorted(((lang or "none", share) for lang, share in report.language_share.items()
-                     if share > 0), key=lambda x: (-x[1], x[0]))
+    ranked = sorted(((language_label(lang), share)
+                     for lang, share in report.language_share.items() if share > 0),
+                    key=lambda x: (-x[1], x[0]))
     if not ranked:
         return None
     fig = bar_figure([shorten(lang, 16) for lang, _ in ranked], [s for _, s in ranked],
                      [share_text(s) for _, s in ranked], "Share of visits")
     desc = "Share of visits by language: " + ", ".join(
         f"{lang} {share_text(share)}" for lang, share in ranked) + "."
-    caption = "The language each visit read most of its panels in."
+    caption = "The language each visit read most of its panels in, or chose if it read none."
+    if language_label(None) in (lang for lang, _ in ranked):
+        caption += f" {language_label(None)}: visits that read no panel and chose no language."
     return Chart("chart-languages", "Languages", caption, desc, svg_text(fig, "languages"))
 
 
@@ -477,16 +512,17 @@ def kiosks_chart(report: Report) -> Chart | None:
                  desc, svg_text(fig, "kiosks"))
 
 
-def draw_charts(report: Report) -> dict[str, Chart]:
-    """Every chart there is data for, by id, in the page's order."""
+def draw_charts(report: Report, names: Names | None = None) -> dict[str, Chart]:
+    """Every chart there is data for, by id, in the page's order; panels called by
+    ``names`` where it has them."""
     import matplotlib
 
     totals = panel_totals(report.panels)
     makers: list[Callable[[], Chart | None]] = [
         lambda: days_chart(report), lambda: week_hours_chart(report),
-        lambda: lengths_chart(report), lambda: panel_views_chart(totals),
-        lambda: panel_dwell_chart(totals), lambda: depth_chart(report),
-        lambda: exits_chart(report), lambda: languages_chart(report),
+        lambda: lengths_chart(report), lambda: panel_views_chart(totals, names),
+        lambda: panel_dwell_chart(totals, names), lambda: depth_chart(report),
+        lambda: exits_chart(report, names), lambda: languages_chart(report),
         lambda: end_reasons_chart(report), lambda: kiosks_chart(report)]
     charts: dict[str, Chart] = {}
     with matplotlib.rc_context(STYLE):

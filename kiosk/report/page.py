@@ -2,7 +2,7 @@
 
 The page stands alone (charts inlined as SVG, the system's fonts, no script, nothing
 fetched), so it opens from a USB stick. Every string from the logs is escaped: kiosk
-names, panel ids and event names come from files anyone could have written.
+names, panel ids and titles, and event names come from files anyone could have written.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from kiosk.report.charts import Chart, draw_charts, duration, share_text
+from kiosk.report.charts import Chart, Names, draw_charts, duration, share_text
 from kiosk.report.model import InputProblems, KioskRow, Report
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -76,14 +76,16 @@ code { font-size: .92em; background: #eef0f1; padding: 0 .25em; border-radius: .
 """.replace("FONTS", FONTS)
 
 
-def write_page(report: Report, out: Path, *, title: str = "Visitors") -> Path:
-    """Write out/report.html and return its path."""
+def write_page(report: Report, out: Path, *, title: str = "Visitors",
+               names: Names | None = None) -> Path:
+    """Write out/report.html and return its path; panels called by ``names`` (their titles
+    in the exhibit) where it has them, else by their ids."""
     import matplotlib
 
     matplotlib.use("Agg")  # before anything reaches for pyplot: no display needed
     path = out / "report.html"
     out.mkdir(parents=True, exist_ok=True)
-    path.write_text(page(report, draw_charts(report), title), encoding="utf-8")
+    path.write_text(page(report, draw_charts(report, names), title), encoding="utf-8")
     return path
 
 

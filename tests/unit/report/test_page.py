@@ -3,6 +3,9 @@ shows whatever the logs held as text, never as markup."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import subprocess
 import sys
@@ -12,7 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.report.charts import panel_totals, weighted_median
+from kiosk.cli import main
+from kiosk.report.charts import (
+    STYLE,
+    languages_chart,
+    panel_totals,
+    shorten,
+    unnamed,
+    weighted_median,
+)
+from kiosk.report.command import exhibit_names, report_command
 from kiosk.report.model import DayRow, InputProblems, KioskRow, PanelRow, Report
 from kiosk.report.page import page as page_text
 from kiosk.report.page import write_page
@@ -229,3 +241,159 @@ def test_a_museums_year_fits_the_headline_cards() -> None:
     assert '76.2<span class="unit">million</span>' in text
     assert '21.2<span class="unit">million</span>' in text
     assert "76,186,750" not in text
+
+
+# --- with the exhibit: titles, not ids ---------------------------------------------------
+
+# Two of two_kiosks()'s panels, titled first in Russian (the first language is the one
+# shown); "wheel & axle" and "steam $5 <b>" are an older exhibit's, not in this one.
+EXHIBIT = """\
+version: 1
+title: {ru: Выставка, en: Exhibit}
+languages: [ru, en]
+attract: {prompt: {ru: Коснитесь, en: Touch}}
+eras:
+  - id: ancient
+    title: {ru: Древность, en: Antiquity}
+    years: '1000'
+    summary: {ru: Давно, en: Long ago}
+    panels:
+      - id: fire
+        title: {ru: 'Огонь, очаг и первые печи: как люди приручили пламя', en: Fire}
+        images: [{file: a.png, alt: {ru: а, en: a}, caption: {ru: п, en: c}}]
+  - id: modern
+    title: {ru: Новое время, en: Modern times}
+    years: '1900'
+    summary: {ru: Недавно, en: Lately}
+    panels:
+      - id: space
+        title: {ru: 'Космос & <звёзды>', en: Space}
+        images: [{file: a.png, alt: {ru: а, en: a}, caption: {ru: п, en: c}}]
+"""
+PANEL_CHARTS = ("chart-panel-views", "chart-panel-dwell", "chart-exits")
+
+
+@pytest.fixture(scope="module")
+def exhibit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("exhibit") / "exhibit.yaml"
+    path.write_text(EXHIBIT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def titled(exhibit: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("titled")
+    return write_page(two_kiosks(), out, names=exhibit_names(exhibit)).read_text("utf-8")
+
+
+def test_with_the_exhibit_panels_are_called_by_their_titles_in_its_first_language(
+        exhibit: Path, titled: str) -> None:
+    names = exhibit_names(exhibit)
+    fire, space = names["ancient", "fire"], names["modern", "space"]
+    assert fire.startswith("Огонь") and space == "Космос & <звёзды>"
+    found = figures(titled)
+    for chart_id in PANEL_CHARTS:
+        markup = found[chart_id]
+        assert "Космос &amp; &lt;звёзды&gt;" in markup, chart_id  # a title is text too
+        assert "ancient / fire" not in markup and "modern / space" not in markup, chart_id
+        assert ">Space<" not in markup and ">Fire<" not in markup, chart_id
+        assert "is not in the exhibit" in markup, chart_id  # each shows one of those
+    # A long title is shortened beside its bar, as ids are, and said whole to a screen reader.
+    views = found["chart-panel-views"]
+    assert len(fire) > 34 and f">{shorten(fire)}<" in views
+    assert f"first {fire}, shown 240 times" in views
+    assert "ancient / fire" not in titled
+
+
+def test_a_panel_the_exhibit_does_not_have_keeps_its_ids(titled: str) -> None:
+    found = figures(titled)
+    assert ">ancient / wheel &amp; axle<" in found["chart-panel-views"]
+    assert "modern / &lt;script&gt;" in found["chart-exits"]
+    assert unnamed([("ancient", "fire")], {("ancient", "fire"): "Fire"}) == ""
+    assert "not in the exhibit" in unnamed([("ancient", "fire"), ("old", "gone")],
+                                           {("ancient", "fire"): "Fire"})
+
+
+def test_without_the_exhibit_panels_are_called_by_their_ids(page: str) -> None:
+    views = figures(page)["chart-panel-views"]
+    assert ">ancient / fire<" in views and ">modern / space<" in views
+    assert "each as era / panel" in views and "not in the exhibit" not in views
+
+
+def test_visits_that_read_no_panel_have_a_plain_name_on_the_languages_chart() -> None:
+    import matplotlib
+
+    with matplotlib.rc_context(STYLE):  # the page's: text as text, not drawn as paths
+        chart = languages_chart(replace(two_kiosks(),
+                                        language_share={"en": 0.7, "unknown": 0.3}))
+    assert chart is not None
+    assert ">No panel read<" in chart.svg and "No panel read 30%" in chart.desc
+    assert "unknown" not in chart.svg and "unknown" not in chart.desc
+    assert ">en<" in chart.svg  # a code the exhibit names no language for stays a code
+    known = languages_chart(replace(two_kiosks(), language_share={"en": 1.0}))
+    assert known is not None and "No panel read" not in known.caption
+
+
+def event(clock: str, name: str, **fields: object) -> str:
+    return json.dumps({"time": f"2026-06-01T{clock}.000+02:00", "event": name, **fields})
+
+
+END = {"reason": "home", "idle_timeout": 90.0, "idle_countdown": 15.0}
+
+
+@pytest.fixture(scope="module")
+def log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three visits: two panels of the exhibit and one it no longer has, in Russian; one
+    panel in English; and one that read no panel and chose no language."""
+    path = tmp_path_factory.mktemp("lobby") / "events.jsonl"
+    path.write_text("\n".join([
+        event("10:00:00", "era_opened", era="ancient"),
+        event("10:00:01", "panel_shown", era="ancient", panel="fire", lang="ru"),
+        event("10:00:30", "panel_shown", era="old", panel="gone", lang="ru"),
+        event("10:01:00", "session_end", seconds=60.0, panels_seen=2, **END),
+        event("11:00:00", "era_opened", era="modern"),
+        event("11:00:01", "panel_shown", era="modern", panel="space", lang="en"),
+        event("11:00:40", "session_end", seconds=40.0, panels_seen=1, **END),
+        event("12:00:00", "era_opened", era="modern"),
+        event("12:00:05", "session_end", seconds=5.0, panels_seen=0, **END),
+    ]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_exhibit_names_panels_on_the_page_only_the_files_keep_ids(
+        log: Path, exhibit: Path, tmp_path: Path) -> None:
+    out = io.StringIO()
+    assert report_command([log], tmp_path, exhibit=exhibit, stdout=out) == 0
+    assert f"1 of the logs' 3 panels are not in {exhibit}" in out.getvalue()
+    html = (tmp_path / "report.html").read_text("utf-8")
+    assert "Космос &amp; &lt;звёзды&gt;" in html and ">old / gone<" in html
+    assert "modern / space" not in html and ">No panel read<" in html
+    with (tmp_path / "panels.csv").open(encoding="utf-8", newline="") as file:
+        panels = {(row["era"], row["panel"]) for row in csv.DictReader(file)}
+    assert panels == {("ancient", "fire"), ("old", "gone"), ("modern", "space")}
+    summary = json.loads((tmp_path / "summary.json").read_text("utf-8"))
+    assert set(summary["language_share"]) == {"ru", "en", "unknown"}
+
+
+def test_a_broken_exhibit_is_named_with_its_line_and_nothing_is_written(
+        log: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "exhibit.yaml"
+    broken.write_text(EXHIBIT.replace("- id: space", "- id: space: here"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["report", str(log), "--out", str(out), "--exhibit", str(broken)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"kiosk report: --exhibit: {broken}:19:18: error: YAML")
+    assert error.count("\n") == 1 and "leave out --exhibit" in error
+    assert not out.exists()
+    assert main(["report", str(log), "--out", str(out),
+                 "--exhibit", str(tmp_path / "missing.yaml")]) == 2
+    assert f"{tmp_path / 'missing.yaml'}: error: " in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_panels_that_share_a_title_are_told_apart_by_their_eras(tmp_path: Path) -> None:
+    path = tmp_path / "exhibit.yaml"
+    path.write_text(EXHIBIT.replace("'Космос & <звёзды>'", "Огонь").replace(
+        "'Огонь, очаг и первые печи: как люди приручили пламя'", "Огонь"), encoding="utf-8")
+    assert exhibit_names(path) == {("ancient", "fire"): "Древность / Огонь",
+                                   ("modern", "space"): "Новое время / Огонь"}
