@@ -28,10 +28,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from kiosk.exhibit.languages import language_name
 from kiosk.exhibit.model import Exhibit, SourceLocation, Text
 from kiosk.exhibit.pages import Page, build_pages
 from kiosk.render.rendered import RenderResult, Screenshot
-from kiosk.ui.chrome import language_name
 from kiosk.ui.window import BODY_FAMILY, HEADING_FAMILY
 
 DPI = 300

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from kiosk.exhibit.languages import language_name
 from kiosk.report.model import PanelRow, Report
 
 if TYPE_CHECKING:
@@ -145,7 +146,9 @@ def unnamed(shown: Iterable[tuple[str, str]], names: Names | None) -> str:
 
 
 def language_label(lang: str | None) -> str:
-    return "No panel read" if not lang or lang == NO_LANGUAGE else lang
+    """The language as the kiosk's own buttons name it ("Русский"), for a curator who
+    did not write the codes."""
+    return "No panel read" if not lang or lang == NO_LANGUAGE else language_name(lang)
 
 
 def share_text(share: float) -> str:

@@ -18,9 +18,9 @@ from typing import Any
 from PySide6.QtCore import Property, QEnum, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from kiosk.exhibit.languages import language_name
 from kiosk.exhibit.model import Exhibit, Image, Quote
 from kiosk.exhibit.pages import Page, build_pages, era_start, find_page, swipe_step
-from kiosk.ui.chrome import language_name
 
 QML_IMPORT_NAME = "ExhibitKiosk"
 QML_IMPORT_MAJOR_VERSION = 1

@@ -320,16 +320,21 @@ def test_without_the_exhibit_panels_are_called_by_their_ids(page: str) -> None:
     assert "each as era / panel" in views and "not in the exhibit" not in views
 
 
-def test_visits_that_read_no_panel_have_a_plain_name_on_the_languages_chart() -> None:
+def test_the_languages_chart_names_languages_as_the_kiosk_does_and_no_panel_plainly(
+) -> None:
     import matplotlib
 
     with matplotlib.rc_context(STYLE):  # the page's: text as text, not drawn as paths
         chart = languages_chart(replace(two_kiosks(),
                                         language_share={"en": 0.7, "unknown": 0.3}))
+        named = languages_chart(replace(two_kiosks(), language_share={"ru": 0.6, "xx": 0.4}))
     assert chart is not None
     assert ">No panel read<" in chart.svg and "No panel read 30%" in chart.desc
     assert "unknown" not in chart.svg and "unknown" not in chart.desc
-    assert ">en<" in chart.svg  # a code the exhibit names no language for stays a code
+    assert ">English<" in chart.svg  # as the kiosk's language button names it
+    assert named is not None
+    assert ">Русский<" in named.svg and "Русский 60%" in named.desc
+    assert ">XX<" in named.svg  # a language the kiosk has no name for: its code
     known = languages_chart(replace(two_kiosks(), language_share={"en": 1.0}))
     assert known is not None and "No panel read" not in known.caption
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.ui.chrome import language_name
+from kiosk.exhibit.languages import language_name
 
 
 def test_each_language_is_named_in_itself() -> None:
