@@ -51,7 +51,10 @@ h2 { font-size: 1.5rem; margin: 2.8rem 0 1rem; padding-bottom: .3rem;
   font-weight: 400; white-space: normal; margin-top: .15rem; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(28rem, 100%), 1fr));
   gap: 1.2rem; align-items: start; }
-.wide { grid-column: 1 / -1; }
+.wide { grid-column: 1 / -1; overflow-x: auto; }
+/* A wide chart shrunk to a phone's width would shrink its words past reading (a half-width
+   one keeps them legible): below this width it scrolls sideways in its card instead. */
+.wide svg { min-width: 40rem; }
 figure { margin: 0; padding: 1rem 1.1rem .8rem; }
 figure svg { display: block; width: 100%; height: auto; margin: .6rem auto 0; }
 figcaption { color: var(--muted); font-size: .95rem; }
