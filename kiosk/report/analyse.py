@@ -3,8 +3,8 @@ read and for how long. docs/report.md says how each figure is measured and why.
 
 Each kiosk's logs are read once into a table (DuckDB reads JSON lines, gzipped or not, in
 parallel) and measured with SQL; its sessions and panels are kept, its events dropped
-before the next kiosk's are read. The database lives in a temporary file, so what does
-not fit in memory spills to disk instead of failing.
+before the next kiosk's are read. The database and its spill folder live in a temporary
+folder, so what does not fit in memory spills to disk instead of failing.
 """
 
 from __future__ import annotations
@@ -18,7 +18,14 @@ from typing import Any
 
 import duckdb
 
-from kiosk.report.model import DayRow, InputProblems, KioskRow, PanelRow, Report
+from kiosk.report.model import (
+    NO_LANGUAGE,
+    DayRow,
+    InputProblems,
+    KioskRow,
+    PanelRow,
+    Report,
+)
 from kiosk.report.sources import LogFile
 
 # What a visitor's touch causes: the moments a visit is measured between.
@@ -34,8 +41,14 @@ KNOWN = (*INPUTS, "start", "stop", "attract_shown", "idle_prompt", "idle_reset",
 DEFAULT_IDLE_TIMEOUT_S = 90.0
 DEFAULT_IDLE_COUNTDOWN_S = 15.0
 LENGTH_SAMPLE = 20_000  # session lengths kept for the histogram
+
+
+def _names(names: Sequence[str]) -> str:
+    return ", ".join(f"'{name}'" for name in names)  # constants of this module only
+
+
 # An event a touch caused, or the tap that ended a visit.
-TOUCH = (f"(event IN ({', '.join(repr(name) for name in INPUTS)}) OR (event = 'session_end' "
+TOUCH = (f"(event IN ({_names(INPUTS)}) OR (event = 'session_end' "
          "AND reason IN ('home', 'start_again')))")
 # Within one millisecond: a restart before anything else, a visit's end after the touches.
 TIE = "CASE event WHEN 'start' THEN 0 WHEN 'session_end' THEN 2 ELSE 1 END"
@@ -44,8 +57,6 @@ COLUMNS = {"time": "VARCHAR", "event": "VARCHAR", "era": "VARCHAR", "panel": "VA
            "idle_countdown": "DOUBLE"}
 
 
-def _names(names: Sequence[str]) -> str:
-    return ", ".join(f"'{name}'" for name in names)  # constants of this module only
 
 
 def analyse(files: list[LogFile], *, memory_limit: str = "1GB",
@@ -232,7 +243,7 @@ class _Analysis:
             CREATE OR REPLACE TEMP TABLE kiosk_sessions AS
             SELECT s.*, epoch(end_at - first_input) AS length_s,
                    coalesce(seen.panels_seen, 0) AS panels_seen,
-                   coalesce(read.language, s.chosen, 'unknown') AS language
+                   coalesce(read.language, s.chosen, ?) AS language
             FROM (SELECT *,
                     CASE WHEN reason IN ('home', 'start_again') THEN ended
                          WHEN reason = 'idle' THEN greatest(last_input, ended
@@ -250,7 +261,7 @@ class _Analysis:
                                     -- most panels; a tie goes to the language read first
                                     count(*) * 1e12 - epoch(min(ts)) AS score
                              FROM shown WHERE lang IS NOT NULL GROUP BY seg, lang)
-                       GROUP BY seg) read USING (seg)""")
+                       GROUP BY seg) read USING (seg)""", [NO_LANGUAGE])
         # Only what the figures need of each session: a museum's year has millions.
         add = "INSERT INTO {} " if self._measured else "CREATE TEMP TABLE {} AS "
         con.execute(add.format("sessions") + """

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from kiosk.exhibit.languages import language_name
-from kiosk.report.model import PanelRow, Report
+from kiosk.report.model import NO_LANGUAGE, PanelRow, Report
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -31,8 +31,6 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 # What the page calls a panel, by its (era id, panel id) in the logs: its title in the
 # exhibit (`kiosk report --exhibit`). A panel not in it is called by its ids.
 Names = Mapping[tuple[str, str], str]
-# The language of a visit that read no panel and chose none (summary.json: "unknown").
-NO_LANGUAGE = "unknown"
 END_REASONS = {"home": "Home button", "start_again": "Start again, at the end",
                "idle": "Left alone: idle reset", "closed": "Closing time"}
 TOP_PANELS = 15

@@ -6,6 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+# The language of a visit that read no panel and chose none (summary.json's word for it).
+NO_LANGUAGE = "unknown"
+
 
 @dataclass(frozen=True, slots=True)
 class DayRow:
